@@ -1,0 +1,42 @@
+import type { Diagnostic } from "./diagnostic.js";
+import { LineIndex } from "./line-index.js";
+
+/**
+ * Renders diagnostics the way rustc and Elm do: the code and message, the position, the source
+ * line with a gutter, carets under the span, and the hint. Control characters in the source are
+ * shown as `␀`-style pictures so a terminal is never driven by query text.
+ */
+export function formatDiagnostics(text: string, diagnostics: readonly Diagnostic[]): string {
+  const index = new LineIndex(text);
+  return diagnostics.map((d) => formatOne(index, d)).join("\n\n");
+}
+
+function formatOne(index: LineIndex, d: Diagnostic): string {
+  const out = [`${d.severity}[${d.code}]: ${visible(d.message)}`];
+  const span = index.span(d.span);
+  const line = index.lineOf(span.start);
+  const where = d.path === undefined ? `${line + 1}:${span.start - index.lineStart(line) + 1}` : `${d.path}`;
+  const gutter = String(line + 1).length;
+  const pad = " ".repeat(gutter);
+  out.push(`${pad}--> ${where}`);
+  if (index.text.length > 0 || d.path === undefined) {
+    const source = index.lineText(line);
+    const col = span.start - index.lineStart(line);
+    const lastOnLine = index.lineStart(line) + source.length;
+    const width = Math.max(1, Math.min(span.end, lastOnLine) - span.start);
+    out.push(`${pad} |`);
+    out.push(`${line + 1} | ${visible(source)}`);
+    out.push(`${pad} | ${" ".repeat(visibleWidth(source.slice(0, col)))}${"^".repeat(width)}`);
+  }
+  if (d.hint !== undefined) out.push(`${pad} = hint: ${visible(d.hint)}`);
+  return out.join("\n");
+}
+
+/** Replaces C0 controls and DEL with their Unicode control pictures, tabs with a space. */
+export function visible(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === "\t" ? " " : String.fromCharCode(c === "\u007f" ? 0x2421 : 0x2400 + c.charCodeAt(0))));
+}
+
+function visibleWidth(s: string): number {
+  return visible(s).length;
+}

@@ -1,0 +1,69 @@
+import type { Query } from "../ast/nodes.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { Reporter } from "../diagnostics/reporter.js";
+import { resolveLimits, type ParseOptions } from "../options.js";
+import { CstToAst } from "./cst-to-ast.js";
+import { checkLimits } from "./guard.js";
+import { parser } from "./parser.js";
+import { reportParserErrors } from "./parser-diagnostics.js";
+import { postLex } from "./post-lex.js";
+import { lexer } from "./tokens.js";
+
+export interface ParseResult {
+  /** Present only when there are no errors. */
+  readonly query?: Query;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** At most this many diagnostics from one text: past it, recovery only repeats itself. */
+const MAX_DIAGNOSTICS = 20;
+
+/**
+ * Text → AST. Never throws: every input string gets a query or diagnostics (lexer and parser
+ * errors together, several where recovery makes that meaningful).
+ */
+export function parse(text: string, options?: ParseOptions): ParseResult {
+  if (typeof text !== "string") {
+    const reporter = new Reporter("");
+    reporter.error("syntax", `a query must be a string, not ${text === null ? "null" : typeof text}`, { start: 0, end: 0 });
+    return { diagnostics: reporter.diagnostics };
+  }
+  const reporter = new Reporter(text);
+  try {
+    return parseText(text, options, reporter);
+  } catch (error) {
+    // A bug must still come back as a value: this keeps the never-throws contract.
+    reporter.error("syntax", `internal error while parsing: ${error instanceof Error ? error.message : String(error)}`, { start: 0, end: text.length });
+    return { diagnostics: reporter.diagnostics };
+  }
+}
+
+function parseText(text: string, options: ParseOptions | undefined, reporter: Reporter): ParseResult {
+  const limits = resolveLimits(options);
+  if (text.length > limits.maxLength) {
+    reporter.error("limit-exceeded", `the query is ${text.length} characters long; the limit is ${limits.maxLength}`, { start: limits.maxLength, end: text.length }, "raise `maxLength` in the options if this is intended");
+    return { diagnostics: reporter.diagnostics };
+  }
+  const lexed = lexer.tokenize(text);
+  for (const e of lexed.errors) reporter.error("syntax", e.message, { start: e.offset, end: e.offset + e.length });
+  postLex(lexed.tokens, reporter);
+  if (!checkLimits(lexed.tokens, limits, reporter)) return { diagnostics: cap(reporter.diagnostics) };
+
+  parser.input = lexed.tokens;
+  const cst = parser.query();
+  if (parser.errors.length > 0) {
+    reportParserErrors(parser.errors, lexed.tokens, reporter);
+    return { diagnostics: cap(sortByPosition(reporter.diagnostics)) };
+  }
+  const query = new CstToAst(reporter).query(cst);
+  if (reporter.hasErrors) return { diagnostics: cap(sortByPosition(reporter.diagnostics)) };
+  return { query, diagnostics: reporter.diagnostics };
+}
+
+function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => a.span.start - b.span.start);
+}
+
+function cap(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.length > MAX_DIAGNOSTICS ? diagnostics.slice(0, MAX_DIAGNOSTICS) : diagnostics;
+}

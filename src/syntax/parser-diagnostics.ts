@@ -1,0 +1,141 @@
+/**
+ * Turns Chevrotain's recognition exceptions into plain-words diagnostics: what was expected,
+ * after which token, and for brackets where the unclosed one was opened.
+ */
+import type { IRecognitionException, IToken } from "chevrotain";
+import type { Reporter } from "../diagnostics/reporter.js";
+import type { StructuredError } from "./parser.js";
+import * as T from "./tokens.js";
+
+/** What each rule stands for, in a user's words. */
+const RULE_WORDS: Record<string, string> = {
+  query: "a condition, `order by`, `select`, `limit` or `case`",
+  fromClause: "a collection name",
+  collection: "a collection name",
+  orExpr: "a condition",
+  andExpr: "a condition",
+  notExpr: "a condition (a field name, `not` or `(`)",
+  predicate: "an operator (`=`, `!=`, `<`, `>`, `in`, `between`, `is`, `exists`, `contains`, `starts with`, `ends with`, `matches`, `~`)",
+  negatable: "`in`, `exists`, `contains`, `starts with`, `ends with` or `matches`",
+  comparator: "a comparison operator",
+  path: "a field name",
+  segment: "a field name",
+  value: "a value (a string, a number, `true`, `false`, `null` or `now`)",
+  dateMath: "a duration such as `7d`",
+  list: "a list such as `[1, 2]`",
+  orderClause: "a field to sort by",
+  orderKey: "a field to sort by",
+  selectClause: "a field to select",
+  limitClause: "a whole number",
+  caseClause: "`sensitive` or `insensitive`",
+};
+
+const TOKEN_WORDS: Record<string, string> = {
+  RParen: "`)`",
+  RBracket: "`]`",
+  LBracket: "`[`",
+  By: "`by`",
+  With: "`with`",
+  And: "`and`",
+  Null: "`null`",
+  NumberLiteral: "a whole number",
+  Duration: "a duration such as `7d`",
+  Identifier: "a field name",
+};
+
+export function describeToken(token: IToken): string {
+  const image = token.image.length > 30 ? `${token.image.slice(0, 27)}...` : token.image;
+  return `\`${image}\``;
+}
+
+function isEof(token: IToken): boolean {
+  return token.tokenType.name === "EOF" || Number.isNaN(token.startOffset);
+}
+
+export function reportParserErrors(errors: readonly IRecognitionException[], tokens: readonly IToken[], reporter: Reporter): void {
+  const seen = new Set<number>();
+  for (const error of errors) {
+    const token = error.token;
+    const eof = isEof(token);
+    const at = eof ? reporter.text.length : token.startOffset;
+    if (seen.has(at)) continue; // recovery can report one spot twice
+    seen.add(at);
+    const span = eof ? { start: at, end: at } : { start: at, end: at + token.image.length };
+    const info = parseStructured(error.message);
+    const prev = previousToken(tokens, at);
+    const found = eof ? "" : `, found ${describeToken(token)}`;
+    const hint = reservedWordHint(token, prev);
+
+    if (info.expected.includes("RParen") && info.kind === "mismatch") {
+      const open = unclosed(tokens, at, T.LParen, T.RParen);
+      const where = open === undefined ? "" : ` opened at ${reporter.position(open.startOffset)}`;
+      reporter.error("syntax", eof ? `\`(\`${where} is never closed` : `expected \`)\` to close \`(\`${where}${found}`, span, hint);
+      continue;
+    }
+    if (info.expected.includes("RBracket") && info.kind === "mismatch" && eof) {
+      const open = unclosed(tokens, at, T.LBracket, T.RBracket);
+      const where = open === undefined ? "" : ` opened at ${reporter.position(open.startOffset)}`;
+      reporter.error("syntax", `\`[\`${where} is never closed`, span, hint);
+      continue;
+    }
+    if (info.kind === "not-all-input") {
+      if (token.tokenType === T.RParen) reporter.error("syntax", "`)` has no matching `(`", span);
+      else if (token.tokenType === T.RBracket) reporter.error("syntax", "`]` has no matching `[`", span);
+      else {
+        const after = prev === undefined ? "" : ` after ${describeToken(prev)}`;
+        reporter.error("syntax", `unexpected ${describeToken(token)}${after}; expected \`and\`, \`or\`, \`order by\`, \`select\`, \`limit\`, \`case\` or the end of the query`, span, hint);
+      }
+      continue;
+    }
+    const what = expectation(info);
+    const after = prev === undefined ? "" : ` after ${describeToken(prev)}`;
+    reporter.error("syntax", `expected ${what}${after}${found}`, span, hint);
+  }
+}
+
+function expectation(info: StructuredError): string {
+  if (info.kind === "mismatch" && info.expected.length === 1) {
+    const word = TOKEN_WORDS[info.expected[0] as string];
+    if (word !== undefined) return word;
+  }
+  return RULE_WORDS[info.rule] ?? "something else";
+}
+
+function parseStructured(message: string): StructuredError {
+  try {
+    return JSON.parse(message) as StructuredError;
+  } catch {
+    return { kind: "no-viable", expected: [], rule: "" };
+  }
+}
+
+function previousToken(tokens: readonly IToken[], offset: number): IToken | undefined {
+  let prev: IToken | undefined;
+  for (const t of tokens) {
+    if (t.startOffset >= offset) break;
+    prev = t;
+  }
+  return prev;
+}
+
+/** The innermost opening bracket still open at `offset`. */
+function unclosed(tokens: readonly IToken[], offset: number, open: unknown, close: unknown): IToken | undefined {
+  const stack: IToken[] = [];
+  for (const t of tokens) {
+    if (t.startOffset >= offset) break;
+    if (t.tokenType === open) stack.push(t);
+    else if (t.tokenType === close) stack.pop();
+  }
+  return stack[stack.length - 1];
+}
+
+function reservedWordHint(token: IToken, prev: IToken | undefined): string | undefined {
+  for (const t of [token, prev]) {
+    if (t !== undefined && !isEof(t) && T.RESERVED_WORDS.has(t.image.toLowerCase()) && /^[a-z]+$/i.test(t.image)) {
+      const word = t.image;
+      if (t === prev && (token.tokenType === T.Identifier || isEof(token))) continue;
+      return `\`${word.toLowerCase()}\` is a reserved word; to use it as a field name, write it between back-quotes: \`\` \`${word}\` \`\``;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,66 @@
+import { describe, expect, test } from "vitest";
+import { parse } from "../../src/syntax/parse.js";
+
+const unlimitedText = { maxLength: Number.POSITIVE_INFINITY };
+
+describe("limits (SPEC §6)", () => {
+  test("100,000 nested parentheses: limit-exceeded, no stack overflow", () => {
+    const text = `${"(".repeat(100_000)}a = 1${")".repeat(100_000)}`;
+    const result = parse(text, unlimitedText);
+    expect(result.query).toBeUndefined();
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: "limit-exceeded", span: expect.objectContaining({ start: 64, end: 65 }) })]);
+  });
+
+  test("50,000 chained nots: limit-exceeded, no stack overflow", () => {
+    const text = `${"not ".repeat(50_000)}a = 1`;
+    const result = parse(text, unlimitedText);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: "limit-exceeded" })]);
+    expect(result.diagnostics[0]?.span.start).toBe(64 * 4);
+  });
+
+  test("with default options the text limit answers first", () => {
+    const result = parse(`${"(".repeat(100_000)}a = 1${")".repeat(100_000)}`);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: "limit-exceeded", message: expect.stringMatching(/characters long; the limit is 65536/) })]);
+  });
+
+  test("depth 64 is allowed, 65 is not; `not` and `(` both count", () => {
+    const ok = `${"not (".repeat(32)}a = 1${")".repeat(32)}`;
+    expect(parse(ok).diagnostics).toEqual([]);
+    const over = `not ${ok}`;
+    expect(parse(over).diagnostics[0]?.code).toBe("limit-exceeded");
+    expect(parse("not not a = 1", { maxDepth: 1 }).diagnostics[0]?.code).toBe("limit-exceeded");
+    expect(parse("not a = 1", { maxDepth: 1 }).diagnostics).toEqual([]);
+  });
+
+  test("postfix nots (a not in [], a not exists) are not nesting", () => {
+    expect(parse("a not in [1] and b not exists and c is not null", { maxDepth: 0 }).diagnostics).toEqual([]);
+  });
+
+  test("1,024 predicates are allowed, 1,025 are not", () => {
+    const make = (n: number) => Array.from({ length: n }, (_, i) => `f${i} = ${i}`).join(" and ");
+    expect(parse(make(1024)).diagnostics).toEqual([]);
+    expect(parse(make(1025)).diagnostics[0]).toMatchObject({ code: "limit-exceeded", message: "the query has more than 1024 conditions (the limit)" });
+    expect(parse(make(3), { maxPredicates: 2 }).diagnostics[0]?.code).toBe("limit-exceeded");
+  });
+
+  test("1,024 list items are allowed, 1,025 are not", () => {
+    const list = (n: number) => `x in [${Array.from({ length: n }, (_, i) => i).join(", ")}]`;
+    expect(parse(list(1024)).diagnostics).toEqual([]);
+    expect(parse(list(1025)).diagnostics[0]).toMatchObject({ code: "limit-exceeded", message: "this list has more than 1024 values (the limit)" });
+  });
+
+  test("64 KiB of text is allowed, one more character is not", () => {
+    const pad = (n: number) => `a = "${"x".repeat(n - 6)}"`;
+    expect(parse(pad(65_536)).diagnostics).toEqual([]);
+    expect(parse(pad(65_537)).diagnostics[0]).toMatchObject({ code: "limit-exceeded", span: { start: 65_536, end: 65_537 } });
+  });
+
+  test("a huge flat query answers quickly and parses", () => {
+    const text = Array.from({ length: 500 }, (_, i) => `(f${i} = ${i} or g${i} in [1, 2, 3])`).join(" and ");
+    const started = performance.now();
+    const result = parse(text, unlimitedText);
+    expect(result.diagnostics).toEqual([]);
+    // Not a speed target (the benchmark measures speed): a guard against accidental quadratic work.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
