@@ -3,7 +3,7 @@
 // entry pulls in lodash-es and costs ~300 ms to import, the bundled file ~15 ms.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,3 +31,10 @@ execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "ts
   cwd: root,
   stdio: "inherit",
 });
+
+// The railroad-diagram page (grammar/diagrams.html) loads these from grammar/assets/.
+const diagrams = join(dirname(require.resolve("chevrotain")), "..", "..", "diagrams");
+for (const file of ["diagrams.css", "vendor/railroad-diagrams.js", "src/diagrams_builder.js", "src/diagrams_behavior.js", "src/main.js"]) {
+  mkdirSync(dirname(join(root, "grammar", "assets", file)), { recursive: true });
+  copyFileSync(join(diagrams, file), join(root, "grammar", "assets", file));
+}

@@ -12,8 +12,10 @@ import type { Reporter } from "../diagnostics/reporter.js";
 import type { DurationPayload, RegexPayload } from "./post-lex.js";
 import * as T from "./tokens.js";
 
+const NONE: CstElement[] = [];
+
 function elements(node: CstNode, key: string): CstElement[] {
-  return node.children[key] ?? [];
+  return node.children[key] ?? NONE;
 }
 
 function tok(node: CstNode, key: string, i = 0): IToken | undefined {
@@ -105,8 +107,8 @@ export class CstToAst {
     const values = subs(node, "value");
     const comparator = elements(node, "comparator")[0] as CstNode | undefined;
     if (comparator !== undefined) {
-      const opToken = Object.values(comparator.children)[0]?.[0] as IToken;
-      const op = COMPARATORS.get(opToken.tokenType.name) ?? "eq";
+      let op: CompareOp = "eq";
+      for (const name in comparator.children) op = COMPARATORS.get(name) ?? op;
       return { kind: "Compare", span: s, op, field, value: this.value(values[0] as CstNode, "plain") };
     }
     if (tok(node, "Between") !== undefined) {

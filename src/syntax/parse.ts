@@ -4,7 +4,7 @@ import { Reporter } from "../diagnostics/reporter.js";
 import { resolveLimits, type ParseOptions } from "../options.js";
 import { CstToAst } from "./cst-to-ast.js";
 import { checkLimits } from "./guard.js";
-import { parser } from "./parser.js";
+import { parser, recoveringParser } from "./parser.js";
 import { reportParserErrors } from "./parser-diagnostics.js";
 import { postLex } from "./post-lex.js";
 import { lexer } from "./tokens.js";
@@ -52,7 +52,10 @@ function parseText(text: string, options: ParseOptions | undefined, reporter: Re
   parser.input = lexed.tokens;
   const cst = parser.query();
   if (parser.errors.length > 0) {
-    reportParserErrors(parser.errors, lexed.tokens, reporter);
+    const recovering = recoveringParser();
+    recovering.input = lexed.tokens;
+    recovering.query();
+    reportParserErrors(recovering.errors, lexed.tokens, reporter);
     return { diagnostics: cap(sortByPosition(reporter.diagnostics)) };
   }
   const query = new CstToAst(reporter).query(cst);

@@ -30,9 +30,22 @@ const structuredMessages: IParserErrorMessageProvider = {
     JSON.stringify({ kind: "early-exit", expected: names(expectedIterationPaths), rule: ruleName } satisfies StructuredError),
 };
 
+export interface ParserMode {
+  /** Re-sync after an error to find further, independent errors (slower). */
+  readonly recovery: boolean;
+  /** Skip Chevrotain's grammar validation at start-up; a test runs it with validation on. */
+  readonly skipValidations: boolean;
+}
+
 export class FilterParser extends CstParser {
-  constructor() {
-    super(T.ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: "onlyOffset", errorMessageProvider: structuredMessages });
+  constructor(mode: ParserMode) {
+    super(T.ALL_TOKENS, {
+      recoveryEnabled: mode.recovery,
+      skipValidations: mode.skipValidations,
+      maxLookahead: 3,
+      nodeLocationTracking: "onlyOffset",
+      errorMessageProvider: structuredMessages,
+    });
     this.performSelfAnalysis();
   }
 
@@ -295,5 +308,13 @@ export class FilterParser extends CstParser {
   });
 }
 
-/** One parser instance, reused: Chevrotain parsers are built once and fed new input. */
-export const parser = new FilterParser();
+/** The happy path: no recovery bookkeeping. Chevrotain parsers are built once and fed new input. */
+export const parser = new FilterParser({ recovery: false, skipValidations: true });
+
+let recovering: FilterParser | undefined;
+
+/** For text that has errors: a parser that recovers to report several. Built on first need. */
+export function recoveringParser(): FilterParser {
+  recovering ??= new FilterParser({ recovery: true, skipValidations: true });
+  return recovering;
+}

@@ -49,7 +49,10 @@ export function postLex(tokens: IToken[], reporter: Reporter): void {
     const image = token.image;
     // The lexer tracks start offsets only (cheapest); node spans need the end too.
     token.endOffset = start + image.length - 1;
-    if (type === T.StringLiteral || type === T.UnterminatedString) {
+    if (type === T.Identifier) {
+      const keyword = T.KEYWORD_BY_WORD.get(image.length <= 11 ? image.toLowerCase() : "");
+      if (keyword !== undefined) retype(token, keyword);
+    } else if (type === T.StringLiteral || type === T.UnterminatedString) {
       const closed = type === T.StringLiteral;
       if (!closed) {
         reporter.error("syntax", "this string is never closed", { start, end: start + image.length }, `add the closing ${image[0]} before the end of the line`);

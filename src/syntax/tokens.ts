@@ -1,7 +1,8 @@
 /**
- * Token definitions. Keywords are case-insensitive and come before `Identifier`, each with
- * `longer_alt: Identifier` so `order_id` is a name, not `order` + `_id`. Where one keyword is
- * a prefix of another (`in`/`insensitive`, `or`/`order`) the longer is listed first.
+ * Token definitions. Keywords are case-insensitive. The lexer reads every word as an
+ * `Identifier`, and the post-lex pass retypes those whose lowercase form is a keyword: one map
+ * lookup per word instead of trying 27 keyword patterns, and `order_id` can never split into
+ * `order` + `_id`. Keyword tokens therefore have no pattern of their own (`Lexer.NA`).
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
 
@@ -48,10 +49,9 @@ export const Identifier = createToken({
 });
 
 function keyword(word: string, name: string): TokenType {
-  return createToken({ name, pattern: new RegExp(word, "i"), longer_alt: Identifier });
+  return createToken({ name, pattern: Lexer.NA, label: `\`${word}\`` });
 }
 
-// Longer keywords before their prefixes.
 export const Insensitive = keyword("insensitive", "Insensitive");
 export const Sensitive = keyword("sensitive", "Sensitive");
 export const In = keyword("in", "In");
@@ -88,6 +88,9 @@ export const KEYWORD_TOKENS = [
 /** Reserved words (SPEC §2): a field with one of these names must be back-quoted. */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set(KEYWORD_TOKENS.map((t) => t.name.toLowerCase()));
 
+/** Lowercase word → keyword token, for the post-lex retyping. */
+export const KEYWORD_BY_WORD: ReadonlyMap<string, TokenType> = new Map(KEYWORD_TOKENS.map((t) => [t.name.toLowerCase(), t]));
+
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f\v\u00a0\ufeff\u2028\u2029]+/, group: Lexer.SKIPPED, line_breaks: true });
 
 /**
@@ -121,30 +124,39 @@ export const RegexLiteral = createToken({ name: "RegexLiteral", pattern: /\/(?:[
 export const BackQuoted = createToken({ name: "BackQuoted", pattern: /`[^`\r\n]*`/, label: "a back-quoted name" });
 export const UnterminatedBackQuoted = createToken({ name: "UnterminatedBackQuoted", pattern: /`[^`\r\n]*/ });
 /** `7d`, `2h`: only meaningful after `now +` / `now -`. */
-export const Duration = createToken({ name: "Duration", pattern: /\d+[smhdw]/, longer_alt: Identifier, label: "a duration" });
+export const Duration = createToken({ name: "Duration", pattern: /\d+[smhdw]/, label: "a duration" });
 export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/, label: "a number" });
 
-export const ALL_TOKENS: TokenType[] = [
+/** What the lexer matches, in priority order. */
+export const LEXER_TOKENS: TokenType[] = [
   WhiteSpace,
   BadOperator,
   EqEq, Eq, NotEq, Lte, Lt, Gte, Gt, Tilde,
   LParen, RParen, LBracket, RBracket, Comma, Dot, Minus, Plus,
   StringLiteral, UnterminatedString, RegexLiteral, BackQuoted, UnterminatedBackQuoted,
   Duration, NumberLiteral,
-  ...KEYWORD_TOKENS,
   Identifier,
 ];
+
+/** The parser's vocabulary: everything the lexer makes, plus the keywords. */
+export const ALL_TOKENS: TokenType[] = [...LEXER_TOKENS, ...KEYWORD_TOKENS];
 
 function describeChar(ch: string): string {
   const code = ch.codePointAt(0) ?? 0;
   return code < 0x20 || code === 0x7f ? `U+${code.toString(16).toUpperCase().padStart(4, "0")}` : `\`${ch}\``;
 }
 
-export const lexer = new Lexer(ALL_TOKENS, {
+export function createLexer(skipValidations: boolean): Lexer {
+  return new Lexer(LEXER_TOKENS, {
   positionTracking: "onlyOffset",
   ensureOptimizations: true,
+  skipValidations,
   errorMessageProvider: {
     buildUnexpectedCharactersMessage: (text, offset, length) => `unexpected character ${describeChar(text.slice(offset, offset + length))}`,
     buildUnableToPopLexerModeMessage: () => "internal lexer mode error",
   },
-});
+  });
+}
+
+/** Validated by a test (`createLexer(false)`); skipping validation here saves start-up time. */
+export const lexer = createLexer(true);

@@ -1,0 +1,45 @@
+// A tiny measuring harness: many timed batches, reporting the median per-operation time,
+// so one noisy batch cannot move the figure. Ratios between rows measured in the same
+// process are the numbers to quote; absolute times depend on the machine.
+import { spawnSync } from "node:child_process";
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Median nanoseconds per call of `fn`, over `batches` batches of `iterations` calls. */
+export function measure(fn, { iterations = 1000, batches = 25, warmup = 3 } = {}) {
+  let sink = 0;
+  for (let w = 0; w < warmup; w++) for (let i = 0; i < iterations; i++) sink ^= fn(i) ? 1 : 0;
+  const samples = [];
+  for (let b = 0; b < batches; b++) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < iterations; i++) sink ^= fn(i) ? 1 : 0;
+    samples.push(Number(process.hrtime.bigint() - start) / iterations);
+  }
+  globalThis.__benchSink = sink;
+  return median(samples);
+}
+
+/** Median wall time in ms of running `node args`, over `runs` runs. */
+export function timeNode(args, runs = 15) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { stdio: "ignore" });
+    if (r.status !== 0) throw new Error(`node ${args.join(" ")} failed`);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(times);
+}
+
+export function formatTable(title, header, rows) {
+  const all = [header, ...rows].map((r) => r.map(String));
+  const widths = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  return [`\n${title}`, line(all[0]), widths.map((w) => "-".repeat(w)).join("  "), ...all.slice(1).map(line)].join("\n");
+}
+
+export const fmt = (n, digits = 2) => (n >= 100 ? n.toFixed(0) : n.toFixed(digits));
