@@ -7,6 +7,7 @@ import { checkLimits } from "./guard.js";
 import { parser, recoveringParser } from "./parser.js";
 import { reportParserErrors } from "./parser-diagnostics.js";
 import { postLex } from "./post-lex.js";
+import { rememberSource } from "./source-text.js";
 import { lexer } from "./tokens.js";
 
 export interface ParseResult {
@@ -60,6 +61,7 @@ function parseText(text: string, options: ParseOptions | undefined, reporter: Re
   }
   const query = new CstToAst(reporter).query(cst);
   if (reporter.hasErrors) return { diagnostics: cap(sortByPosition(reporter.diagnostics)) };
+  rememberSource(query, text);
   return { query, diagnostics: reporter.diagnostics };
 }
 

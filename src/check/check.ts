@@ -1,0 +1,201 @@
+/**
+ * check(query, { schema }): every diagnostic at once — unknown fields (with the closest known
+ * one), operators a field's type cannot take, literals of the wrong type, values outside an
+ * enum, bad dates and regexes, unsortable sort keys. Without a schema, the schema-free checks only.
+ */
+import type { ExprNode, PathNode, PredicateNode, QueryNode, ValueNode } from "../ast/nodes.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { Reporter } from "../diagnostics/reporter.js";
+import { print } from "../emit/print.js";
+import { isIsoDate } from "../engine/dates.js";
+import { badFlags, compileRegex } from "../engine/regex.js";
+import { sourceOf } from "../syntax/source-text.js";
+import { closest } from "./closest.js";
+import { ANY_FIELD, resolveSchema, typeName, type FieldInfo, type ResolvedSchema, type Schema } from "./schema.js";
+
+export interface CheckOptions {
+  readonly schema?: Schema | ResolvedSchema;
+}
+
+export function check(query: QueryNode, options: CheckOptions = {}): Diagnostic[] {
+  const schema = resolveSchema(options.schema);
+  const checker = new Checker(new Reporter(sourceOf(query) ?? print(query)), schema);
+  if (query.filter !== null) checker.expr(query.filter);
+  for (const key of query.orderBy) {
+    const field = checker.field(key.field);
+    if (field !== undefined && !field.sortable) {
+      checker.reporter.error("not-sortable", `\`${key.field.segments.join(".")}\` is not sortable`, key.field.span, "the schema marks it `sortable: false`");
+    } else if (field !== undefined && (field.base === "object" && !field.open)) {
+      checker.reporter.error("not-sortable", `\`${key.field.segments.join(".")}\` is an object and cannot be sorted`, key.field.span);
+    }
+  }
+  for (const path of query.select) checker.field(path);
+  return checker.reporter.diagnostics;
+}
+
+const ORDERABLE = new Set(["string", "number", "integer", "date", "any"]);
+const STRINGISH = new Set(["string", "any"]);
+
+class Checker {
+  constructor(
+    readonly reporter: Reporter,
+    private readonly schema: ResolvedSchema | undefined,
+  ) {}
+
+  expr(node: ExprNode): void {
+    // An explicit stack: hand-built or decoded trees may be deep.
+    const stack: ExprNode[] = [node];
+    while (stack.length > 0) {
+      const n = stack.pop() as ExprNode;
+      if (n.kind === "And" || n.kind === "Or") stack.push(...n.operands);
+      else if (n.kind === "Not") stack.push(n.operand);
+      else this.predicate(n);
+    }
+  }
+
+  /** Looks a field up; reports `unknown-field` (with the closest known path) when the schema lacks it. */
+  field(path: PathNode): FieldInfo | undefined {
+    if (this.schema === undefined) return ANY_FIELD;
+    const info = this.schema.lookup(path.segments);
+    if (info !== undefined) return info;
+    const name = path.segments.join(".");
+    const suggestion = closest(name, this.schema.paths);
+    this.reporter.error("unknown-field", `unknown field \`${name}\``, path.span, suggestion === undefined ? undefined : `did you mean \`${suggestion}\`?`);
+    return undefined;
+  }
+
+  private predicate(node: PredicateNode): void {
+    const field = this.field(node.field);
+    const name = node.field.segments.join(".");
+    switch (node.kind) {
+      case "Compare":
+        if (node.op !== "eq" && node.op !== "ne") this.orderable(node, field, name);
+        this.value(node.value, field, name, node.op === "eq" || node.op === "ne");
+        return;
+      case "Between":
+        this.orderable(node, field, name);
+        this.value(node.low, field, name, false);
+        this.value(node.high, field, name, false);
+        return;
+      case "In":
+        for (const v of node.values) this.value(v, field, name, true);
+        return;
+      case "IsNull":
+      case "Exists":
+        return;
+      case "Text":
+        this.stringOperator(node, field, name, "~");
+        this.literalString(node.value);
+        return;
+      case "Match":
+        this.match(node, field, name);
+        return;
+    }
+  }
+
+  private match(node: Extract<PredicateNode, { kind: "Match" }>, field: FieldInfo | undefined, name: string): void {
+    if (node.value.kind === "DateMath") {
+      this.reporter.error("type-mismatch", "date math cannot be used with this operator", node.value.span);
+      return;
+    }
+    if (node.op === "contains") {
+      if (field !== undefined && !field.array && !STRINGISH.has(field.base)) {
+        this.reporter.error("type-mismatch", `\`contains\` needs a string or a list; \`${name}\` is ${article(typeName(field))}`, node.span);
+        return;
+      }
+      // On a list, `contains` is membership: the value must fit the element type.
+      if (field !== undefined && field.array) this.value(node.value, field, name, false);
+      else if (node.value.kind === "Literal" && typeof node.value.value !== "string" && field !== undefined && field.base === "string") {
+        this.reporter.error("type-mismatch", `\`contains\` on the string \`${name}\` needs a string`, node.value.span);
+      }
+      return;
+    }
+    const label = node.op === "regex" ? "matches" : node.op === "starts_with" ? "starts with" : "ends with";
+    this.stringOperator(node, field, name, label);
+    if (node.op === "regex") this.regex(node.value);
+  }
+
+  private stringOperator(node: PredicateNode, field: FieldInfo | undefined, name: string, label: string): void {
+    if (field !== undefined && !STRINGISH.has(field.base)) {
+      this.reporter.error("type-mismatch", `\`${label}\` needs a string field; \`${name}\` is ${article(typeName(field))}`, node.span);
+    }
+  }
+
+  private orderable(node: PredicateNode, field: FieldInfo | undefined, name: string): void {
+    if (field !== undefined && !ORDERABLE.has(field.base)) {
+      this.reporter.error("type-mismatch", `\`${name}\` is ${article(typeName(field))}; ordering comparisons need numbers, strings or dates`, node.span);
+    }
+  }
+
+  private literalString(value: ValueNode): void {
+    if (value.kind !== "Literal" || typeof value.value !== "string") this.reporter.error("type-mismatch", "this operator needs a string", value.span);
+  }
+
+  private regex(value: ValueNode): void {
+    const pattern = value.kind === "Regex" ? value.pattern : value.kind === "Literal" && typeof value.value === "string" ? value.value : undefined;
+    if (pattern === undefined) {
+      this.reporter.error("type-mismatch", "`matches` needs a regex or a string", value.span);
+      return;
+    }
+    if (value.kind === "Regex") {
+      const bad = badFlags(value.flags);
+      if (bad.length > 0) this.reporter.error("invalid-value", `regex flag${bad.length > 1 ? "s" : ""} ${bad.map((f) => `\`${f}\``).join(", ")} not supported`, value.span, "only `i` (case-insensitive) is supported");
+    }
+    const compiled = compileRegex(pattern, false);
+    if (!compiled.ok) this.reporter.error("invalid-value", `invalid regex: ${compiled.message}`, value.span, "patterns use RE2 syntax (no backreferences or lookaround), which always runs in linear time");
+  }
+
+  /** A literal against a field's type; `nullable`: `null` is allowed (eq, ne, in). */
+  private value(value: ValueNode, field: FieldInfo | undefined, name: string, nullable: boolean): void {
+    if (value.kind === "Regex") {
+      this.reporter.error("type-mismatch", "a regex is only allowed after `matches`", value.span);
+      return;
+    }
+    if (field === undefined || field.base === "any") return;
+    const type = typeName(field);
+    if (value.kind === "DateMath") {
+      if (field.base !== "date") this.reporter.error("type-mismatch", `\`now\` is a date; \`${name}\` is ${article(type)}`, value.span);
+      return;
+    }
+    const v = value.value;
+    if (v === null) {
+      if (!nullable) this.reporter.error("type-mismatch", "`null` cannot be ordered; use `is null`", value.span);
+      return;
+    }
+    const actual = typeof v;
+    switch (field.base) {
+      case "string":
+        if (actual !== "string") this.mismatch(value, name, type, v);
+        break;
+      case "number":
+        if (actual !== "number") this.mismatch(value, name, type, v);
+        break;
+      case "integer":
+        if (actual !== "number") this.mismatch(value, name, type, v);
+        else if (!Number.isInteger(v)) this.reporter.warning("invalid-value", `\`${name}\` holds whole numbers; ${String(v)} never equals one`, value.span);
+        break;
+      case "boolean":
+        if (actual !== "boolean") this.mismatch(value, name, type, v);
+        break;
+      case "date":
+        if (actual !== "string") this.mismatch(value, name, type, v);
+        else if (!isIsoDate(v as string)) this.reporter.error("invalid-value", `${JSON.stringify(v)} is not an ISO-8601 date`, value.span, 'write dates like "2024-05-01" or "2024-05-01T10:00:00Z", or use `now - 7d`');
+        break;
+      case "object":
+        this.reporter.error("type-mismatch", `\`${name}\` is an object; compare one of its fields instead`, value.span);
+        return;
+    }
+    if (field.enum !== undefined && !field.enum.some((allowed) => allowed === v)) {
+      const allowed = field.enum.map((a) => JSON.stringify(a)).join(", ");
+      this.reporter.error("invalid-value", `${JSON.stringify(v)} is not one of the values of \`${name}\``, value.span, `allowed: ${allowed}`);
+    }
+  }
+
+  private mismatch(value: ValueNode, name: string, type: string, v: unknown): void {
+    this.reporter.error("type-mismatch", `\`${name}\` is ${article(type)}, but ${JSON.stringify(v)} is ${article(typeof v)}`, value.span);
+  }
+}
+
+function article(type: string): string {
+  return `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`;
+}

@@ -1,0 +1,124 @@
+/**
+ * The schema (SPEC §5): a plain object from dot path to a type name, or to
+ * `{ type, enum?, sortable? }`. Without a schema every field is `any`.
+ */
+import { NO_SPAN } from "../diagnostics/diagnostic.js";
+import { FilterQLError } from "../diagnostics/filterql-error.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Scalar } from "../ast/nodes.js";
+
+export type BaseType = "string" | "number" | "integer" | "boolean" | "date" | "object" | "any";
+export type TypeName = BaseType | `${BaseType}[]`;
+
+export interface FieldDefinition {
+  readonly type: TypeName;
+  readonly enum?: readonly Scalar[];
+  readonly sortable?: boolean;
+}
+
+export type Schema = { readonly [path: string]: TypeName | FieldDefinition };
+
+/** A schema entry after validation: what the checker and the engine read. */
+export interface FieldInfo {
+  readonly path: string;
+  readonly base: BaseType;
+  readonly array: boolean;
+  readonly enum?: readonly Scalar[];
+  readonly sortable: boolean;
+  /** True when the field is not in the schema but below an `object`/`any` field (or no schema). */
+  readonly open: boolean;
+}
+
+const BASE_TYPES: ReadonlySet<string> = new Set(["string", "number", "integer", "boolean", "date", "object", "any"]);
+
+export const ANY_FIELD: FieldInfo = { path: "", base: "any", array: false, sortable: true, open: true };
+
+export class ResolvedSchema {
+  private readonly fields = new Map<string, FieldInfo>();
+  /** Paths that are prefixes of declared paths: implicit objects (`metadata` for `metadata.tags`). */
+  private readonly parents = new Set<string>();
+
+  constructor(readonly source: Schema) {
+    const errors: Diagnostic[] = [];
+    for (const path of Object.keys(source)) {
+      const spec = source[path];
+      const def: FieldDefinition | undefined = typeof spec === "string" ? { type: spec } : spec !== null && typeof spec === "object" ? spec : undefined;
+      const where = `/${escapePointer(path)}`;
+      if (def === undefined || typeof def.type !== "string") {
+        errors.push(schemaError(`the schema entry for \`${path}\` must be a type name or { type, enum?, sortable? }`, where));
+        continue;
+      }
+      const array = def.type.endsWith("[]");
+      const base = array ? def.type.slice(0, -2) : def.type;
+      if (!BASE_TYPES.has(base)) {
+        errors.push(schemaError(`unknown type \`${def.type}\` for \`${path}\``, `${where}${typeof spec === "string" ? "" : "/type"}`, "types: string, number, integer, boolean, date, object, any, and arrays such as string[]"));
+        continue;
+      }
+      if (def.enum !== undefined && !Array.isArray(def.enum)) {
+        errors.push(schemaError(`\`enum\` of \`${path}\` must be a list`, `${where}/enum`));
+        continue;
+      }
+      if (def.sortable !== undefined && typeof def.sortable !== "boolean") {
+        errors.push(schemaError(`\`sortable\` of \`${path}\` must be true or false`, `${where}/sortable`));
+        continue;
+      }
+      const info: FieldInfo = { path, base: base as BaseType, array, sortable: def.sortable ?? true, open: false, ...(def.enum === undefined ? {} : { enum: def.enum }) };
+      this.fields.set(path, info);
+      const segments = path.split(".");
+      for (let i = 1; i < segments.length; i++) this.parents.add(segments.slice(0, i).join("."));
+    }
+    if (errors.length > 0) throw new FilterQLError(errors);
+  }
+
+  /** The field at a dot path, or undefined when the schema does not know it. */
+  lookup(segments: readonly string[]): FieldInfo | undefined {
+    const path = segments.join(".");
+    const exact = this.fields.get(path);
+    if (exact !== undefined) return exact;
+    if (this.parents.has(path)) return { path, base: "object", array: false, sortable: true, open: false };
+    // Below a declared `object` or `any` field, any sub-path is allowed and untyped.
+    for (let i = segments.length - 1; i > 0; i--) {
+      const parent = this.fields.get(segments.slice(0, i).join("."));
+      if (parent !== undefined && (parent.base === "object" || parent.base === "any")) return { ...ANY_FIELD, path };
+      if (parent !== undefined) return undefined;
+    }
+    return undefined;
+  }
+
+  get paths(): string[] {
+    return [...this.fields.keys()];
+  }
+
+  entries(): FieldInfo[] {
+    return [...this.fields.values()];
+  }
+}
+
+const cache = new WeakMap<object, ResolvedSchema>();
+
+/** Validates and indexes a schema once per schema object. Throws `FilterQLError` on a bad schema. */
+export function resolveSchema(schema: Schema | ResolvedSchema | undefined): ResolvedSchema | undefined {
+  if (schema === undefined || schema instanceof ResolvedSchema) return schema;
+  if (schema === null || typeof schema !== "object" || Array.isArray(schema)) {
+    throw new FilterQLError([schemaError("a schema must be an object from dot path to type", "")]);
+  }
+  let resolved = cache.get(schema);
+  if (resolved === undefined) {
+    resolved = new ResolvedSchema(schema);
+    cache.set(schema, resolved);
+  }
+  return resolved;
+}
+
+function schemaError(message: string, path: string, hint?: string): Diagnostic {
+  const d: Diagnostic = { severity: "error", code: "invalid-value", message, span: { ...NO_SPAN, line: 1, column: 1 }, path };
+  return hint === undefined ? d : { ...d, hint };
+}
+
+export function escapePointer(segment: string): string {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+export function typeName(info: FieldInfo): string {
+  return `${info.base}${info.array ? "[]" : ""}`;
+}

@@ -1,0 +1,161 @@
+/**
+ * compile(textOrQuery, options) → Compiled: parse and check once (throwing `FilterQLError` with
+ * every diagnostic), then test, filter, run or emit a body as often as needed.
+ */
+import type { Query } from "./ast/nodes.js";
+import { check } from "./check/check.js";
+import { resolveSchema, type ResolvedSchema, type Schema } from "./check/schema.js";
+import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { FilterQLError } from "./diagnostics/filterql-error.js";
+import { print } from "./emit/print.js";
+import { compileFilter } from "./engine/compile-filter.js";
+import { pagination, type Pagination } from "./engine/paginate.js";
+import { compileProjection, type Projector } from "./engine/project.js";
+import type { Test } from "./engine/predicates.js";
+import { sortRecords, topK, type SortSpec } from "./engine/sort.js";
+import type { MixpeekBody } from "./mixpeek/body.js";
+import { toMixpeekRequest, type MixpeekRequest, type MixpeekRequestOptions } from "./mixpeek/request.js";
+import { toMixpeek, type MixpeekOptions } from "./mixpeek/to-mixpeek.js";
+import type { ParseOptions } from "./options.js";
+import { parse } from "./syntax/parse.js";
+import { sourceOf } from "./syntax/source-text.js";
+
+export interface CompileOptions extends ParseOptions, MixpeekOptions {
+  readonly schema?: Schema | ResolvedSchema;
+  /** Page size for `run` when neither the call nor the query's `limit` sets one; default 10. */
+  readonly pageSize?: number;
+  /** Generate specialised code with `new Function` (default true; closures otherwise, identical results). */
+  readonly codegen?: boolean;
+}
+
+export interface RunOptions {
+  /** 1-based page number; default 1. */
+  readonly page?: number;
+  /** Overrides the query's `limit`; default 10. */
+  readonly pageSize?: number;
+}
+
+export interface RunResult<T> {
+  readonly results: T[];
+  readonly pagination: Pagination;
+}
+
+export class Compiled {
+  readonly query: Query;
+  /** Warnings from checking (errors throw instead). */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Tests one record. */
+  readonly test: Test;
+  private readonly sortSpec: SortSpec;
+  private readonly projector: Projector | undefined;
+
+  constructor(
+    query: Query,
+    diagnostics: readonly Diagnostic[],
+    private readonly options: CompileOptions,
+    schema: ResolvedSchema | undefined,
+  ) {
+    this.query = query;
+    this.diagnostics = diagnostics;
+    const caseSensitive = options.caseSensitive ?? query.caseSensitive ?? true;
+    const ctx = { caseInsensitive: !caseSensitive, now: options.now ?? new Date(), schema };
+    this.test = compileFilter(query.filter, ctx, options.codegen === undefined ? {} : { codegen: options.codegen });
+    this.sortSpec = { keys: query.orderBy, schema };
+    this.projector = compileProjection(query.select);
+  }
+
+  /** Matching records in input order. Arrays give an array; other iterables are filtered lazily. */
+  filter<T>(records: readonly T[]): T[];
+  filter<T>(records: Iterable<T>): Generator<T, void, undefined>;
+  filter<T>(records: AsyncIterable<T>): AsyncGenerator<T, void, undefined>;
+  filter<T>(records: readonly T[] | Iterable<T> | AsyncIterable<T>): T[] | Generator<T, void, undefined> | AsyncGenerator<T, void, undefined> {
+    const test = this.test;
+    if (Array.isArray(records)) {
+      const out: T[] = [];
+      for (let i = 0; i < records.length; i++) {
+        const r = records[i] as T;
+        if (test(r)) out.push(r);
+      }
+      return out;
+    }
+    if (records !== null && typeof records === "object" && Symbol.asyncIterator in records) {
+      return (async function* () {
+        for await (const r of records as AsyncIterable<T>) if (test(r)) yield r;
+      })();
+    }
+    return (function* () {
+      for (const r of records as Iterable<T>) if (test(r)) yield r;
+    })();
+  }
+
+  /** Filter, sort, page and project, with the seed API's pagination object. */
+  run<T>(records: readonly T[], options: RunOptions = {}): RunResult<unknown> & { results: (T | Record<string, unknown>)[] } {
+    const pageSize = options.pageSize ?? this.query.limit ?? this.options.pageSize ?? 10;
+    const page = options.page ?? 1;
+    if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a whole number of 1 or more, not ${pageSize}`);
+    if (!Number.isSafeInteger(page) || page < 1) throw new RangeError(`page must be a whole number of 1 or more, not ${page}`);
+    const matched = this.filter(records);
+    const start = (page - 1) * pageSize;
+    const ordered = this.sortSpec.keys.length === 0 ? matched : topK(matched, this.sortSpec, start + pageSize);
+    const slice = ordered.slice(start, start + pageSize);
+    const results = this.projector === undefined ? slice : slice.map(this.projector) as (T | Record<string, unknown>)[];
+    return { results, pagination: pagination(matched.length, pageSize, page) };
+  }
+
+  /** All matching records sorted by the query's `order by` (no paging). */
+  sort<T>(records: readonly T[]): T[] {
+    return sortRecords(this.filter(records), this.sortSpec);
+  }
+
+  toMixpeek(options: MixpeekOptions = {}): MixpeekBody {
+    return toMixpeek(this.query, { ...this.mixpeekDefaults(), ...options });
+  }
+
+  toMixpeekRequest(options: MixpeekRequestOptions = {}): MixpeekRequest {
+    return toMixpeekRequest(this.query, { ...this.mixpeekDefaults(), ...(this.options.pageSize === undefined ? {} : { pageSize: this.options.pageSize }), ...options });
+  }
+
+  private mixpeekDefaults(): MixpeekOptions {
+    const o = this.options;
+    return {
+      ...(o.dialect === undefined ? {} : { dialect: o.dialect }),
+      ...(o.collections === undefined ? {} : { collections: o.collections }),
+      ...(o.caseSensitive === undefined ? {} : { caseSensitive: o.caseSensitive }),
+      ...(o.returnUrls === undefined ? {} : { returnUrls: o.returnUrls }),
+      ...(o.now === undefined ? {} : { now: o.now }),
+    };
+  }
+}
+
+/** Parses (when given text), checks against the schema, and compiles. Throws `FilterQLError` on any error. */
+export function compile(textOrQuery: string | Query, options: CompileOptions = {}): Compiled {
+  let query: Query;
+  let text: string;
+  if (typeof textOrQuery === "string") {
+    const parsed = parse(textOrQuery, options);
+    if (parsed.query === undefined) throw new FilterQLError(parsed.diagnostics, textOrQuery);
+    query = parsed.query;
+    text = textOrQuery;
+  } else {
+    query = textOrQuery;
+    text = sourceOf(query) ?? print(query);
+  }
+  const schema = resolveSchema(options.schema);
+  const diagnostics = check(query, schema === undefined ? {} : { schema });
+  if (hasErrors(diagnostics)) throw new FilterQLError(diagnostics, text);
+  return new Compiled(query, diagnostics, options, schema);
+}
+
+/** Matching records, in input order (or lazily, for other iterables). */
+export function filter<T>(records: readonly T[], textOrQuery: string | Query, options?: CompileOptions): T[];
+export function filter<T>(records: Iterable<T>, textOrQuery: string | Query, options?: CompileOptions): Generator<T, void, undefined>;
+export function filter<T>(records: AsyncIterable<T>, textOrQuery: string | Query, options?: CompileOptions): AsyncGenerator<T, void, undefined>;
+export function filter<T>(records: readonly T[] | Iterable<T> | AsyncIterable<T>, textOrQuery: string | Query, options: CompileOptions = {}): T[] | Generator<T, void, undefined> | AsyncGenerator<T, void, undefined> {
+  return compile(textOrQuery, options).filter(records as Iterable<T>);
+}
+
+/** `{ results, pagination }` after filter, sort, paging and projection. */
+export function run<T>(records: readonly T[], textOrQuery: string | Query, options: CompileOptions & RunOptions = {}): RunResult<T | Record<string, unknown>> {
+  const { page, pageSize, ...rest } = options;
+  return compile(textOrQuery, rest).run(records, { ...(page === undefined ? {} : { page }), ...(pageSize === undefined ? {} : { pageSize }) });
+}

@@ -1,0 +1,26 @@
+/**
+ * Query → record test, compiled once. The top-level wrapper makes every record safe to test:
+ * anything that is not a plain object (null, primitives, arrays) never matches, and a record
+ * whose getters throw simply does not match.
+ */
+import type { ExprNode } from "../ast/nodes.js";
+import { generateTest } from "./codegen.js";
+import { compileExpr, type EvalContext, type Test } from "./predicates.js";
+
+export interface FilterCompileOptions {
+  /** Generate specialised code with `new Function` (default true; falls back to closures when forbidden, e.g. by a CSP). */
+  readonly codegen?: boolean;
+}
+
+export function compileFilter(filter: ExprNode | null, ctx: EvalContext, options: FilterCompileOptions = {}): Test {
+  if (filter === null) return (r) => r !== null && typeof r === "object" && !Array.isArray(r);
+  const inner = (options.codegen ?? true ? generateTest(filter, ctx) : undefined) ?? compileExpr(filter, ctx);
+  return (r) => {
+    if (r === null || typeof r !== "object" || Array.isArray(r)) return false;
+    try {
+      return inner(r);
+    } catch {
+      return false;
+    }
+  };
+}
