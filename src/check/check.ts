@@ -47,7 +47,7 @@ class Checker {
     const stack: ExprNode[] = [node];
     while (stack.length > 0) {
       const n = stack.pop() as ExprNode;
-      if (n.kind === "And" || n.kind === "Or") stack.push(...n.operands);
+      if (n.kind === "And" || n.kind === "Or") for (let i = n.operands.length - 1; i >= 0; i--) stack.push(n.operands[i] as ExprNode);
       else if (n.kind === "Not") stack.push(n.operand);
       else this.predicate(n);
     }
@@ -69,11 +69,11 @@ class Checker {
     const name = node.field.segments.join(".");
     switch (node.kind) {
       case "Compare":
-        if (node.op !== "eq" && node.op !== "ne") this.orderable(node, field, name);
+        if (node.op !== "eq" && node.op !== "ne" && !this.orderable(node, field, name)) return;
         this.value(node.value, field, name, node.op === "eq" || node.op === "ne");
         return;
       case "Between":
-        this.orderable(node, field, name);
+        if (!this.orderable(node, field, name)) return;
         this.value(node.low, field, name, false);
         this.value(node.high, field, name, false);
         return;
@@ -121,10 +121,13 @@ class Checker {
     }
   }
 
-  private orderable(node: PredicateNode, field: FieldInfo | undefined, name: string): void {
+  /** False (after reporting) when the field's type cannot be ordered. */
+  private orderable(node: PredicateNode, field: FieldInfo | undefined, name: string): boolean {
     if (field !== undefined && !ORDERABLE.has(field.base)) {
       this.reporter.error("type-mismatch", `\`${name}\` is ${article(typeName(field))}; ordering comparisons need numbers, strings or dates`, node.span);
+      return false;
     }
+    return true;
   }
 
   private literalString(value: ValueNode): void {

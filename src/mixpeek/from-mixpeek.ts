@@ -181,12 +181,12 @@ class Decoder {
       return null;
     }
     const own = (k: string) => Object.prototype.hasOwnProperty.call(x, k);
-    if (own(this.info.fieldKey) || own("operator") || own("value")) return this.condition(x, at);
     const otherKey = this.info.fieldKey === "key" ? "field" : "key";
-    if (own(otherKey)) {
+    if (own(otherKey) && !own(this.info.fieldKey)) {
       this.error("invalid-value", `dialect ${this.dialect} names the field \`${this.info.fieldKey}\`, not \`${otherKey}\``, `${at}/${otherKey}`);
       return null;
     }
+    if (own(this.info.fieldKey) || own("operator") || own("value")) return this.condition(x, at);
     const groupKeys = ["AND", "OR", this.info.negation, "case_sensitive"];
     if (Object.keys(x).length > 0 && Object.keys(x).every((k) => groupKeys.includes(k))) return this.group(x, at, depth + 1, parentCase, false);
     this.error("invalid-value", "this item is neither a condition nor a group", at, `a condition has \`${this.info.fieldKey}\`, \`operator\`, \`value\`; a group has \`AND\`, \`OR\`, \`${this.info.negation}\``);

@@ -92,3 +92,36 @@ export const tokenSoupArb = fc
     { maxLength: 40 },
   )
   .map((parts) => parts.join(" "));
+
+/** Predicates a body can carry: valid regexes, no date math where the checker refuses it. */
+export function bodyPredicateArb(dialect: "v1" | "v2"): fc.Arbitrary<PredicateNode> {
+  const scalarValue = scalarArb.map(literal);
+  const all = [
+    fc.record({ field: pathArb, op: compareOp, value: plainValueArb }).map((r): PredicateNode => ({ kind: "Compare", span, ...r })),
+    fc.record({ field: pathArb, negated: fc.boolean(), values: fc.array(plainValueArb, { maxLength: 4 }) }).map((r): PredicateNode => ({ kind: "In", span, ...r })),
+    fc.record({ field: pathArb, low: plainValueArb, high: plainValueArb }).map((r): PredicateNode => ({ kind: "Between", span, ...r })),
+    fc.record({ field: pathArb, negated: fc.boolean() }).map((r): PredicateNode => ({ kind: "IsNull", span, ...r })),
+    fc.record({ field: pathArb, negated: fc.boolean() }).map((r): PredicateNode => ({ kind: "Exists", span, ...r })),
+    fc.record({ field: pathArb, value: stringLiteralArb }).map((r): PredicateNode => ({ kind: "Text", span, ...r })),
+  ];
+  if (dialect === "v2") {
+    all.push(
+      fc.record({ field: pathArb, negated: fc.boolean(), value: scalarValue }).map((r): PredicateNode => ({ kind: "Match", span, op: "contains", ...r })),
+      fc.record({ field: pathArb, negated: fc.boolean(), op: fc.constantFrom<MatchOp>("starts_with", "ends_with"), value: stringLiteralArb }).map((r): PredicateNode => ({ kind: "Match", span, ...r })),
+      fc.record({ field: pathArb, negated: fc.boolean(), value: regexArb }).map((r): PredicateNode => ({ kind: "Match", span, op: "regex", ...r })),
+    );
+  }
+  return fc.oneof(...all);
+}
+
+export function bodyQueryArb(dialect: "v1" | "v2"): fc.Arbitrary<QueryNode> {
+  return fc
+    .record({
+      collections: fc.array(fc.constantFrom("collection_123", "my-collection"), { maxLength: 2 }),
+      filter: fc.option(exprArb(bodyPredicateArb(dialect)), { nil: null }),
+      orderBy: fc.array(orderKeyArb, { maxLength: 1 }),
+      select: fc.array(pathArb, { maxLength: 2 }),
+      caseSensitive: fc.option(fc.boolean(), { nil: null }),
+    })
+    .map((r) => ({ kind: "Query", span, limit: null, ...r }));
+}
