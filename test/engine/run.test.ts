@@ -1,0 +1,113 @@
+import { describe, expect, test } from "vitest";
+import fc from "fast-check";
+import { compile, run } from "../../src/compile.js";
+import { compareValues } from "../../src/engine/sort.js";
+
+describe("sort (order by)", () => {
+  test("mixed types follow MongoDB's order; missing and null first ascending", () => {
+    const records = [
+      { id: "date", v: new Date(0) }, { id: "bool", v: true }, { id: "arr", v: [[1]] }, { id: "obj", v: { a: 1 } },
+      { id: "str", v: "a" }, { id: "num", v: 1 }, { id: "null", v: null }, { id: "missing" }, { id: "empty", v: [] },
+    ];
+    const asc = compile("order by v").sort(records).map((r) => r.id);
+    expect(asc).toEqual(["empty", "null", "missing", "num", "str", "obj", "arr", "bool", "date"]);
+    const desc = compile("order by v desc").sort(records).map((r) => r.id);
+    expect(desc).toEqual(["date", "bool", "arr", "obj", "str", "num", "null", "missing", "empty"]);
+  });
+
+  test("an array sorts by its least element ascending and its greatest descending", () => {
+    const records = [{ id: 1, v: [5, 1] }, { id: 2, v: 3 }, { id: 3, v: [2, 4] }];
+    expect(compile("order by v").sort(records).map((r) => r.id)).toEqual([1, 3, 2]);
+    expect(compile("order by v desc").sort(records).map((r) => r.id)).toEqual([1, 3, 2]);
+    expect(compile("order by v desc").sort([{ id: 1, v: [5, 1] }, { id: 2, v: 6 }]).map((r) => r.id)).toEqual([2, 1]);
+  });
+
+  test("multi-key and stable", () => {
+    const records = [
+      { id: 1, a: 1, b: "y" }, { id: 2, a: 0, b: "z" }, { id: 3, a: 1, b: "x" }, { id: 4, a: 1, b: "x" }, { id: 5, a: 0, b: "z" },
+    ];
+    expect(compile("order by a desc, b").sort(records).map((r) => r.id)).toEqual([3, 4, 1, 2, 5]);
+  });
+
+  test("nested paths and arrays of objects", () => {
+    const records = [{ id: 1, items: [{ p: 9 }, { p: 2 }] }, { id: 2, items: [{ p: 5 }] }, { id: 3, items: [] }];
+    expect(compile("order by items.p").sort(records).map((r) => r.id)).toEqual([3, 1, 2]);
+    expect(compile("order by items.p desc").sort(records).map((r) => r.id)).toEqual([1, 2, 3]);
+  });
+
+  test("with a date schema, ISO strings sort as instants", () => {
+    const records = [{ id: 1, d: "2024-01-02T00:00:00+05:00" }, { id: 2, d: "2024-01-01T21:00:00Z" }];
+    expect(compile("order by d", { schema: { d: "date" } }).sort(records).map((r) => r.id)).toEqual([1, 2]);
+    expect(compile("order by d").sort(records).map((r) => r.id)).toEqual([2, 1]);
+  });
+
+  test("property: a top-k page equals the page of a full stable sort", () => {
+    const record = fc.record({ id: fc.nat(), a: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constantFrom("x", "y"), fc.constant(null)), b: fc.integer({ min: 0, max: 3 }) });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 300 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 20 }), fc.boolean(), (records, page, pageSize, desc) => {
+        const c = compile(`order by a${desc ? " desc" : ""}, b`);
+        const all = c.sort(records);
+        expect(c.run(records, { page, pageSize }).results).toEqual(all.slice((page - 1) * pageSize, page * pageSize));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("compareValues is a total order (antisymmetric, transitive on samples)", () => {
+    const value = fc.oneof(fc.integer(), fc.string(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 2 }), fc.date({ noInvalidDate: true }));
+    fc.assert(
+      fc.property(value, value, value, (a, b, c) => {
+        expect(Math.sign(compareValues(a, b))).toBe(-Math.sign(compareValues(b, a)) || 0);
+        if (compareValues(a, b) <= 0 && compareValues(b, c) <= 0) expect(compareValues(a, c)).toBeLessThanOrEqual(0);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("select (projection)", () => {
+  test("nested objects are rebuilt with only the selected paths", () => {
+    const records = [{ id: 1, name: "a", metadata: { tags: ["x"], secret: 1 }, profile: { city: "P", zip: "1" } }];
+    expect(run(records, "select name, metadata.tags, profile.city").results).toEqual([{ name: "a", metadata: { tags: ["x"] }, profile: { city: "P" } }]);
+  });
+
+  test("arrays of objects are projected element-wise; missing fields are left out", () => {
+    const records = [{ items: [{ p: 1, q: 2 }, { q: 3 }, 7], other: 1 }, { other: 2 }];
+    expect(run(records, "select items.p").results).toEqual([{ items: [{ p: 1 }, {}] }, {}]);
+  });
+
+  test("a __proto__ key is copied as data, never as a prototype", () => {
+    const record = JSON.parse('{"__proto__": {"polluted": true}, "a": 1}');
+    const [out] = run([record], "select `__proto__`.polluted, a").results as Record<string, unknown>[];
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.prototype.hasOwnProperty.call(out, "__proto__")).toBe(true);
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+});
+
+describe("paging (run)", () => {
+  const records = Array.from({ length: 23 }, (_, i) => ({ i }));
+  test("the seed API's pagination object", () => {
+    expect(run(records, "i >= 0").pagination).toEqual({ total: 23, page_size: 10, total_pages: 3, current_page: 1, next_page: "2", previous_page: null });
+    expect(run(records, "i >= 0", { page: 2 }).pagination).toMatchObject({ current_page: 2, next_page: "3", previous_page: "1" });
+    const last = run(records, "i >= 0", { page: 3 });
+    expect(last.pagination).toMatchObject({ next_page: null, previous_page: "2" });
+    expect(last.results).toEqual([{ i: 20 }, { i: 21 }, { i: 22 }]);
+  });
+  test("limit sets the page size; an explicit pageSize wins", () => {
+    expect(run(records, "i >= 0 limit 5").pagination).toMatchObject({ page_size: 5, total_pages: 5 });
+    expect(run(records, "i >= 0 limit 5", { pageSize: 20 }).pagination).toMatchObject({ page_size: 20, total_pages: 2 });
+  });
+  test("no matches", () => {
+    expect(run(records, "i < 0")).toEqual({ results: [], pagination: { total: 0, page_size: 10, total_pages: 0, current_page: 1, next_page: null, previous_page: null } });
+  });
+  test("filter, sort, page and project together", () => {
+    const out = run(records, "i > 3 order by i desc select i limit 4", { page: 2 });
+    expect(out.results).toEqual([{ i: 18 }, { i: 17 }, { i: 16 }, { i: 15 }]);
+    expect(out.pagination).toMatchObject({ total: 19, total_pages: 5 });
+  });
+  test("bad page numbers are errors", () => {
+    expect(() => run(records, "", { page: 0 })).toThrow(RangeError);
+    expect(() => run(records, "", { pageSize: 1.5 })).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, test } from "vitest";
+import { compile, filter } from "../../src/compile.js";
+
+describe("safety", () => {
+  test("inherited properties are never read", () => {
+    class Thing {
+      get hidden() {
+        return 1;
+      }
+    }
+    const t = new Thing();
+    expect(filter([t, {}], "hidden = 1")).toEqual([]);
+    expect(filter([{}], "toString exists")).toEqual([]);
+    expect(filter([{}], "constructor exists")).toEqual([]);
+    expect(filter([{}], "`__proto__` exists")).toEqual([]);
+    expect(filter([{}], "constructor.name = \"Object\"")).toEqual([]);
+    expect(filter([{ a: {} }], "a.hasOwnProperty exists or a.valueOf exists")).toEqual([]);
+    expect(filter([[1]], "length = 1")).toEqual([]);
+  });
+
+  test("own properties with those names are data", () => {
+    const r = JSON.parse('{"__proto__": {"x": 1}, "constructor": "c", "toString": 5}');
+    expect(filter([r], "`__proto__`.x = 1 and constructor = \"c\" and toString = 5")).toEqual([r]);
+  });
+
+  test("null, primitives, arrays and throwing getters never crash and never match", () => {
+    const throwing = Object.defineProperty({}, "a", { get() { throw new Error("boom"); }, enumerable: true });
+    const records: unknown[] = [null, undefined, 1, "a", true, [], [{ a: 1 }], throwing, { a: 1 }];
+    for (const q of ["a = 1", "not a = 1", "a exists", "not a exists", 'a ~ "x"', "a matches /x/", "a.b is null"]) {
+      for (const codegen of [true, false]) {
+        const c = compile(q, { codegen });
+        for (const r of records.slice(0, 8)) expect(c.test(r)).toBe(false);
+      }
+    }
+    expect(filter(records, "a = 1")).toEqual([{ a: 1 }]);
+    // The empty query matches every record that is an object, and nothing else.
+    expect(filter(records, "")).toEqual([throwing, { a: 1 }]);
+  });
+
+  test("Object.prototype is never written", () => {
+    filter([JSON.parse('{"__proto__": {"polluted": 1}}')], "`__proto__`.polluted = 1 order by x select `__proto__`");
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+});
+
+describe("streams", () => {
+  test("filter takes any iterable and yields lazily", () => {
+    let pulled = 0;
+    function* source() {
+      for (let i = 0; ; i++) {
+        pulled++;
+        yield { i };
+      }
+    }
+    const it = filter(source(), "i >= 10");
+    expect(it.next().value).toEqual({ i: 10 });
+    expect(pulled).toBe(11);
+  });
+
+  test("filter takes an async iterable", async () => {
+    async function* source() {
+      for (let i = 0; i < 5; i++) yield { i };
+    }
+    const out: unknown[] = [];
+    for await (const r of filter(source(), "i > 2")) out.push(r);
+    expect(out).toEqual([{ i: 3 }, { i: 4 }]);
+  });
+});
