@@ -1,8 +1,9 @@
 // npm run bench: every benchmark, in one process, as tables of medians and ratios.
+import { runEngineBench } from "./engine.js";
 import { runParseBench } from "./parse.js";
 
 const only = process.argv[2];
-const suites = { parse: runParseBench };
+const suites = { parse: runParseBench, engine: runEngineBench };
 for (const [name, run] of Object.entries(suites)) {
   if (only !== undefined && only !== name) continue;
   console.log(await run());

@@ -1,7 +1,128 @@
-/** Placeholder replaced below. */
-import type { ExprNode } from "../ast/nodes.js";
-import type { EvalContext, Test } from "./predicates.js";
+/**
+ * Optional code generation: the and/or/not structure and the commonest comparisons (a top-level
+ * field against a string or number) become one specialised function, so V8 can inline the whole
+ * test. No user text is ever spliced into the source: field names, values and the closures for
+ * every other predicate reach it as bound parameters (`k0`, `c0`, `f0`); the source holds only
+ * names this module makes up. Where `new Function` is forbidden (a CSP), callers fall back to the
+ * closures, which give identical results: the fast paths below are those closures' own logic.
+ *
+ * Two facts make the fast paths cheap and still exact:
+ * - A record whose prototype is `Object.prototype` cannot inherit a field whose name is not a
+ *   property of `Object.prototype`, so reading `r[k]` needs no own-property check. Records with
+ *   any other prototype take the closures.
+ * - With a schema, a field declared as a scalar (`string`, `number`, `integer`, `boolean`) needs
+ *   no array branch: records are taken to follow their schema.
+ */
+import type { CompareNode, ExprNode } from "../ast/nodes.js";
+import { internalize } from "./internalize.js";
+import { compileExpr, compilePredicate, constantOf, type EvalContext, type Test } from "./predicates.js";
 
-export function generateTest(_filter: ExprNode, _ctx: EvalContext): Test | undefined {
-  return undefined;
+const SCALAR_TYPES = new Set(["string", "number", "integer", "boolean"]);
+
+class Generator {
+  readonly params: string[] = [];
+  readonly args: unknown[] = [];
+  private temps = 0;
+
+  constructor(private readonly ctx: EvalContext) {}
+
+  bind(prefix: string, value: unknown): string {
+    const name = `${prefix}${this.params.length}`;
+    this.params.push(name);
+    this.args.push(internalize(value));
+    return name;
+  }
+
+  temp(): string {
+    return `v${this.temps++}`;
+  }
+
+  get tempCount(): number {
+    return this.temps;
+  }
+
+  expr(node: ExprNode): string {
+    switch (node.kind) {
+      case "And":
+        return `(${node.operands.map((o) => this.expr(o)).join(" && ")})`;
+      case "Or":
+        return `(${node.operands.map((o) => this.expr(o)).join(" || ")})`;
+      case "Not":
+        return `!${this.expr(node.operand)}`;
+      case "Compare": {
+        const fast = this.compare(node);
+        if (fast !== undefined) return fast;
+        break;
+      }
+      default:
+        break;
+    }
+    return `${this.bind("f", compilePredicate(node, this.ctx))}(r)`;
+  }
+
+  /** A top-level field against a string or number, where no folding or date domain applies. */
+  private compare(node: CompareNode): string | undefined {
+    const [name, ...rest] = node.field.segments;
+    if (name === undefined || rest.length > 0 || name in Object.prototype || node.value.kind !== "Literal") return undefined;
+    const c = constantOf(node.value, this.ctx);
+    if (typeof c !== "string" && typeof c !== "number" && !(typeof c === "boolean" && (node.op === "eq" || node.op === "ne"))) return undefined;
+    const field = this.ctx.schema?.lookup(node.field.segments);
+    if (field?.base === "date") return undefined;
+    if (typeof c === "string" && this.ctx.caseInsensitive && (node.op === "eq" || node.op === "ne")) return undefined;
+    const scalar = field !== undefined && !field.array && !field.open && SCALAR_TYPES.has(field.base);
+    const k = this.bind("k", name);
+    const cv = this.bind("c", c);
+    const v = this.temp();
+    if (node.op === "eq" || node.op === "ne") {
+      if (scalar) return `(r[${k}] ${node.op === "eq" ? "===" : "!=="} ${cv})`;
+      const eq = `((${v} = r[${k}]) === ${cv} || (isArray(${v}) && ${v}.includes(${cv})))`;
+      return node.op === "eq" ? eq : `!${eq}`;
+    }
+    const op = { gt: ">", gte: ">=", lt: "<", lte: "<=" }[node.op];
+    if (scalar) return `(typeof (${v} = r[${k}]) === "${typeof c}" && ${v} ${op} ${cv})`;
+    const slow = this.bind("f", compilePredicate(node, this.ctx));
+    return `(typeof (${v} = r[${k}]) === "${typeof c}" ? ${v} ${op} ${cv} : (typeof ${v} === "object" && ${v} !== null && ${slow}(r)))`;
+  }
+}
+
+let forbidden = false;
+
+/**
+ * The whole record test, guards included: a non-object or array record never matches, a record
+ * with an unusual prototype takes the closures, and a throwing getter means no match.
+ */
+export function generateTest(filter: ExprNode, ctx: EvalContext): Test | undefined {
+  if (forbidden) return undefined;
+  const gen = new Generator(ctx);
+  const body = gen.expr(filter);
+  const temps = Array.from({ length: gen.tempCount }, (_, i) => `v${i}`);
+  const source = [
+    '"use strict";',
+    "return function filterqlTest(r) {",
+    '  if (r === null || typeof r !== "object") return false;',
+    "  if (getPrototypeOf(r) !== objectPrototype) return isArray(r) ? false : closures(r);",
+    temps.length > 0 ? `  let ${temps.join(", ")};` : "",
+    `  try { return ${body}; } catch { return false; }`,
+    "};",
+  ].join("\n");
+  try {
+    const factory = new Function("getPrototypeOf", "objectPrototype", "isArray", "closures", ...gen.params, source) as (...args: unknown[]) => Test;
+    return factory(Object.getPrototypeOf, Object.prototype, Array.isArray, guarded(compileExpr(filter, ctx)), ...gen.args);
+  } catch {
+    // `new Function` is refused (e.g. a Content-Security-Policy without 'unsafe-eval').
+    forbidden = true;
+    return undefined;
+  }
+}
+
+/** The closure test with the same guards as the generated one. */
+export function guarded(inner: Test): Test {
+  return (r) => {
+    if (r === null || typeof r !== "object" || Array.isArray(r)) return false;
+    try {
+      return inner(r);
+    } catch {
+      return false;
+    }
+  };
 }

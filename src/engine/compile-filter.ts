@@ -1,10 +1,10 @@
 /**
- * Query → record test, compiled once. The top-level wrapper makes every record safe to test:
- * anything that is not a plain object (null, primitives, arrays) never matches, and a record
- * whose getters throw simply does not match.
+ * Query → record test, compiled once. Every record is safe to test: anything that is not a
+ * plain object (null, primitives, arrays) never matches, and a record whose getters throw simply
+ * does not match.
  */
 import type { ExprNode } from "../ast/nodes.js";
-import { generateTest } from "./codegen.js";
+import { generateTest, guarded } from "./codegen.js";
 import { compileExpr, type EvalContext, type Test } from "./predicates.js";
 
 export interface FilterCompileOptions {
@@ -12,15 +12,9 @@ export interface FilterCompileOptions {
   readonly codegen?: boolean;
 }
 
+const matchAll: Test = (r) => r !== null && typeof r === "object" && !Array.isArray(r);
+
 export function compileFilter(filter: ExprNode | null, ctx: EvalContext, options: FilterCompileOptions = {}): Test {
-  if (filter === null) return (r) => r !== null && typeof r === "object" && !Array.isArray(r);
-  const inner = (options.codegen ?? true ? generateTest(filter, ctx) : undefined) ?? compileExpr(filter, ctx);
-  return (r) => {
-    if (r === null || typeof r !== "object" || Array.isArray(r)) return false;
-    try {
-      return inner(r);
-    } catch {
-      return false;
-    }
-  };
+  if (filter === null) return matchAll;
+  return ((options.codegen ?? true) ? generateTest(filter, ctx) : undefined) ?? guarded(compileExpr(filter, ctx));
 }

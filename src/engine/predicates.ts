@@ -10,6 +10,7 @@ import { LineIndex } from "../diagnostics/line-index.js";
 import { resolveDateMath, toInstant } from "./dates.js";
 import { flatten, pathExists, reach, resolve } from "./path.js";
 import { compileRegex } from "./regex.js";
+import { internalize } from "./internalize.js";
 import { hasAllWords, words } from "./text-words.js";
 
 export type Test = (record: unknown) => boolean;
@@ -63,7 +64,7 @@ export function compileExpr(node: ExprNode, ctx: EvalContext): Test {
 }
 
 export function compilePredicate(node: PredicateNode, ctx: EvalContext): Test {
-  const segments = node.field.segments;
+  const segments = node.field.segments.map(internalize);
   const field = ctx.schema?.lookup(segments);
   switch (node.kind) {
     case "Compare": {
@@ -99,7 +100,7 @@ export function compilePredicate(node: PredicateNode, ctx: EvalContext): Test {
 
 /** The literal a value node stands for, with date math resolved: an ISO string without a `date` schema. */
 export function constantOf(value: ValueNode, ctx: EvalContext): Scalar {
-  if (value.kind === "Literal") return value.value;
+  if (value.kind === "Literal") return internalize(value.value);
   if (value.kind === "DateMath") return resolveDateMath(value, ctx.now).toISOString();
   return value.pattern;
 }
@@ -128,7 +129,7 @@ function nullTest(segments: readonly string[]): Test {
 
 /** `eq`: the value equals, or null matches null/missing, or some element (flattened as deep as the path) equals. */
 function equalsTest(node: CompareNode, ctx: EvalContext, field: FieldInfo | undefined): Test {
-  const segments = node.field.segments;
+  const segments = node.field.segments.map(internalize);
   if (node.value.kind === "Literal" && node.value.value === null) return nullTest(segments);
   const { key, constant } = domainFor(node.value, ctx, field, true);
   const depth = segments.length - 1;
@@ -156,7 +157,7 @@ function equalsTest(node: CompareNode, ctx: EvalContext, field: FieldInfo | unde
 }
 
 function inTest(node: InNode, ctx: EvalContext, field: FieldInfo | undefined): Test {
-  const segments = node.field.segments;
+  const segments = node.field.segments.map(internalize);
   const hasNull = node.values.some((v) => v.kind === "Literal" && v.value === null);
   const domains = node.values.map((v) => domainFor(v, ctx, field, true));
   const key = domains[0]?.key ?? identity;
@@ -204,7 +205,7 @@ function orderTest(segments: readonly string[], op: OrderOp, value: ValueNode, c
 }
 
 function matchTest(node: MatchNode, ctx: EvalContext): Test {
-  const segments = node.field.segments;
+  const segments = node.field.segments.map(internalize);
   const fold = ctx.caseInsensitive;
   if (node.op === "regex") return regexTest(node, ctx);
   const raw = constantOf(node.value, ctx);
@@ -225,7 +226,7 @@ function matchTest(node: MatchNode, ctx: EvalContext): Test {
 }
 
 function regexTest(node: MatchNode, ctx: EvalContext): Test {
-  const segments = node.field.segments;
+  const segments = node.field.segments.map(internalize);
   const v = node.value;
   const pattern = v.kind === "Regex" ? v.pattern : typeof constantOf(v, ctx) === "string" ? (constantOf(v, ctx) as string) : undefined;
   if (pattern === undefined) return () => false;
@@ -244,7 +245,8 @@ function textTest(node: TextNode): Test {
   const value = node.value.kind === "Literal" && typeof node.value.value === "string" ? node.value.value : "";
   const wanted = words(value);
   const test = (x: unknown): boolean => (typeof x === "string" ? hasAllWords(x, wanted) : Array.isArray(x) && x.some((e) => typeof e === "string" && hasAllWords(e, wanted)));
-  return (r) => reach(r, node.field.segments, 0, test);
+  const segments = node.field.segments.map(internalize);
+  return (r) => reach(r, segments, 0, test);
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;

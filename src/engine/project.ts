@@ -1,10 +1,11 @@
 /**
  * Inclusion projection of dot paths (`select a.b, c`): nested objects are rebuilt with only the
- * selected fields; through an array of objects each element is projected. Only own properties
- * are read, and keys are defined (never assigned), so a `__proto__` key is copied as data and
- * can never write to a prototype.
+ * selected fields; through an array of objects each element is projected. Compiled once into
+ * closures. Only own properties are read, and a `__proto__` key is defined as data (never
+ * assigned), so projection can never write to a prototype.
  */
 import type { PathNode } from "../ast/nodes.js";
+import { internalize } from "./internalize.js";
 
 interface Trie {
   leaf: boolean;
@@ -12,6 +13,8 @@ interface Trie {
 }
 
 export type Projector = (record: unknown) => unknown;
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 export function compileProjection(paths: readonly PathNode[]): Projector | undefined {
   if (paths.length === 0) return undefined;
@@ -28,31 +31,38 @@ export function compileProjection(paths: readonly PathNode[]): Projector | undef
     }
     node.leaf = true;
   }
-  return (record) => projectObject(record, root) ?? {};
+  const project = objectProjector(root);
+  return (record) => project(record) ?? {};
 }
 
-const hasOwn = Object.prototype.hasOwnProperty;
+type ObjectProjector = (value: unknown) => Record<string, unknown> | undefined;
 
-function projectValue(value: unknown, node: Trie): unknown {
-  if (node.leaf) return value;
-  if (Array.isArray(value)) {
-    const out: unknown[] = [];
-    for (const e of value) {
-      if (e !== null && typeof e === "object") out.push(Array.isArray(e) ? projectValue(e, node) : projectObject(e, node));
+function objectProjector(node: Trie): ObjectProjector {
+  const fields = [...node.children].map(([key, child]) => ({ key: internalize(key), value: valueProjector(child), proto: key === "__proto__" }));
+  return (value) => {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+    const out: Record<string, unknown> = {};
+    for (const f of fields) {
+      if (!hasOwn.call(value, f.key)) continue;
+      const v = f.value((value as Record<string, unknown>)[f.key]);
+      if (v === undefined) continue;
+      if (f.proto) Object.defineProperty(out, f.key, { value: v, enumerable: true, writable: true, configurable: true });
+      else out[f.key] = v;
     }
     return out;
-  }
-  if (value !== null && typeof value === "object" && !(value instanceof Date)) return projectObject(value, node);
-  return undefined;
+  };
 }
 
-function projectObject(value: unknown, node: Trie): Record<string, unknown> | undefined {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
-  const out: Record<string, unknown> = {};
-  for (const [key, child] of node.children) {
-    if (!hasOwn.call(value, key)) continue;
-    const v = projectValue((value as Record<string, unknown>)[key], child);
-    if (v !== undefined) Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
-  }
-  return out;
+function valueProjector(node: Trie): (value: unknown) => unknown {
+  if (node.leaf) return (v) => v;
+  const obj = objectProjector(node);
+  const project = (value: unknown): unknown => {
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      for (const e of value) if (e !== null && typeof e === "object") out.push(Array.isArray(e) ? project(e) : obj(e));
+      return out;
+    }
+    return value instanceof Date ? undefined : obj(value);
+  };
+  return project;
 }

@@ -82,71 +82,79 @@ function sortValue(record: unknown, key: OrderKeyNode, isDate: boolean): unknown
   return v;
 }
 
-interface Keyed<T> {
-  readonly record: T;
-  readonly index: number;
-  readonly keys: unknown[];
+/**
+ * Sort keys, extracted once: one column per `order by` key, indexed by record position.
+ * Sorting then moves record indices and compares column entries: no path walks in the comparator.
+ */
+function columns(records: readonly unknown[], spec: SortSpec): unknown[][] {
+  return spec.keys.map((key) => {
+    const isDate = spec.schema?.lookup(key.field.segments)?.base === "date";
+    const col = new Array<unknown>(records.length);
+    for (let i = 0; i < records.length; i++) col[i] = sortValue(records[i], key, isDate);
+    return col;
+  });
 }
 
-function comparator(spec: SortSpec): (a: Keyed<unknown>, b: Keyed<unknown>) => number {
+/** Compares record `a` with record `b` (indices) by the key columns, then by position (stable). */
+function indexComparator(cols: readonly unknown[][], spec: SortSpec): (a: number, b: number) => number {
   const signs = spec.keys.map((k) => (k.direction === "asc" ? 1 : -1));
   return (a, b) => {
-    for (let i = 0; i < signs.length; i++) {
-      const c = compareValues(a.keys[i], b.keys[i]);
-      if (c !== 0) return c * (signs[i] as number);
+    for (let j = 0; j < cols.length; j++) {
+      const col = cols[j] as unknown[];
+      const x = col[a];
+      const y = col[b];
+      let c: number;
+      if (typeof x === typeof y && (typeof x === "number" || typeof x === "string")) c = (x as number) < (y as number) ? -1 : (x as number) > (y as number) ? 1 : x === y ? 0 : compareValues(x, y);
+      else c = compareValues(x, y);
+      if (c !== 0) return c * (signs[j] as number);
     }
-    return a.index - b.index;
+    return a - b;
   };
-}
-
-function extract<T>(records: readonly T[], spec: SortSpec): Keyed<T>[] {
-  const dates = spec.keys.map((k) => spec.schema?.lookup(k.field.segments)?.base === "date");
-  return records.map((record, index) => ({ record, index, keys: spec.keys.map((k, i) => sortValue(record, k, dates[i] as boolean)) }));
 }
 
 /** All records, sorted (stable). */
 export function sortRecords<T>(records: readonly T[], spec: SortSpec): T[] {
   if (spec.keys.length === 0) return records.slice();
-  return extract(records, spec).sort(comparator(spec)).map((k) => k.record);
+  const cmp = indexComparator(columns(records, spec), spec);
+  const order = Array.from({ length: records.length }, (_, i) => i).sort(cmp);
+  return order.map((i) => records[i] as T);
 }
 
-/** The first `k` records in sorted order, by a bounded max-heap: O(n log k) instead of O(n log n). */
+/** The first `k` records in sorted order, by a bounded max-heap of indices: O(n log k). */
 export function topK<T>(records: readonly T[], spec: SortSpec, k: number): T[] {
   if (spec.keys.length === 0) return records.slice(0, k);
   if (k <= 0) return [];
   if (k * 4 >= records.length) return sortRecords(records, spec).slice(0, k);
-  const cmp = comparator(spec);
-  const dates = spec.keys.map((key) => spec.schema?.lookup(key.field.segments)?.base === "date");
-  const heap: Keyed<T>[] = [];
-  const keyOf = (record: T, index: number): Keyed<T> => ({ record, index, keys: spec.keys.map((key, i) => sortValue(record, key, dates[i] as boolean)) });
+  const cmp = indexComparator(columns(records, spec), spec);
+  const heap: number[] = [];
   const up = (i: number) => {
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (cmp(heap[i] as Keyed<T>, heap[p] as Keyed<T>) <= 0) break;
-      [heap[i], heap[p]] = [heap[p] as Keyed<T>, heap[i] as Keyed<T>];
+      if (cmp(heap[i] as number, heap[p] as number) <= 0) break;
+      [heap[i], heap[p]] = [heap[p] as number, heap[i] as number];
       i = p;
     }
   };
   const down = (i: number) => {
     for (;;) {
-      const l = 2 * i + 1, r = l + 1;
+      const l = 2 * i + 1;
+      const r = l + 1;
       let m = i;
-      if (l < heap.length && cmp(heap[l] as Keyed<T>, heap[m] as Keyed<T>) > 0) m = l;
-      if (r < heap.length && cmp(heap[r] as Keyed<T>, heap[m] as Keyed<T>) > 0) m = r;
+      if (l < heap.length && cmp(heap[l] as number, heap[m] as number) > 0) m = l;
+      if (r < heap.length && cmp(heap[r] as number, heap[m] as number) > 0) m = r;
       if (m === i) return;
-      [heap[i], heap[m]] = [heap[m] as Keyed<T>, heap[i] as Keyed<T>];
+      [heap[i], heap[m]] = [heap[m] as number, heap[i] as number];
       i = m;
     }
   };
   for (let i = 0; i < records.length; i++) {
-    const item = keyOf(records[i] as T, i);
     if (heap.length < k) {
-      heap.push(item);
+      heap.push(i);
       up(heap.length - 1);
-    } else if (cmp(item, heap[0] as Keyed<T>) < 0) {
-      heap[0] = item;
+    } else if (cmp(i, heap[0] as number) < 0) {
+      heap[0] = i;
       down(0);
     }
   }
-  return heap.sort(cmp).map((x) => x.record);
+  return heap.sort(cmp).map((i) => records[i] as T);
 }
