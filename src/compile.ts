@@ -102,6 +102,11 @@ export class Compiled {
     return { results, pagination: pagination(matched.length, pageSize, page) };
   }
 
+  /** The query's `select` projection of one record (the record itself when there is no `select`). */
+  project(record: unknown): unknown {
+    return this.projector === undefined ? record : this.projector(record);
+  }
+
   /** All matching records sorted by the query's `order by` (no paging). */
   sort<T>(records: readonly T[]): T[] {
     return sortRecords(this.filter(records), this.sortSpec);

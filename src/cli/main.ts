@@ -1,17 +1,67 @@
-import { formatDiagnostics, parse } from "../index.js";
+/** CLI entry: `filterql [command] ...`. Returns the exit status; user errors never print a stack trace. */
+import { fileURLToPath } from "node:url";
+import { dialect, parse, str } from "./args.js";
+import { CliError } from "./cli-error.js";
+import { checkCommand, compileCommand, decompileCommand, help, loadSchema, runCommand, type Io } from "./commands.js";
+import { startRepl } from "./repl.js";
 
-/** CLI entry: returns the exit status. */
+const io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
+
+function samplePath(name: string): string {
+  // dist/cli.js → ../sample/NAME
+  return fileURLToPath(new URL(`../sample/${name}`, import.meta.url));
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
-  const [command, text] = argv;
-  if (command !== "compile" || text === undefined) {
-    process.stderr.write("usage: filterql compile QUERY\n");
-    return 1;
+  try {
+    const [command, ...rest] = argv;
+    switch (command) {
+      case undefined:
+        return await repl([]);
+      case "repl":
+        return await repl(rest);
+      case "compile":
+        return compileCommand(rest, io);
+      case "run":
+        return await runCommand(rest, io);
+      case "check":
+        return checkCommand(rest, io);
+      case "decompile":
+        return await decompileCommand(rest, io);
+      case "help":
+        return help(rest[0] ?? "main", io);
+      case "--help":
+      case "-h":
+        return help("main", io);
+      case "--version":
+      case "-v":
+        io.stdout.write("filterql 0.1.0\n");
+        return 0;
+      default:
+        throw new CliError(`unknown command '${command}'. Commands: repl, compile, run, check, decompile (see 'filterql --help').`);
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr.write(`filterql: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
   }
-  const result = parse(text);
-  if (result.query === undefined) {
-    process.stderr.write(`${formatDiagnostics(text, result.diagnostics)}\n`);
-    return 1;
-  }
-  process.stdout.write(`${JSON.stringify(result.query, null, 2)}\n`);
-  return 0;
+}
+
+async function repl(argv: readonly string[]): Promise<number> {
+  const p = parse(argv, { data: { type: "string" }, schema: { type: "string" }, dialect: { type: "string" } }, "repl");
+  if (p.values["help"] === true) return help("repl", io);
+  if (p.positionals.length > 0) throw new CliError(`unexpected argument '${p.positionals[0] ?? ""}'. See 'filterql repl --help'.`);
+  const data = str(p.values, "data");
+  const schema = str(p.values, "schema");
+  const d = dialect(p.values);
+  return startRepl({
+    ...(data === undefined ? {} : { data }),
+    ...(schema === undefined ? {} : { schema }),
+    ...(d === undefined ? {} : { dialect: d }),
+    sampleData: samplePath("data.json"),
+    sampleSchema: samplePath("schema.json"),
+    loadSchema,
+  });
 }

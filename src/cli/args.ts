@@ -1,0 +1,39 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { CliError } from "./cli-error.js";
+
+export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
+
+export interface Parsed {
+  readonly values: Record<string, string | boolean | undefined>;
+  readonly positionals: string[];
+}
+
+/** Strict flag parsing: an unknown flag or a missing value is a CliError naming it. */
+export function parse(argv: readonly string[], options: OptionSpec, command: string): Parsed {
+  try {
+    const { values, positionals } = parseArgs({ args: [...argv], options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    return { values: values as Record<string, string | boolean | undefined>, positionals };
+  } catch (error) {
+    const message = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, "") : String(error);
+    throw new CliError(`${message.replace(/^Unknown option/, "unknown option")}. See 'filterql ${command} --help'.`);
+  }
+}
+
+export function str(values: Parsed["values"], name: string): string | undefined {
+  const v = values[name];
+  return typeof v === "string" ? v : undefined;
+}
+
+export function positiveInt(values: Parsed["values"], name: string): number | undefined {
+  const raw = str(values, name);
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < 1) throw new CliError(`--${name} takes a whole number of 1 or more, not '${raw}'.`);
+  return n;
+}
+
+export function dialect(values: Parsed["values"]): "v1" | "v2" | undefined {
+  const d = str(values, "dialect");
+  if (d === undefined || d === "v1" || d === "v2") return d;
+  throw new CliError(`--dialect takes v1 or v2, not '${d}'.`);
+}

@@ -1,0 +1,190 @@
+/** The batch commands: compile, run, check, decompile. Each returns the exit status. */
+import { check } from "../check/check.js";
+import { resolveSchema, type ResolvedSchema, type Schema } from "../check/schema.js";
+import { compile, type CompileOptions } from "../compile.js";
+import { hasErrors } from "../diagnostics/diagnostic.js";
+import { FilterQLError } from "../diagnostics/filterql-error.js";
+import { formatDiagnostics } from "../diagnostics/format-diagnostics.js";
+import { print } from "../emit/print.js";
+import { pagination } from "../engine/paginate.js";
+import { fromMixpeek } from "../mixpeek/from-mixpeek.js";
+import { parse as parseQuery } from "../syntax/parse.js";
+import { dialect, parse, positiveInt, str, type Parsed } from "./args.js";
+import { CliError } from "./cli-error.js";
+import { HELP } from "./help.js";
+import { openRecords, readAll, readJsonFile, readStdin } from "./read-records.js";
+
+export interface Io {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stdin: NodeJS.ReadableStream;
+}
+
+export function loadSchema(path: string | undefined): ResolvedSchema | undefined {
+  if (path === undefined) return undefined;
+  const json = readJsonFile(path, "schema");
+  try {
+    return resolveSchema(json as Schema);
+  } catch (error) {
+    if (error instanceof FilterQLError) {
+      throw new CliError(`schema '${path}' is invalid: ${error.diagnostics.map((d) => `${d.message}${d.path === undefined || d.path === "" ? "" : ` (at ${d.path})`}`).join("; ")}.`);
+    }
+    throw error;
+  }
+}
+
+function now(values: Parsed["values"]): Date | undefined {
+  const raw = str(values, "now");
+  if (raw === undefined) return undefined;
+  const d = new Date(raw);
+  if (Number.isNaN(d.getTime())) throw new CliError(`--now takes an ISO-8601 date, not '${raw}'.`);
+  return d;
+}
+
+function queryArg(p: Parsed, command: string): string {
+  const [query, extra] = p.positionals;
+  if (query === undefined) throw new CliError(`missing QUERY. Usage: filterql ${command} QUERY ... (see 'filterql ${command} --help').`);
+  if (extra !== undefined) throw new CliError(`unexpected argument '${extra}'. Quote the query as one argument: filterql ${command} '${p.positionals.join(" ")}'.`);
+  return query;
+}
+
+/** Compiles, printing diagnostics as formatted text and returning undefined on errors. */
+function compileOrReport(query: string, options: CompileOptions, io: Io): ReturnType<typeof compile> | undefined {
+  try {
+    const compiled = compile(query, options);
+    if (compiled.diagnostics.length > 0) io.stderr.write(`${formatDiagnostics(query, compiled.diagnostics)}\n`);
+    return compiled;
+  } catch (error) {
+    if (error instanceof FilterQLError) {
+      io.stderr.write(`${formatDiagnostics(query, error.diagnostics)}\n`);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+export function compileCommand(argv: readonly string[], io: Io): number {
+  const p = parse(argv, { schema: { type: "string" }, dialect: { type: "string" }, collections: { type: "string" }, now: { type: "string" } }, "compile");
+  if (p.values["help"] === true) return help("compile", io);
+  const query = queryArg(p, "compile");
+  const schema = loadSchema(str(p.values, "schema"));
+  const collections = str(p.values, "collections")?.split(",").map((c) => c.trim()).filter((c) => c !== "");
+  const d = dialect(p.values);
+  const clock = now(p.values);
+  const options: CompileOptions = { ...(schema === undefined ? {} : { schema }), ...(d === undefined ? {} : { dialect: d }), ...(collections === undefined ? {} : { collections }), ...(clock === undefined ? {} : { now: clock }) };
+  const compiled = compileOrReport(query, options, io);
+  if (compiled === undefined) return 1;
+  try {
+    io.stdout.write(`${JSON.stringify(compiled.toMixpeek(), null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof FilterQLError) {
+      io.stderr.write(`${formatDiagnostics(query, error.diagnostics)}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+export async function runCommand(argv: readonly string[], io: Io): Promise<number> {
+  const p = parse(argv, { data: { type: "string" }, schema: { type: "string" }, page: { type: "string" }, "page-size": { type: "string" }, now: { type: "string" } }, "run");
+  if (p.values["help"] === true) return help("run", io);
+  const query = queryArg(p, "run");
+  const dataPath = str(p.values, "data");
+  if (dataPath === undefined) throw new CliError("missing --data F (a JSON array or NDJSON file, or - for standard input).");
+  const schema = loadSchema(str(p.values, "schema"));
+  const page = positiveInt(p.values, "page") ?? 1;
+  const clock = now(p.values);
+  const compiled = compileOrReport(query, { ...(schema === undefined ? {} : { schema }), ...(clock === undefined ? {} : { now: clock }) }, io);
+  if (compiled === undefined) return 1;
+  const pageSize = positiveInt(p.values, "page-size") ?? compiled.query.limit ?? 10;
+  const source = openRecords(dataPath, io.stdin as never);
+  const progress = new Progress(io, source.size);
+  if (compiled.query.orderBy.length > 0) {
+    const all = await readAll(source);
+    progress.done();
+    io.stdout.write(`${JSON.stringify(compiled.run(all, { page, pageSize }), null, 2)}\n`);
+    return 0;
+  }
+  // No order: stream, keeping only the requested page.
+  const start = (page - 1) * pageSize;
+  const results: unknown[] = [];
+  let total = 0;
+  let read = 0;
+  for await (const record of source.records) {
+    progress.tick(++read, total);
+    if (!compiled.test(record)) continue;
+    if (total >= start && total < start + pageSize) results.push(compiled.project(record));
+    total++;
+  }
+  progress.done();
+  io.stdout.write(`${JSON.stringify({ results, pagination: pagination(total, pageSize, page) }, null, 2)}\n`);
+  return 0;
+}
+
+export function checkCommand(argv: readonly string[], io: Io): number {
+  const p = parse(argv, { schema: { type: "string" } }, "check");
+  if (p.values["help"] === true) return help("check", io);
+  const query = queryArg(p, "check");
+  const schema = loadSchema(str(p.values, "schema"));
+  const parsed = parseQuery(query);
+  if (parsed.query === undefined) {
+    io.stderr.write(`${formatDiagnostics(query, parsed.diagnostics)}\n`);
+    return 1;
+  }
+  const diagnostics = check(parsed.query, schema === undefined ? {} : { schema });
+  if (diagnostics.length > 0) io.stderr.write(`${formatDiagnostics(query, diagnostics)}\n`);
+  if (hasErrors(diagnostics)) return 1;
+  io.stdout.write(`ok: ${print(parsed.query)}\n`);
+  return 0;
+}
+
+export async function decompileCommand(argv: readonly string[], io: Io): Promise<number> {
+  const p = parse(argv, { dialect: { type: "string" } }, "decompile");
+  if (p.values["help"] === true) return help("decompile", io);
+  if (p.positionals.length > 0) throw new CliError("decompile reads the body on standard input: filterql decompile < body.json");
+  const d = dialect(p.values);
+  const text = await readStdin(io.stdin as never);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`standard input is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  try {
+    io.stdout.write(`${print(fromMixpeek(body, d === undefined ? {} : { dialect: d }))}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof FilterQLError) {
+      io.stderr.write(`${formatDiagnostics("", error.diagnostics)}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+export function help(command: string, io: Io): number {
+  io.stdout.write(`${HELP[command] ?? HELP["main"]}\n`);
+  return 0;
+}
+
+/** Progress on stderr for big inputs, only when stderr is a terminal. */
+class Progress {
+  private readonly enabled: boolean;
+  private shown = false;
+
+  constructor(private readonly io: Io, size: number | undefined) {
+    this.enabled = io.stderr.isTTY === true && (size === undefined || size > 8 * 1024 * 1024);
+  }
+
+  tick(read: number, matched: number): void {
+    if (this.enabled && read % 100_000 === 0) {
+      this.io.stderr.write(`\rfilterql: ${read.toLocaleString("en")} records read, ${matched.toLocaleString("en")} matched…`);
+      this.shown = true;
+    }
+  }
+
+  done(): void {
+    if (this.shown) this.io.stderr.write("\r\u001b[K");
+  }
+}

@@ -1,0 +1,50 @@
+/** Help texts, one per command. */
+export const HELP: Record<string, string> = {
+  main: `filterql — a small filter query language
+
+Usage:
+  filterql                          open the REPL on the bundled sample data
+  filterql repl [options]           open the REPL on your data
+  filterql compile QUERY [options]  print the Mixpeek request body for QUERY
+  filterql run QUERY --data F       filter, sort, page and project records
+  filterql check QUERY [--schema F] check QUERY against a schema
+  filterql decompile [--dialect D]  read a request body on stdin, print the query text
+
+Run 'filterql COMMAND --help' for a command's options.
+Example: filterql run 'status = "active" order by score desc limit 5' --data sample/data.json`,
+  repl: `Usage: filterql repl [--data F] [--schema F] [--dialect v1|v2]
+
+Opens an interactive prompt. Type a query to see its results; Tab completes fields,
+operators and values; an unclosed ( or [ continues on the next line. Commands:
+.help .schema .data FILE .body .ast .dialect v1|v2 .page N .exit
+
+  --data F        records: a JSON array or NDJSON file (default: the bundled sample)
+  --schema F      schema JSON (default: inferred from the data)
+  --dialect D     v1 (default) or v2, for .body`,
+  compile: `Usage: filterql compile QUERY [options]
+
+Prints the Mixpeek request body (POST /features) for QUERY.
+
+  --schema F          check QUERY against this schema first
+  --dialect D         v1 (default: key/NOR) or v2 (field/NOT, string operators)
+  --collections a,b   collections (overrides the query's from clause)
+  --now ISO           the clock for date math (default: now)`,
+  run: `Usage: filterql run QUERY --data F [options]
+
+Filters, sorts, pages and projects records; prints {results, pagination}.
+
+  --data F         a JSON array or NDJSON file, or - for standard input
+  --schema F       check QUERY against this schema and use its types
+  --page N         page number, from 1 (default 1)
+  --page-size N    page size (default: the query's limit, else 10)
+  --now ISO        the clock for date math (default: now)
+
+Without order by, NDJSON input is streamed: files larger than memory work.`,
+  check: `Usage: filterql check QUERY [--schema F]
+
+Reports every problem in QUERY (unknown fields, type mismatches, invalid values...).
+Exit status 0 when there are no errors (warnings may still be printed).`,
+  decompile: `Usage: filterql decompile [--dialect v1|v2] < body.json
+
+Reads a Mixpeek request body on standard input and prints the query text.`,
+};

@@ -1,0 +1,331 @@
+/**
+ * The REPL: type a query, see its results, its body and every error at once. The input line is
+ * highlighted as you type, Tab completes from `suggest`, an unclosed `(` or `[` continues on the
+ * next line, and history persists in ~/.filterql_history (or $FILTERQL_HISTORY).
+ */
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { createInterface, type Interface } from "node:readline";
+import { inferSchema } from "../check/infer-schema.js";
+import { resolveSchema, typeName, type ResolvedSchema } from "../check/schema.js";
+import { compile, type Compiled } from "../compile.js";
+import { FilterQLError } from "../diagnostics/filterql-error.js";
+import { formatDiagnostics } from "../diagnostics/format-diagnostics.js";
+import type { Dialect } from "../mixpeek/dialects.js";
+import { suggest } from "../suggest/suggest.js";
+import { tokens } from "../suggest/tokens.js";
+import { CliError } from "./cli-error.js";
+import { highlight } from "./highlight.js";
+import { openRecords, readAll } from "./read-records.js";
+import { columnsFor, renderTable } from "./table.js";
+
+export interface ReplOptions {
+  readonly records: unknown[];
+  readonly dataName: string;
+  readonly schema: ResolvedSchema;
+  readonly schemaName: string;
+  readonly dialect: Dialect;
+  readonly input: NodeJS.ReadableStream & { isTTY?: boolean };
+  readonly output: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+}
+
+const PROMPT = "filterql> ";
+const CONTINUE = "     ...> ";
+const DIM = "\u001b[2m";
+const RED = "\u001b[31m";
+const RESET = "\u001b[0m";
+
+/** The readline internals used for live highlighting (present in every Node release since 10). */
+interface RefreshableInterface extends Interface {
+  line: string;
+  _refreshLine?: () => void;
+  _writeToOutput?: (s: string) => void;
+}
+
+export class Repl {
+  private records: unknown[];
+  private dataName: string;
+  private schema: ResolvedSchema;
+  private schemaName: string;
+  private dialect: Dialect;
+  private pending = "";
+  private last: { text: string; compiled: Compiled } | undefined;
+  private page = 1;
+  private readonly color: boolean;
+  private readonly historyFile = process.env["FILTERQL_HISTORY"] ?? join(homedir(), ".filterql_history");
+
+  constructor(private readonly options: ReplOptions) {
+    this.records = options.records;
+    this.dataName = options.dataName;
+    this.schema = options.schema;
+    this.schemaName = options.schemaName;
+    this.dialect = options.dialect;
+    this.color = options.output.isTTY === true && process.env["NO_COLOR"] === undefined;
+  }
+
+  run(): Promise<number> {
+    const { input, output } = this.options;
+    const rl = createInterface({
+      input,
+      output,
+      prompt: PROMPT,
+      terminal: input.isTTY === true,
+      history: this.loadHistory(),
+      historySize: 1000,
+      removeHistoryDuplicates: true,
+      completer: (line: string) => this.complete(line),
+    }) as RefreshableInterface;
+    if (this.color) this.enableHighlighting(rl);
+    this.write(this.banner());
+    rl.prompt();
+    return new Promise((resolve) => {
+      rl.on("line", (line) => {
+        const more = this.accept(line);
+        rl.setPrompt(more ? CONTINUE : PROMPT);
+        rl.prompt();
+      });
+      rl.on("SIGINT", () => {
+        if (rl.line !== "" || this.pending !== "") {
+          this.pending = "";
+          rl.write(null, { ctrl: true, name: "u" });
+          rl.write(null, { ctrl: true, name: "k" });
+          this.write("\n");
+          rl.setPrompt(PROMPT);
+          rl.prompt();
+        } else {
+          this.write("\n(To exit, press Ctrl-D or type .exit)\n");
+          rl.prompt();
+        }
+      });
+      rl.on("close", () => {
+        this.write("\n");
+        resolve(0);
+      });
+      this.exit = () => rl.close();
+    });
+  }
+
+  private exit: () => void = () => undefined;
+
+  /** Handles one input line; true when the query continues on the next line. */
+  accept(line: string): boolean {
+    const text = this.pending === "" ? line : `${this.pending}\n${line}`;
+    if (this.pending === "" && line.trim().startsWith(".")) {
+      this.command(line.trim());
+      this.remember(line.trim());
+      return false;
+    }
+    if (text.trim() === "") {
+      this.pending = "";
+      return false;
+    }
+    if (unclosed(text)) {
+      this.pending = text;
+      return true;
+    }
+    this.pending = "";
+    this.remember(text.replace(/\n/g, " "));
+    this.page = 1;
+    this.query(text);
+    return false;
+  }
+
+  private query(text: string): void {
+    try {
+      const compiled = compile(text, { schema: this.schema, dialect: this.dialect });
+      this.last = { text, compiled };
+      if (compiled.diagnostics.length > 0) this.write(`${this.paint(formatDiagnostics(text, compiled.diagnostics), RED)}\n`);
+      this.showPage();
+    } catch (error) {
+      if (!(error instanceof FilterQLError)) throw error;
+      this.last = undefined;
+      this.write(`${this.paint(formatDiagnostics(text, error.diagnostics), RED)}\n`);
+    }
+  }
+
+  private showPage(): void {
+    if (this.last === undefined) {
+      this.write("No query yet. Type one, e.g. status = \"active\" order by score desc\n");
+      return;
+    }
+    const { compiled } = this.last;
+    const out = compiled.run(this.records, { page: this.page });
+    const columns = columnsFor(out.results, compiled.query.select.map((p) => p.segments));
+    const p = out.pagination;
+    if (out.results.length > 0) this.write(`${renderTable(out.results, columns)}\n`);
+    const more = p.next_page === null ? "" : ` · .page ${p.next_page} for more`;
+    this.write(this.paint(`page ${p.current_page} of ${Math.max(1, p.total_pages)} · ${p.total} match${p.total === 1 ? "" : "es"}${more}`, DIM) + "\n");
+  }
+
+  private command(line: string): void {
+    const [name, ...args] = line.split(/\s+/);
+    const arg = args.join(" ");
+    switch (name) {
+      case ".help":
+        this.write(REPL_HELP);
+        return;
+      case ".exit":
+        this.exit();
+        return;
+      case ".schema":
+        this.write(`${this.schemaName}\n${this.schema.entries().map((f) => `  ${f.path}: ${typeName(f)}${f.enum === undefined ? "" : ` ${JSON.stringify(f.enum)}`}${f.sortable ? "" : " (not sortable)"}`).join("\n")}\n`);
+        return;
+      case ".body":
+      case ".ast": {
+        if (this.last === undefined) {
+          this.write("No valid query yet: type one that runs, then .body or .ast.\n");
+          return;
+        }
+        try {
+          const value = name === ".body" ? this.last.compiled.toMixpeek({ dialect: this.dialect }) : JSON.parse(JSON.stringify(this.last.compiled.query, (k, v: unknown) => (k === "span" ? undefined : v)));
+          this.write(`${JSON.stringify(value, null, 2)}\n`);
+        } catch (error) {
+          if (error instanceof FilterQLError) this.write(`${this.paint(formatDiagnostics(this.last.text, error.diagnostics), RED)}\n`);
+          else throw error;
+        }
+        return;
+      }
+      case ".dialect":
+        if (arg !== "v1" && arg !== "v2") {
+          this.write(`dialect is ${this.dialect}; use .dialect v1 or .dialect v2\n`);
+          return;
+        }
+        this.dialect = arg;
+        this.write(`dialect ${arg}\n`);
+        return;
+      case ".page": {
+        const n = Number(arg);
+        if (!Number.isSafeInteger(n) || n < 1) {
+          this.write("usage: .page N (a whole number from 1)\n");
+          return;
+        }
+        this.page = n;
+        this.showPage();
+        return;
+      }
+      case ".data":
+        void this.loadData(arg);
+        return;
+      default:
+        this.write(`unknown command ${name ?? ""}; type .help\n`);
+    }
+  }
+
+  private async loadData(path: string): Promise<void> {
+    if (path === "") {
+      this.write("usage: .data FILE (a JSON array or NDJSON file)\n");
+      return;
+    }
+    try {
+      this.records = await readAll(openRecords(path));
+      this.schema = resolveSchema(inferSchema(this.records)) as ResolvedSchema;
+      this.dataName = path;
+      this.schemaName = `schema inferred from ${path}`;
+      this.last = undefined;
+      this.write(`${this.records.length} records from ${path}; ${this.schemaName} (.schema shows it)\n`);
+    } catch (error) {
+      this.write(`${error instanceof CliError ? error.message : String(error)}\n`);
+    }
+  }
+
+  complete(line: string): [string[], string] {
+    const text = this.pending === "" ? line : `${this.pending}\n${line}`;
+    const lineStart = text.length - line.length;
+    const s = suggest(text, text.length, { schema: this.schema });
+    const from = Math.max(s.from, lineStart);
+    return [s.items.map((i) => i.label), text.slice(from)];
+  }
+
+  private enableHighlighting(rl: RefreshableInterface): void {
+    const write = rl._writeToOutput?.bind(rl);
+    if (write === undefined || rl._refreshLine === undefined) return;
+    rl._writeToOutput = (s: string) => {
+      const prompt = s.startsWith(PROMPT) ? PROMPT : s.startsWith(CONTINUE) ? CONTINUE : undefined;
+      write(prompt === undefined ? s : prompt + highlight(s.slice(prompt.length)));
+    };
+    let scheduled = false;
+    this.options.input.on("keypress", () => {
+      if (scheduled) return;
+      scheduled = true;
+      setImmediate(() => {
+        scheduled = false;
+        rl._refreshLine?.();
+      });
+    });
+  }
+
+  private banner(): string {
+    return [
+      `FilterQL — ${this.records.length} records from ${this.dataName} (${this.schemaName})`,
+      `Try: status = "active" order by score desc     Tab completes · .help for commands · Ctrl-D exits`,
+      "",
+    ].join("\n");
+  }
+
+  private loadHistory(): string[] {
+    try {
+      if (!existsSync(this.historyFile)) return [];
+      return readFileSync(this.historyFile, "utf8").split("\n").filter((l) => l !== "").slice(-1000).reverse();
+    } catch {
+      return [];
+    }
+  }
+
+  private remember(entry: string): void {
+    try {
+      appendFileSync(this.historyFile, `${entry.replace(/\n/g, " ")}\n`);
+    } catch {
+      // History is a convenience: an unwritable home directory must not break the REPL.
+    }
+  }
+
+  private write(s: string): void {
+    this.options.output.write(s);
+  }
+
+  private paint(s: string, color: string): string {
+    return this.color ? `${color}${s}${RESET}` : s;
+  }
+}
+
+/** True when `(` or `[` is still open: the query continues on the next line. */
+export function unclosed(text: string): boolean {
+  let depth = 0;
+  const src = text;
+  for (const t of tokens(src)) {
+    const c = src.slice(t.start, t.end);
+    if (t.type === "punctuation" && (c === "(" || c === "[")) depth++;
+    else if (t.type === "punctuation" && (c === ")" || c === "]")) depth--;
+  }
+  return depth > 0;
+}
+
+const REPL_HELP = `Type a query and press Enter to see its results. An unclosed ( or [ continues on the next line.
+  .help            this text
+  .schema          the fields, their types and allowed values
+  .data FILE       load records from a JSON array or NDJSON file (schema inferred)
+  .body            the Mixpeek request body of the last query
+  .ast             the syntax tree of the last query
+  .dialect v1|v2   the body dialect for .body
+  .page N          page N of the last query's results
+  .exit            leave (or press Ctrl-D); Ctrl-C clears the line
+`;
+
+export async function startRepl(options: { data?: string; schema?: string; dialect?: Dialect; sampleData: string; sampleSchema: string; loadSchema: (path: string | undefined) => ResolvedSchema | undefined }): Promise<number> {
+  const dataPath = options.data ?? options.sampleData;
+  const records = await readAll(openRecords(dataPath));
+  const explicit = options.schema ?? (options.data === undefined ? options.sampleSchema : undefined);
+  const schema = explicit === undefined ? (resolveSchema(inferSchema(records)) as ResolvedSchema) : (options.loadSchema(explicit) as ResolvedSchema);
+  const repl = new Repl({
+    records,
+    dataName: options.data ?? "the bundled sample",
+    schema,
+    schemaName: explicit === undefined ? "schema inferred from the data" : options.schema === undefined ? "its schema" : `schema ${options.schema}`,
+    dialect: options.dialect ?? "v1",
+    input: process.stdin,
+    output: process.stdout,
+  });
+  return repl.run();
+}
+

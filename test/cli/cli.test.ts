@@ -1,0 +1,119 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { cli } from "../support/cli.js";
+
+const tmp = mkdtempSync(join(tmpdir(), "filterql-cli-"));
+const file = (name: string, text: string) => {
+  const path = join(tmp, name);
+  writeFileSync(path, text);
+  return path;
+};
+const records = [{ id: 1, s: "a", n: 5 }, { id: 2, s: "b", n: 7 }, { id: 3, s: "a", n: 1 }];
+const jsonData = file("data.json", JSON.stringify(records));
+const ndjsonData = file("data.ndjson", records.map((r) => JSON.stringify(r)).join("\n") + "\n");
+
+describe("filterql compile", () => {
+  test("prints the body", () => {
+    const r = cli(["compile", 'status = "active" or role = "admin" and not department = "HR" order by score desc']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      filters: { OR: [{ key: "status", operator: "eq", value: "active" }, { AND: [{ key: "role", operator: "eq", value: "admin" }], NOR: [{ key: "department", operator: "eq", value: "HR" }] }] },
+      sort: { field: "score", direction: "desc" },
+    });
+  });
+  test("--dialect v2 --collections a,b --now", () => {
+    const r = cli(["compile", 'x contains "y" and t > now - 1d', "--dialect", "v2", "--collections", "a,b", "--now", "2024-05-08T00:00:00Z"]);
+    expect(JSON.parse(r.stdout)).toEqual({ collections: ["a", "b"], filters: { AND: [{ field: "x", operator: "contains", value: "y" }, { field: "t", operator: "gt", value: "2024-05-07T00:00:00.000Z" }] } });
+  });
+  test("a syntax error: formatted diagnostics on stderr, exit 1", () => {
+    const r = cli(["compile", "a = "]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("error[syntax]: expected a value");
+    expect(r.stderr).toContain("1 | a = \n  |     ^");
+  });
+  test("an operator the dialect lacks", () => {
+    const r = cli(["compile", 'a contains "x"']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("error[unsupported-by-dialect]: operator `contains` is not in dialect v1");
+  });
+  test("schema errors", () => {
+    const r = cli(["compile", "nmae = 1", "--schema", "sample/schema.json"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("error[unknown-field]: unknown field `nmae`");
+    expect(r.stderr).toContain("hint: did you mean `name`?");
+  });
+});
+
+describe("filterql run", () => {
+  test.each([["JSON array", jsonData], ["NDJSON", ndjsonData]])("%s: filter, sort, page", (_, data) => {
+    const r = cli(["run", 's = "a" order by n', "--data", data]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ results: [records[2], records[0]], pagination: { total: 2, page_size: 10, total_pages: 1, current_page: 1, next_page: null, previous_page: null } });
+  });
+  test("streams without order by; --page and --page-size; select", () => {
+    const r = cli(["run", "n > 0 select id", "--data", ndjsonData, "--page", "2", "--page-size", "2"]);
+    expect(JSON.parse(r.stdout)).toEqual({ results: [{ id: 3 }], pagination: { total: 3, page_size: 2, total_pages: 2, current_page: 2, next_page: null, previous_page: "1" } });
+  });
+  test("reads standard input with --data -", () => {
+    const r = cli(["run", 's = "b"', "--data", "-"], records.map((x) => JSON.stringify(x)).join("\n"));
+    expect(JSON.parse(r.stdout).results).toEqual([records[1]]);
+  });
+  test("the bundled sample with its schema", () => {
+    const r = cli(["run", 'status = "active" and verified = true order by score desc select name, score limit 3', "--data", "sample/data.json", "--schema", "sample/schema.json"]);
+    const out = JSON.parse(r.stdout);
+    expect(out.results).toHaveLength(3);
+    expect(out.results[0].score).toBeGreaterThanOrEqual(out.results[1].score);
+  });
+  test.each<[string, string[], string]>([
+    ["missing file", ["run", "a = 1", "--data", join(tmp, "nope.json")], "filterql: cannot read"],
+    ["missing --data", ["run", "a = 1"], "filterql: missing --data F"],
+    ["bad NDJSON line", ["run", "a = 1", "--data", file("bad.ndjson", '{"a":1}\n{"a":\n')], "line 2 is not valid JSON"],
+    ["bad JSON array", ["run", "a = 1", "--data", file("bad.json", "[1, 2")], "is not valid JSON"],
+    ["not an array", ["run", "a = 1", "--data", file("obj.json", "[1]\n]")], "is not valid JSON"],
+    ["bad page", ["run", "a = 1", "--data", jsonData, "--page", "0"], "--page takes a whole number of 1 or more, not '0'"],
+    ["bad flag", ["run", "a = 1", "--dta", jsonData], "unknown option '--dta'"],
+    ["unknown command", ["frobnicate"], "unknown command 'frobnicate'"],
+    ["unquoted query", ["run", "a", "=", "1", "--data", jsonData], "Quote the query as one argument"],
+    ["bad schema file", ["check", "a = 1", "--schema", file("schema.json", '{"a": "strnig"}')], "unknown type `strnig` for `a`"],
+    ["bad dialect", ["compile", "a = 1", "--dialect", "v3"], "--dialect takes v1 or v2, not 'v3'"],
+  ])("%s: one clear paragraph on stderr, exit 1, no stack trace", (_, args, message) => {
+    const r = cli(args);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("filterql check, decompile, help", () => {
+  test("check: ok on a clean query, diagnostics and exit 1 otherwise", () => {
+    expect(cli(["check", 'status = "active"', "--schema", "sample/schema.json"])).toMatchObject({ status: 0, stdout: 'ok: status = "active"\n' });
+    const bad = cli(["check", 'status = "gone" and age > true', "--schema", "sample/schema.json"]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('error[invalid-value]: "gone" is not one of the values of `status`');
+    expect(bad.stderr).toContain("error[type-mismatch]");
+  });
+  test("decompile: body on stdin → text", () => {
+    const body = { filters: { AND: [{ key: "a", operator: "gt", value: 1 }], NOR: [{ key: "b", value: "x" }] }, sort: { field: "a", direction: "desc" } };
+    expect(cli(["decompile"], JSON.stringify(body))).toMatchObject({ status: 0, stdout: 'a > 1 and not b = "x" order by a desc\n' });
+    expect(cli(["decompile", "--dialect", "v2"], JSON.stringify({ filters: { NOT: [{ field: "a", operator: "contains", value: "x" }] } })).stdout).toBe('not a contains "x"\n');
+  });
+  test("decompile: errors carry the JSON pointer", () => {
+    const r = cli(["decompile"], JSON.stringify({ filters: { AND: [{ key: "a", operator: "bogus", value: 1 }] } }));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("error[invalid-value]: unknown operator `bogus`");
+    expect(r.stderr).toContain("--> /filters/AND/0/operator");
+    expect(cli(["decompile"], "{nope").stderr).toContain("standard input is not valid JSON");
+  });
+  test.each(["compile", "run", "check", "decompile", "repl"])("%s --help", (command) => {
+    const r = cli([command, "--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^Usage: filterql ${command}`));
+  });
+  test("--help lists every command", () => {
+    const r = cli(["--help"]);
+    for (const c of ["repl", "compile", "run", "check", "decompile"]) expect(r.stdout).toContain(`filterql ${c}`);
+  });
+});

@@ -1,0 +1,159 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, test } from "vitest";
+import { bin, root } from "../support/cli.js";
+
+// The REPL is driven in a real terminal: tmux runs it, send-keys types, capture-pane reads the screen.
+const tmp = mkdtempSync(join(tmpdir(), "filterql-repl-"));
+const sessions: string[] = [];
+let counter = 0;
+
+function tmux(...args: string[]): string {
+  return execFileSync("tmux", args, { encoding: "utf8" });
+}
+
+function start(args: string[] = [], history = join(tmp, `history-${counter}`)): string {
+  const name = `filterql-test-${process.pid}-${counter++}`;
+  sessions.push(name);
+  const command = [process.execPath, bin, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
+  tmux("new-session", "-d", "-s", name, "-x", "140", "-y", "50", "-c", root, `env FILTERQL_HISTORY='${history}' TERM=xterm-256color ${command}; sleep 30`);
+  return name;
+}
+
+function screen(name: string, escapes = false): string {
+  return tmux("capture-pane", "-t", name, "-p", ...(escapes ? ["-e"] : []));
+}
+
+async function waitFor(name: string, pattern: RegExp | string, escapes = false): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  let last = "";
+  while (Date.now() < deadline) {
+    last = screen(name, escapes);
+    if (typeof pattern === "string" ? last.includes(pattern) : pattern.test(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${String(pattern)}; the screen was:\n${last}`);
+}
+
+function send(name: string, ...keys: string[]): void {
+  tmux("send-keys", "-t", name, ...keys);
+}
+
+afterEach(() => {
+  for (const s of sessions.splice(0)) spawnSync("tmux", ["kill-session", "-t", s]);
+});
+
+describe("the REPL in a real terminal", () => {
+  test("opens on the bundled sample; a query shows results and the pagination line", async () => {
+    const s = start();
+    await waitFor(s, "FilterQL — 300 records from the bundled sample");
+    send(s, 'status = "active" order by score desc select name, score limit 3', "Enter");
+    const out = await waitFor(s, /page 1 of \d+ · \d+ matches · \.page 2 for more/);
+    expect(out).toMatch(/name\s+score\n─+\s+─+\n\S.*\d+(\.\d+)?\n/);
+  });
+
+  test("Tab completes a field; a second Tab lists values", async () => {
+    const s = start();
+    await waitFor(s, "filterql>");
+    send(s, "depa", "Tab");
+    await waitFor(s, "filterql> department");
+    send(s, " = ", "Tab", "Tab");
+    await waitFor(s, /"Engineering"\s+"Sales"/);
+  });
+
+  test("an error shows the caret and the hint", async () => {
+    const s = start();
+    await waitFor(s, "filterql>");
+    send(s, 'stauts = "active"', "Enter");
+    const out = await waitFor(s, "hint: did you mean `status`?");
+    expect(out).toContain('1 | stauts = "active"\n  | ^^^^^^');
+  });
+
+  test("an unclosed ( continues on the next line", async () => {
+    const s = start();
+    await waitFor(s, "filterql>");
+    send(s, "(age > 60", "Enter");
+    await waitFor(s, "...>");
+    send(s, "or age < 22) select name, age", "Enter");
+    await waitFor(s, /page 1 of \d+ · \d+ match/);
+  });
+
+  test("Ctrl-C clears the line; Ctrl-D exits", async () => {
+    const s = start();
+    await waitFor(s, "filterql>");
+    send(s, "status = ");
+    await waitFor(s, "filterql> status =");
+    send(s, "C-c");
+    await waitFor(s, /filterql>\s*\nfilterql>\s*$/m);
+    send(s, "age > 64 select age");
+    await waitFor(s, /^filterql> age > 64 select age\s*$/m);
+    send(s, "Enter");
+    await waitFor(s, /match/);
+    send(s, "C-d");
+    // The process has exited: the shell's `sleep` keeps the pane, and no prompt comes back.
+    await new Promise((r) => setTimeout(r, 500));
+    send(s, "x = 1", "Enter");
+    await new Promise((r) => setTimeout(r, 500));
+    expect(screen(s).match(/· \d+ match/g)).toHaveLength(1);
+  });
+
+  test("history persists across sessions", async () => {
+    const history = join(tmp, "shared-history");
+    const first = start([], history);
+    await waitFor(first, "filterql>");
+    send(first, "age > 64 select name", "Enter");
+    await waitFor(first, /match/);
+    send(first, "C-d");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(readFileSync(history, "utf8")).toContain("age > 64 select name");
+    const second = start([], history);
+    await waitFor(second, "filterql>");
+    send(second, "Up");
+    await waitFor(second, "filterql> age > 64 select name");
+  });
+
+  test("the input line is highlighted as you type", async () => {
+    const s = start();
+    await waitFor(s, "filterql>");
+    send(s, 'status = "x"');
+    const raw = await waitFor(s, /\u001b\[32m"x"/, true);
+    expect(raw).toMatch(/\u001b\[36mstatus/);
+  });
+
+  test(".body, .dialect, .page and .schema", async () => {
+    const s = start();
+    await waitFor(s, "filterql>");
+    send(s, 'tags contains "vip"', "Enter");
+    await waitFor(s, /match/);
+    send(s, ".dialect v2", "Enter");
+    send(s, ".body", "Enter");
+    await waitFor(s, '"field": "tags"');
+    send(s, ".page 2", "Enter");
+    await waitFor(s, "page 2 of");
+    send(s, "clear", "Enter");
+    send(s, ".schema", "Enter");
+    await waitFor(s, 'status: string ["active","inactive","pending"]');
+  });
+
+  test("control characters inside data are escaped before printing", async () => {
+    const data = join(tmp, "evil.json");
+    writeFileSync(data, JSON.stringify([{ name: "\u001b[2J\u001b[31mred\u0007", n: 1 }]));
+    const s = start(["repl", "--data", data]);
+    await waitFor(s, "1 records from");
+    send(s, "n = 1", "Enter");
+    const out = await waitFor(s, /match/);
+    expect(out).toContain("␛[2J␛[31mred␇");
+    expect(out).toContain("FilterQL — 1 records"); // the screen was not cleared by the data
+  });
+
+  test("--data infers a schema when --schema is not given", async () => {
+    const data = join(tmp, "people.ndjson");
+    writeFileSync(data, ['{"who":"a","age":3}', '{"who":"b","age":5}'].join("\n"));
+    const s = start(["repl", "--data", data]);
+    await waitFor(s, "schema inferred from the data");
+    send(s, "ag", "Tab");
+    await waitFor(s, "filterql> age");
+  });
+});
