@@ -1,0 +1,9 @@
+// Regenerates docs/diagnostics.md and docs/mixpeek.md (npm run docs).
+import { writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { diagnosticsDoc, mixpeekDoc } from "./docs-source.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+writeFileSync(join(root, "docs", "diagnostics.md"), diagnosticsDoc());
+writeFileSync(join(root, "docs", "mixpeek.md"), mixpeekDoc());
