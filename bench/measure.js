@@ -9,17 +9,20 @@ export function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Median nanoseconds per call of `fn`, over `batches` batches of `iterations` calls. */
+/**
+ * Median nanoseconds per call of `fn`, over `batches` batches of `iterations` calls. Each
+ * measurement gets its own freshly compiled loop, so the call site `fn(i)` only ever sees one
+ * function: a shared loop would turn megamorphic and tax the fastest contestants most.
+ */
 export function measure(fn, { iterations = 1000, batches = 25, warmup = 3 } = {}) {
-  let sink = 0;
-  for (let w = 0; w < warmup; w++) for (let i = 0; i < iterations; i++) sink ^= fn(i) ? 1 : 0;
+  const loop = new Function(
+    "fn", "iterations", "now",
+    "let sink = 0; const start = now(); for (let i = 0; i < iterations; i++) sink ^= fn(i) ? 1 : 0; globalThis.__benchSink = sink; return Number(now() - start) / iterations;",
+  );
+  const now = () => process.hrtime.bigint();
+  for (let w = 0; w < warmup; w++) loop(fn, iterations, now);
   const samples = [];
-  for (let b = 0; b < batches; b++) {
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < iterations; i++) sink ^= fn(i) ? 1 : 0;
-    samples.push(Number(process.hrtime.bigint() - start) / iterations);
-  }
-  globalThis.__benchSink = sink;
+  for (let b = 0; b < batches; b++) samples.push(loop(fn, iterations, now));
   return median(samples);
 }
 

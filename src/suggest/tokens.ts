@@ -5,6 +5,7 @@
 import type { IToken } from "chevrotain";
 import { Reporter } from "../diagnostics/reporter.js";
 import { postLex } from "../syntax/post-lex.js";
+import { scan } from "../syntax/scan.js";
 import * as T from "../syntax/tokens.js";
 
 export type TokenKind = "keyword" | "field" | "operator" | "string" | "number" | "regex" | "punctuation" | "error";
@@ -27,7 +28,7 @@ const KIND: ReadonlyMap<string, TokenKind> = new Map<string, TokenKind>([
 
 /** Lexes and retypes keywords; also returns the lexer's unreadable character runs. */
 export function lexForTools(text: string): { tokens: IToken[]; errors: { start: number; end: number }[] } {
-  const lexed = T.lexer.tokenize(text);
+  const lexed = scan(text);
   const originalTypes = lexed.tokens.map((t) => t.tokenType);
   postLex(lexed.tokens, new Reporter(text));
   // Keep the error kinds visible to tools: post-lex substitutes parseable tokens for them.

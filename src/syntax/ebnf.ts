@@ -24,7 +24,7 @@ function terminal(name: string): string {
 }
 
 /** The fields of Chevrotain's serialized nodes that rendering reads. */
-type Gast = ISerializedGast & { readonly name?: string; readonly definition?: readonly ISerializedGast[] };
+type Gast = ISerializedGast & { readonly name?: string; readonly definition?: readonly ISerializedGast[]; readonly separator?: ISerializedGast };
 
 function sequence(items: readonly ISerializedGast[]): string {
   return items.map(node).join(" ");
@@ -46,6 +46,10 @@ function node(gast: ISerializedGast): string {
       return `( ${sequence(def)} )*`;
     case "RepetitionMandatory":
       return `( ${sequence(def)} )+`;
+    case "RepetitionMandatoryWithSeparator":
+      return `${sequence(def)} ( ${node(n.separator as ISerializedGast)} ${sequence(def)} )*`;
+    case "RepetitionWithSeparator":
+      return `[ ${sequence(def)} ( ${node(n.separator as ISerializedGast)} ${sequence(def)} )* ]`;
     case "Alternation":
       return `( ${def.map(node).join(" | ")} )`;
     default:

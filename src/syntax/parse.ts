@@ -2,13 +2,12 @@ import type { Query } from "../ast/nodes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { Reporter } from "../diagnostics/reporter.js";
 import { resolveLimits, type ParseOptions } from "../options.js";
-import { CstToAst } from "./cst-to-ast.js";
 import { checkLimits } from "./guard.js";
 import { parser, recoveringParser } from "./parser.js";
 import { reportParserErrors } from "./parser-diagnostics.js";
 import { postLex } from "./post-lex.js";
-import { rememberSource } from "./source-text.js";
-import { lexer } from "./tokens.js";
+import { withSource } from "./source-text.js";
+import { scan } from "./scan.js";
 
 export interface ParseResult {
   /** Present only when there are no errors. */
@@ -45,24 +44,27 @@ function parseText(text: string, options: ParseOptions | undefined, reporter: Re
     reporter.error("limit-exceeded", `the query is ${text.length} characters long; the limit is ${limits.maxLength}`, { start: limits.maxLength, end: text.length }, "raise `maxLength` in the options if this is intended");
     return { diagnostics: reporter.diagnostics };
   }
-  const lexed = lexer.tokenize(text);
+  const lexed = scan(text);
   for (const e of lexed.errors) reporter.error("syntax", e.message, { start: e.offset, end: e.offset + e.length });
   postLex(lexed.tokens, reporter);
   if (!checkLimits(lexed.tokens, limits, reporter)) return { diagnostics: cap(reporter.diagnostics) };
 
+  // The fast parser stops at the first error; its context diagnostics are kept only if it succeeds.
+  const semantic = new Reporter(text);
+  parser.reporter = semantic;
   parser.input = lexed.tokens;
-  const cst = parser.query();
+  const query = parser.query();
   if (parser.errors.length > 0) {
     const recovering = recoveringParser();
+    recovering.reporter = reporter;
     recovering.input = lexed.tokens;
     recovering.query();
     reportParserErrors(recovering.errors, lexed.tokens, reporter);
     return { diagnostics: cap(sortByPosition(reporter.diagnostics)) };
   }
-  const query = new CstToAst(reporter).query(cst);
+  reporter.diagnostics.push(...semantic.diagnostics);
   if (reporter.hasErrors) return { diagnostics: cap(sortByPosition(reporter.diagnostics)) };
-  rememberSource(query, text);
-  return { query, diagnostics: reporter.diagnostics };
+  return { query: withSource(query, text), diagnostics: reporter.diagnostics };
 }
 
 function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -1,10 +1,24 @@
 /**
- * The grammar, as a Chevrotain CST parser. Each rule quotes its EBNF production from
- * grammar/filterql.ebnf; a test keeps the two in step. Error messages are produced as JSON by
- * `structuredMessages` and turned into plain words by `parser-diagnostics.ts`, so no position
- * or expectation is ever scraped from prose.
+ * The grammar, as a Chevrotain parser with embedded actions: each rule builds its AST node
+ * directly (no intermediate CST), which halves the cost of a parse. Each rule quotes its EBNF
+ * production from grammar/filterql.ebnf; a test keeps the two in step. Error messages are
+ * produced as JSON by `structuredMessages` and turned into plain words by
+ * `parser-diagnostics.ts`, so no position or expectation is ever scraped from prose.
+ *
+ * The actions also report what a context-free grammar cannot say (a regex only after `matches`,
+ * `~` takes a string, `limit` takes a whole number of 1 or more) to `this.reporter`.
+ *
+ * Actions run inside `ACTION` so Chevrotain's recording phase skips them. In recovery mode a
+ * sub-rule may return `undefined` (it was re-synced); the actions then build partial nodes that
+ * are thrown away with the errors, and never throw.
  */
-import { CstParser, type IParserErrorMessageProvider, type TokenType } from "chevrotain";
+import { EmbeddedActionsParser, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import { and, or } from "../ast/build.js";
+import type {
+  CompareOp, DateMathNode, ExprNode, MatchOp, OrderKeyNode, PathNode, PredicateNode, QueryNode, Span, ValueNode,
+} from "../ast/nodes.js";
+import type { Reporter } from "../diagnostics/reporter.js";
+import type { DurationPayload, RegexPayload } from "./post-lex.js";
 import * as T from "./tokens.js";
 
 export interface StructuredError {
@@ -37,80 +51,124 @@ export interface ParserMode {
   readonly skipValidations: boolean;
 }
 
-export class FilterParser extends CstParser {
+/** What `value` accepts where it stands: any scalar, a string only, or a regex or string. */
+type Expects = "plain" | "string" | "pattern";
+
+const COMPARATORS: ReadonlyMap<TokenType, CompareOp> = new Map([
+  [T.Eq, "eq"], [T.EqEq, "eq"], [T.NotEq, "ne"], [T.Gt, "gt"], [T.Gte, "gte"], [T.Lt, "lt"], [T.Lte, "lte"],
+]);
+
+function tokenSpan(token: IToken): Span {
+  return { start: token.startOffset, end: token.startOffset + token.image.length };
+}
+
+export class FilterParser extends EmbeddedActionsParser {
+  /** Receives the context checks' diagnostics; set before each parse. */
+  reporter: Reporter | undefined;
+
   constructor(mode: ParserMode) {
     super(T.ALL_TOKENS, {
       recoveryEnabled: mode.recovery,
       skipValidations: mode.skipValidations,
       maxLookahead: 3,
-      nodeLocationTracking: "onlyOffset",
       errorMessageProvider: structuredMessages,
     });
     this.performSelfAnalysis();
   }
 
+  /**
+   * Reports a context error. In recovery mode Chevrotain may insert virtual tokens, which have
+   * no position; nothing is said about those (the syntax error already covers them).
+   */
+  private complain(message: string, span: Span, hint?: string): void {
+    if (Number.isFinite(span.start) && Number.isFinite(span.end)) this.reporter?.error("syntax", message, span, hint);
+  }
+
+  /** The span from `first` to the last token consumed so far. */
+  private spanFrom(first: IToken): Span {
+    // In recovery mode nothing may have been consumed yet.
+    const last = this.LA(0) ?? first;
+    return { start: first.startOffset, end: last.startOffset + last.image.length };
+  }
+
   // query := [ from ] [ expr ] [ order ] [ select ] [ limit ] [ case ]
-  readonly query = this.RULE("query", () => {
-    this.OPTION(() => this.SUBRULE(this.fromClause));
-    this.OPTION2(() => this.SUBRULE(this.orExpr));
-    this.OPTION3(() => this.SUBRULE(this.orderClause));
-    this.OPTION4(() => this.SUBRULE(this.selectClause));
-    this.OPTION5(() => this.SUBRULE(this.limitClause));
-    this.OPTION6(() => this.SUBRULE(this.caseClause));
+  readonly query = this.RULE("query", (): QueryNode => {
+    const first = this.LA(1);
+    const collections = this.OPTION(() => this.SUBRULE(this.fromClause));
+    const filter = this.OPTION2(() => this.SUBRULE(this.orExpr));
+    const orderBy = this.OPTION3(() => this.SUBRULE(this.orderClause));
+    const select = this.OPTION4(() => this.SUBRULE(this.selectClause));
+    const limit = this.OPTION5(() => this.SUBRULE(this.limitClause));
+    const caseSensitive = this.OPTION6(() => this.SUBRULE(this.caseClause));
+    return this.ACTION(() => ({
+      kind: "Query",
+      span: first.tokenType === T.EOFType ? { start: 0, end: 0 } : this.spanFrom(first),
+      collections: collections ?? [],
+      filter: filter ?? null,
+      orderBy: orderBy ?? [],
+      select: select ?? [],
+      limit: limit ?? null,
+      caseSensitive: caseSensitive ?? null,
+    }));
   });
 
-  // from := "from" name ( "," name )* [ "where" ]
-  readonly fromClause = this.RULE("fromClause", () => {
+  // from := "from" name ( "," name )* [ "where" ]          name := identifier | `back-quoted` | string
+  readonly fromClause = this.RULE("fromClause", (): string[] => {
+    const names: string[] = [];
     this.CONSUME(T.From);
-    this.SUBRULE(this.collection);
-    this.MANY(() => {
-      this.CONSUME(T.Comma);
-      this.SUBRULE2(this.collection);
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const token = this.OR([
+          { ALT: () => this.CONSUME(T.Identifier) },
+          { ALT: () => this.CONSUME(T.BackQuoted) },
+          { ALT: () => this.CONSUME(T.StringLiteral) },
+        ]);
+        this.ACTION(() => names.push(token.tokenType === T.Identifier ? token.image : String(token.payload ?? "")));
+      },
     });
     this.OPTION(() => this.CONSUME(T.Where));
-  });
-
-  // name := identifier | `back-quoted` | string
-  readonly collection = this.RULE("collection", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.Identifier) },
-      { ALT: () => this.CONSUME(T.BackQuoted) },
-      { ALT: () => this.CONSUME(T.StringLiteral) },
-    ]);
+    return names;
   });
 
   // expr := and_expr ( "or" and_expr )*
-  readonly orExpr = this.RULE("orExpr", () => {
-    this.SUBRULE(this.andExpr);
-    this.MANY(() => {
-      this.CONSUME(T.Or);
-      this.SUBRULE2(this.andExpr);
-    });
+  readonly orExpr = this.RULE("orExpr", (): ExprNode => {
+    const first = this.LA(1);
+    const operands: ExprNode[] = [];
+    this.AT_LEAST_ONE_SEP({ SEP: T.Or, DEF: () => this.collect(operands, this.SUBRULE(this.andExpr)) });
+    return this.ACTION(() => or(operands, this.spanFrom(first)));
   });
 
   // and_expr := not_expr ( "and" not_expr )*
-  readonly andExpr = this.RULE("andExpr", () => {
-    this.SUBRULE(this.notExpr);
-    this.MANY(() => {
-      this.CONSUME(T.And);
-      this.SUBRULE2(this.notExpr);
-    });
+  readonly andExpr = this.RULE("andExpr", (): ExprNode => {
+    const first = this.LA(1);
+    const operands: ExprNode[] = [];
+    this.AT_LEAST_ONE_SEP({ SEP: T.And, DEF: () => this.collect(operands, this.SUBRULE(this.notExpr)) });
+    return this.ACTION(() => and(operands, this.spanFrom(first)));
   });
 
+  private collect(into: ExprNode[], node: ExprNode | undefined): void {
+    this.ACTION(() => {
+      if (node !== undefined) into.push(node);
+    });
+  }
+
   // not_expr := "not" not_expr | "(" expr ")" | predicate
-  readonly notExpr = this.RULE("notExpr", () => {
-    this.OR([
+  readonly notExpr = this.RULE("notExpr", (): ExprNode => {
+    return this.OR([
       {
         ALT: () => {
-          this.CONSUME(T.Not);
-          this.SUBRULE(this.notExpr);
+          const not = this.CONSUME(T.Not);
+          const operand = this.SUBRULE(this.notExpr);
+          return this.ACTION((): ExprNode => ({ kind: "Not", span: this.spanFrom(not), operand }));
         },
       },
       {
         ALT: () => {
           this.CONSUME(T.LParen);
-          this.SUBRULE(this.orExpr);
+          const inner = this.SUBRULE(this.orExpr);
           this.CONSUME(T.RParen);
+          return inner;
         },
       },
       { ALT: () => this.SUBRULE(this.predicate) },
@@ -121,190 +179,255 @@ export class FilterParser extends CstParser {
   //            | path "is" [ "not" ] "null" | path [ "not" ] "exists"
   //            | path [ "not" ] ( "contains" value | "starts" "with" value | "ends" "with" value | "matches" value )
   //            | path "~" value
-  readonly predicate = this.RULE("predicate", () => {
-    this.SUBRULE(this.path);
-    this.OR([
+  //   cmp := "=" | "==" | "!=" | "<>" | ">" | ">=" | "<" | "<="
+  readonly predicate = this.RULE("predicate", (): PredicateNode => {
+    const first = this.LA(1);
+    const field = this.SUBRULE(this.path);
+    return this.OR([
       {
         ALT: () => {
-          this.SUBRULE(this.comparator);
-          this.SUBRULE(this.value);
+          const op = this.OR2([
+            { ALT: () => this.CONSUME(T.Eq) },
+            { ALT: () => this.CONSUME(T.EqEq) },
+            { ALT: () => this.CONSUME(T.NotEq) },
+            { ALT: () => this.CONSUME(T.Gt) },
+            { ALT: () => this.CONSUME(T.Gte) },
+            { ALT: () => this.CONSUME(T.Lt) },
+            { ALT: () => this.CONSUME(T.Lte) },
+          ]);
+          const value = this.SUBRULE(this.value, { ARGS: ["plain", ""] });
+          return this.ACTION((): PredicateNode => ({ kind: "Compare", span: this.spanFrom(first), op: COMPARATORS.get(op.tokenType) ?? "eq", field, value }));
         },
       },
       {
         ALT: () => {
           this.CONSUME(T.Between);
-          this.SUBRULE2(this.value);
+          const low = this.SUBRULE2(this.value, { ARGS: ["plain", ""] });
           this.CONSUME(T.And);
-          this.SUBRULE3(this.value);
+          const high = this.SUBRULE3(this.value, { ARGS: ["plain", ""] });
+          return this.ACTION((): PredicateNode => ({ kind: "Between", span: this.spanFrom(first), field, low, high }));
         },
       },
       {
         ALT: () => {
           this.CONSUME(T.Is);
-          this.OPTION(() => this.CONSUME(T.Not));
+          const not = this.OPTION(() => this.CONSUME(T.Not));
           this.CONSUME(T.Null);
+          return this.ACTION((): PredicateNode => ({ kind: "IsNull", span: this.spanFrom(first), negated: not !== undefined, field }));
         },
       },
       {
         ALT: () => {
           this.CONSUME(T.Tilde);
-          this.SUBRULE4(this.value);
+          const value = this.SUBRULE4(this.value, { ARGS: ["string", "~"] });
+          return this.ACTION((): PredicateNode => ({ kind: "Text", span: this.spanFrom(first), field, value }));
         },
       },
       {
         ALT: () => {
-          this.OPTION2(() => this.CONSUME2(T.Not));
-          this.SUBRULE(this.negatable);
+          const not = this.OPTION2(() => this.CONSUME2(T.Not));
+          return this.SUBRULE(this.negatable, { ARGS: [first, field, not !== undefined] });
         },
       },
     ]);
   });
 
   // negatable := "in" list | "exists" | "contains" value | "starts" "with" value | "ends" "with" value | "matches" value
-  readonly negatable = this.RULE("negatable", () => {
-    this.OR([
+  readonly negatable = this.RULE("negatable", (first: IToken, field: PathNode, negated: boolean): PredicateNode => {
+    const match = (op: MatchOp, value: ValueNode): PredicateNode => ({ kind: "Match", span: this.spanFrom(first), op, negated, field, value });
+    return this.OR([
       {
         ALT: () => {
           this.CONSUME(T.In);
-          this.SUBRULE(this.list);
+          const values = this.SUBRULE(this.list);
+          return this.ACTION((): PredicateNode => ({ kind: "In", span: this.spanFrom(first), negated, field, values }));
         },
       },
-      { ALT: () => this.CONSUME(T.Exists) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Exists);
+          return this.ACTION((): PredicateNode => ({ kind: "Exists", span: this.spanFrom(first), negated, field }));
+        },
+      },
       {
         ALT: () => {
           this.CONSUME(T.Contains);
-          this.SUBRULE(this.value);
+          const value = this.SUBRULE(this.value, { ARGS: ["plain", "contains"] });
+          return this.ACTION(() => match("contains", value));
         },
       },
       {
         ALT: () => {
           this.CONSUME(T.Starts);
           this.CONSUME(T.With);
-          this.SUBRULE2(this.value);
+          const value = this.SUBRULE2(this.value, { ARGS: ["string", "starts with"] });
+          return this.ACTION(() => match("starts_with", value));
         },
       },
       {
         ALT: () => {
           this.CONSUME(T.Ends);
           this.CONSUME2(T.With);
-          this.SUBRULE3(this.value);
+          const value = this.SUBRULE3(this.value, { ARGS: ["string", "ends with"] });
+          return this.ACTION(() => match("ends_with", value));
         },
       },
       {
         ALT: () => {
           this.CONSUME(T.Matches);
-          this.SUBRULE4(this.value);
+          const value = this.SUBRULE4(this.value, { ARGS: ["pattern", "matches"] });
+          return this.ACTION(() => match("regex", value));
         },
       },
     ]);
   });
 
-  // cmp := "=" | "==" | "!=" | "<>" | ">" | ">=" | "<" | "<="
-  readonly comparator = this.RULE("comparator", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.Eq) },
-      { ALT: () => this.CONSUME(T.EqEq) },
-      { ALT: () => this.CONSUME(T.NotEq) },
-      { ALT: () => this.CONSUME(T.Gt) },
-      { ALT: () => this.CONSUME(T.Gte) },
-      { ALT: () => this.CONSUME(T.Lt) },
-      { ALT: () => this.CONSUME(T.Lte) },
-    ]);
-  });
-
-  // path := segment ( "." segment )*
-  readonly path = this.RULE("path", () => {
-    this.SUBRULE(this.segment);
-    this.MANY(() => {
-      this.CONSUME(T.Dot);
-      this.SUBRULE2(this.segment);
+  // path := segment ( "." segment )*          segment := identifier | `back-quoted`
+  readonly path = this.RULE("path", (): PathNode => {
+    const first = this.LA(1);
+    const segments: string[] = [];
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Dot,
+      DEF: () => {
+        const token = this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.BackQuoted) }]);
+        this.ACTION(() => segments.push(token.tokenType === T.Identifier ? token.image : String(token.payload ?? "")));
+      },
     });
-  });
-
-  // segment := identifier | `back-quoted`
-  readonly segment = this.RULE("segment", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.BackQuoted) }]);
+    return this.ACTION((): PathNode => ({ kind: "Path", span: this.spanFrom(first), segments }));
   });
 
   // value := string | [ "-" ] number | "true" | "false" | "null" | regex | date_math
-  readonly value = this.RULE("value", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.StringLiteral) },
+  readonly value = this.RULE("value", (expects: Expects, operator: string): ValueNode => {
+    const first = this.LA(1);
+    const node = this.OR([
+      { ALT: () => this.literal(this.CONSUME(T.StringLiteral).payload as string) },
       {
         ALT: () => {
-          this.OPTION(() => this.CONSUME(T.Minus));
-          this.CONSUME(T.NumberLiteral);
+          const minus = this.OPTION(() => this.CONSUME(T.Minus));
+          const n = this.CONSUME(T.NumberLiteral).payload as number;
+          return this.literal(minus === undefined || n === 0 ? n : -n);
         },
       },
-      { ALT: () => this.CONSUME(T.True) },
-      { ALT: () => this.CONSUME(T.False) },
-      { ALT: () => this.CONSUME(T.Null) },
-      { ALT: () => this.CONSUME(T.RegexLiteral) },
+      { ALT: () => this.literal(this.CONSUME(T.True) && true) },
+      { ALT: () => this.literal(this.CONSUME(T.False) && false) },
+      { ALT: () => this.literal(this.CONSUME(T.Null) && null) },
+      {
+        ALT: () => {
+          const payload = this.CONSUME(T.RegexLiteral).payload as RegexPayload | undefined;
+          return this.ACTION((): ValueNode => ({ kind: "Regex", span: { start: 0, end: 0 }, pattern: payload?.pattern ?? "", flags: payload?.flags ?? "" }));
+        },
+      },
       { ALT: () => this.SUBRULE(this.dateMath) },
     ]);
+    return this.ACTION((): ValueNode => {
+      const span = this.spanFrom(first);
+      const valued = { ...node, span } as ValueNode;
+      this.checkValue(valued, expects, operator);
+      return valued;
+    });
   });
 
+  private literal(value: string | number | boolean | null): ValueNode {
+    return { kind: "Literal", span: { start: 0, end: 0 }, value };
+  }
+
+  private checkValue(node: ValueNode, expects: Expects, operator: string): void {
+    if (node.kind === "Regex") {
+      if (expects !== "pattern") this.complain("a regex literal is only allowed after `matches`", node.span, "write the value as a string");
+      return;
+    }
+    if (expects === "plain" || (node.kind === "Literal" && typeof node.value === "string")) return;
+    const what = expects === "pattern" ? "`matches` takes a regex (`/pattern/i`) or a string" : `\`${operator}\` takes a string`;
+    this.complain(what, node.span);
+  }
+
   // date_math := "now" [ ( "+" | "-" ) duration ]      duration := digits ( "s" | "m" | "h" | "d" | "w" )
-  readonly dateMath = this.RULE("dateMath", () => {
+  readonly dateMath = this.RULE("dateMath", (): DateMathNode => {
     this.CONSUME(T.Now);
-    this.OPTION(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
-      this.CONSUME(T.Duration);
+    const offset = this.OPTION(() => {
+      const sign = this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
+      const duration = this.CONSUME(T.Duration).payload as DurationPayload | undefined;
+      return this.ACTION(() => (duration === undefined ? null : { sign: sign.tokenType === T.Plus ? ("+" as const) : ("-" as const), amount: duration.amount, unit: duration.unit }));
     });
+    return this.ACTION((): DateMathNode => ({ kind: "DateMath", span: { start: 0, end: 0 }, offset: offset ?? null }));
   });
 
   // list := "[" [ value ( "," value )* ] "]"
-  readonly list = this.RULE("list", () => {
+  readonly list = this.RULE("list", (): ValueNode[] => {
+    const values: ValueNode[] = [];
     this.CONSUME(T.LBracket);
-    this.OPTION(() => {
-      this.SUBRULE(this.value);
-      this.MANY(() => {
-        this.CONSUME(T.Comma);
-        this.SUBRULE2(this.value);
-      });
+    this.MANY_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const v = this.SUBRULE(this.value, { ARGS: ["plain", ""] });
+        this.ACTION(() => {
+          if (v !== undefined) values.push(v);
+        });
+      },
     });
     this.CONSUME(T.RBracket);
+    return values;
   });
 
   // order := "order" "by" order_key ( "," order_key )*
-  readonly orderClause = this.RULE("orderClause", () => {
+  readonly orderClause = this.RULE("orderClause", (): OrderKeyNode[] => {
+    const keys: OrderKeyNode[] = [];
     this.CONSUME(T.Order);
     this.CONSUME(T.By);
-    this.SUBRULE(this.orderKey);
-    this.MANY(() => {
-      this.CONSUME(T.Comma);
-      this.SUBRULE2(this.orderKey);
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const key = this.SUBRULE(this.orderKey);
+        this.ACTION(() => {
+          if (key !== undefined) keys.push(key);
+        });
+      },
     });
+    return keys;
   });
 
   // order_key := path [ "asc" | "desc" ]
-  readonly orderKey = this.RULE("orderKey", () => {
-    this.SUBRULE(this.path);
-    this.OPTION(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Asc) }, { ALT: () => this.CONSUME(T.Desc) }]);
-    });
+  readonly orderKey = this.RULE("orderKey", (): OrderKeyNode => {
+    const first = this.LA(1);
+    const field = this.SUBRULE(this.path);
+    const direction = this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(T.Asc) }, { ALT: () => this.CONSUME(T.Desc) }]));
+    return this.ACTION((): OrderKeyNode => ({ kind: "OrderKey", span: this.spanFrom(first), field, direction: direction?.tokenType === T.Desc ? "desc" : "asc" }));
   });
 
   // select := "select" path ( "," path )*
-  readonly selectClause = this.RULE("selectClause", () => {
+  readonly selectClause = this.RULE("selectClause", (): PathNode[] => {
+    const paths: PathNode[] = [];
     this.CONSUME(T.Select);
-    this.SUBRULE(this.path);
-    this.MANY(() => {
-      this.CONSUME(T.Comma);
-      this.SUBRULE2(this.path);
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const p = this.SUBRULE(this.path);
+        this.ACTION(() => {
+          if (p !== undefined) paths.push(p);
+        });
+      },
     });
+    return paths;
   });
 
   // limit := "limit" integer
-  readonly limitClause = this.RULE("limitClause", () => {
+  readonly limitClause = this.RULE("limitClause", (): number => {
     this.CONSUME(T.Limit);
-    this.CONSUME(T.NumberLiteral);
+    const token = this.CONSUME(T.NumberLiteral);
+    return this.ACTION(() => {
+      const value = token.payload as number;
+      if (!Number.isSafeInteger(value) || value < 1) {
+        this.complain(`\`limit\` takes a whole number of 1 or more, not ${token.image}`, tokenSpan(token));
+      }
+      return value;
+    });
   });
 
   // case := "case" ( "sensitive" | "insensitive" )
-  readonly caseClause = this.RULE("caseClause", () => {
+  readonly caseClause = this.RULE("caseClause", (): boolean => {
     this.CONSUME(T.Case);
-    this.OR([{ ALT: () => this.CONSUME(T.Sensitive) }, { ALT: () => this.CONSUME(T.Insensitive) }]);
+    const which = this.OR([{ ALT: () => this.CONSUME(T.Sensitive) }, { ALT: () => this.CONSUME(T.Insensitive) }]);
+    return this.ACTION(() => which.tokenType === T.Sensitive);
   });
 }
 

@@ -1,16 +1,45 @@
 /**
- * Remembers the text a query was parsed from, outside the AST (nodes stay plain data and
- * `parse(print(q))` still equals `q`), so later phases can give diagnostics a line and column.
+ * Remembers the text a query was parsed from, so later phases (the checker, the body emitter)
+ * can give diagnostics a line and column. The parsed root is a `ParsedQuery`: the same fields
+ * as any `QueryNode`, plus the text in a private field — invisible to equality checks, JSON and
+ * spreads (nodes stay plain data, `parse(print(q))` still equals `q`), and far cheaper per parse
+ * than a WeakMap entry or a defined property.
  */
-import type { QueryNode } from "../ast/nodes.js";
+import type { ExprNode, OrderKeyNode, PathNode, QueryNode, Span } from "../ast/nodes.js";
 
-const texts = new WeakMap<QueryNode, string>();
+class ParsedQuery implements QueryNode {
+  readonly kind = "Query";
+  readonly span: Span;
+  readonly collections: readonly string[];
+  readonly filter: ExprNode | null;
+  readonly orderBy: readonly OrderKeyNode[];
+  readonly select: readonly PathNode[];
+  readonly limit: number | null;
+  readonly caseSensitive: boolean | null;
+  readonly #source: string;
 
-export function rememberSource(query: QueryNode, text: string): void {
-  texts.set(query, text);
+  constructor(q: QueryNode, source: string) {
+    this.span = q.span;
+    this.collections = q.collections;
+    this.filter = q.filter;
+    this.orderBy = q.orderBy;
+    this.select = q.select;
+    this.limit = q.limit;
+    this.caseSensitive = q.caseSensitive;
+    this.#source = source;
+  }
+
+  static sourceOf(q: QueryNode): string | undefined {
+    return #source in q ? (q as ParsedQuery).#source : undefined;
+  }
 }
 
-/** The text `query` was parsed from; for a built or decoded query, its canonical printout is used by callers. */
+/** The query, carrying the text it was parsed from. */
+export function withSource(query: QueryNode, text: string): QueryNode {
+  return new ParsedQuery(query, text);
+}
+
+/** The text `query` was parsed from, if it was parsed (a built or decoded query has none). */
 export function sourceOf(query: QueryNode): string | undefined {
-  return texts.get(query);
+  return ParsedQuery.sourceOf(query);
 }

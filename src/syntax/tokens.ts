@@ -26,13 +26,14 @@ export function isIdentifierPart(ch: string): boolean {
 }
 
 /**
- * Chevrotain buckets first characters by code (codes above 255 by 256-wide block), so a hint
- * with one character of every block lets a Unicode identifier keep the lexer's fast path.
+ * Chevrotain's lexer buckets first characters by code: codes up to 255 one by one, higher codes
+ * by `255 + floor(code / 255)`. A hint with one character of every bucket keeps Unicode
+ * identifiers on the lexer's fast path.
  */
 function identifierStartHint(): string[] {
   const hint = [..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$"];
   for (let c = 0xaa; c <= 0xff; c++) if (IDENT_START.test(String.fromCharCode(c))) hint.push(String.fromCharCode(c));
-  for (let block = 0x100; block <= 0xffff; block += 0x100) hint.push(String.fromCharCode(block));
+  for (let bucket = 1; bucket <= Math.floor(0xffff / 255); bucket++) hint.push(String.fromCharCode(Math.max(256, bucket * 255)));
   return hint;
 }
 
@@ -141,22 +142,30 @@ export const LEXER_TOKENS: TokenType[] = [
 /** The parser's vocabulary: everything the lexer makes, plus the keywords. */
 export const ALL_TOKENS: TokenType[] = [...LEXER_TOKENS, ...KEYWORD_TOKENS];
 
+/** The lexer's message for a run of characters no token can start (shared with the scanner). */
+export function unexpectedCharacters(text: string, offset: number, length: number): string {
+  return `unexpected character ${describeChar(text.slice(offset, offset + length))}`;
+}
+
 function describeChar(ch: string): string {
   const code = ch.codePointAt(0) ?? 0;
   return code < 0x20 || code === 0x7f ? `U+${code.toString(16).toUpperCase().padStart(4, "0")}` : `\`${ch}\``;
 }
 
+/**
+ * Chevrotain's lexer for these definitions: the reference the hand-written scanner (scan.ts) is
+ * tested against. It is not built at load time; parsing uses the scanner.
+ */
 export function createLexer(skipValidations: boolean): Lexer {
   return new Lexer(LEXER_TOKENS, {
   positionTracking: "onlyOffset",
   ensureOptimizations: true,
   skipValidations,
   errorMessageProvider: {
-    buildUnexpectedCharactersMessage: (text, offset, length) => `unexpected character ${describeChar(text.slice(offset, offset + length))}`,
+    buildUnexpectedCharactersMessage: unexpectedCharacters,
     buildUnableToPopLexerModeMessage: () => "internal lexer mode error",
   },
   });
 }
 
-/** Validated by a test (`createLexer(false)`); skipping validation here saves start-up time. */
-export const lexer = createLexer(true);
+export { EOF as EOFType } from "chevrotain";
