@@ -61,7 +61,7 @@ export class Compiled {
     const ctx = { caseInsensitive: !caseSensitive, now: options.now ?? new Date(), schema };
     this.test = compileFilter(query.filter, ctx, options.codegen === undefined ? {} : { codegen: options.codegen });
     this.sortSpec = { keys: query.orderBy, schema };
-    this.projector = compileProjection(query.select);
+    this.projector = compileProjection(query.select, options.codegen ?? true);
   }
 
   /** Matching records in input order. Arrays give an array; other iterables are filtered lazily. */

@@ -16,7 +16,7 @@ export type Projector = (record: unknown) => unknown;
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-export function compileProjection(paths: readonly PathNode[]): Projector | undefined {
+export function compileProjection(paths: readonly PathNode[], codegen = true): Projector | undefined {
   if (paths.length === 0) return undefined;
   const root: Trie = { leaf: false, children: new Map() };
   for (const p of paths) {
@@ -31,11 +31,46 @@ export function compileProjection(paths: readonly PathNode[]): Projector | undef
     }
     node.leaf = true;
   }
-  const project = objectProjector(root);
+  const project = (codegen ? generatedObjectProjector(root) : undefined) ?? objectProjector(root);
   return (record) => project(record) ?? {};
 }
 
 type ObjectProjector = (value: unknown) => Record<string, unknown> | undefined;
+
+/**
+ * The same projection as `objectProjector`, generated as straight-line code per level so V8 sees
+ * one object shape being built. Keys reach the code as bound parameters, never as source text;
+ * a `__proto__` key is still defined, not assigned. Undefined where `new Function` is forbidden.
+ */
+function generatedObjectProjector(node: Trie): ObjectProjector | undefined {
+  const params: string[] = ["own", "isArray", "define"];
+  const args: unknown[] = [hasOwn, Array.isArray, defineData];
+  const lines: string[] = [];
+  for (const [key, child] of node.children) {
+    const k = `k${params.length}`;
+    params.push(k);
+    args.push(internalize(key));
+    let value = `v[${k}]`;
+    if (!child.leaf) {
+      const sub = `p${params.length}`;
+      params.push(sub);
+      args.push(valueProjector(child, true));
+      value = `${sub}(v[${k}])`;
+    }
+    const store = key === "__proto__" ? `define(o, ${k}, x)` : `o[${k}] = x`;
+    lines.push(`if (own.call(v, ${k})) { x = ${value}; if (x !== undefined) ${store}; }`);
+  }
+  const source = `"use strict"; return function project(v) { if (v === null || typeof v !== "object" || isArray(v)) return undefined; const o = {}; let x; ${lines.join(" ")} return o; };`;
+  try {
+    return (new Function(...params, source) as (...a: unknown[]) => ObjectProjector)(...args);
+  } catch {
+    return undefined;
+  }
+}
+
+function defineData(o: object, key: string, value: unknown): void {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+}
 
 function objectProjector(node: Trie): ObjectProjector {
   const fields = [...node.children].map(([key, child]) => ({ key: internalize(key), value: valueProjector(child), proto: key === "__proto__" }));
@@ -53,9 +88,9 @@ function objectProjector(node: Trie): ObjectProjector {
   };
 }
 
-function valueProjector(node: Trie): (value: unknown) => unknown {
+function valueProjector(node: Trie, codegen = false): (value: unknown) => unknown {
   if (node.leaf) return (v) => v;
-  const obj = objectProjector(node);
+  const obj = (codegen ? generatedObjectProjector(node) : undefined) ?? objectProjector(node);
   const project = (value: unknown): unknown => {
     if (Array.isArray(value)) {
       const out: unknown[] = [];

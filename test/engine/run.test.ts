@@ -111,3 +111,22 @@ describe("paging (run)", () => {
     expect(() => run(records, "", { pageSize: 1.5 })).toThrow(RangeError);
   });
 });
+
+describe("generated and closure projections agree", () => {
+  test("on random records and random select paths", () => {
+    const leaf = fc.oneof(fc.integer(), fc.string({ maxLength: 3 }), fc.constant(null), fc.array(fc.integer(), { maxLength: 2 }));
+    const inner = fc.dictionary(fc.constantFrom("x", "y", "__proto__"), fc.oneof(leaf, fc.array(fc.dictionary(fc.constantFrom("x", "y"), leaf, { noNullPrototype: true }), { maxLength: 2 })), { noNullPrototype: true });
+    const record = fc.dictionary(fc.constantFrom("a", "b", "c"), fc.oneof(leaf, inner, fc.array(inner, { maxLength: 2 })), { noNullPrototype: true });
+    const path = fc.constantFrom("a", "b", "a.x", "a.y", "b.x", "c.`__proto__`", "c.x.y");
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 6 }), fc.uniqueArray(path, { minLength: 1, maxLength: 3 }), (records, paths) => {
+        const text = `select ${paths.join(", ")}`;
+        const generated = run(records, text, { pageSize: 100 }).results;
+        const closures = run(records, text, { pageSize: 100, codegen: false }).results;
+        expect(generated).toEqual(closures);
+        for (const r of generated) expect(Object.getPrototypeOf(r)).toBe(Object.prototype);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
