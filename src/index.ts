@@ -4,7 +4,7 @@
  */
 export type * from "./ast/nodes.js";
 export { and, or, path, literal } from "./ast/build.js";
-export { childKeys, children, walk, type ExhaustiveVisitor } from "./ast/visit.js";
+export { childKeys, children, walk, dispatch, type ExhaustiveVisitor } from "./ast/visit.js";
 export type { Diagnostic, DiagnosticCode, Severity, SourceSpan, Span } from "./diagnostics/diagnostic.js";
 export { FilterQLError } from "./diagnostics/filterql-error.js";
 export { formatDiagnostics } from "./diagnostics/format-diagnostics.js";

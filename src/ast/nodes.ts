@@ -159,9 +159,3 @@ export type AstNode = QueryNode | ExprNode | OrderKeyNode | PathNode | ValueNode
 export type Kind = AstNode["kind"];
 
 export type NodeOfKind<K extends Kind> = Extract<AstNode, { kind: K }>;
-
-export const PREDICATE_KINDS = ["Compare", "In", "Between", "IsNull", "Exists", "Match", "Text"] as const satisfies readonly PredicateNode["kind"][];
-
-export function isPredicate(node: ExprNode): node is PredicateNode {
-  return node.kind !== "And" && node.kind !== "Or" && node.kind !== "Not";
-}

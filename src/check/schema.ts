@@ -76,11 +76,14 @@ export class ResolvedSchema {
     const exact = this.fields.get(path);
     if (exact !== undefined) return exact;
     if (this.parents.has(path)) return { path, base: "object", array: false, sortable: true, open: false };
-    // Below a declared `object` or `any` field, any sub-path is allowed and untyped.
+    // Below an `any` field, or an `object` field whose sub-fields the schema does not declare,
+    // any sub-path is allowed and untyped. An object with declared sub-fields is closed.
     for (let i = segments.length - 1; i > 0; i--) {
-      const parent = this.fields.get(segments.slice(0, i).join("."));
-      if (parent !== undefined && (parent.base === "object" || parent.base === "any")) return { ...ANY_FIELD, path };
-      if (parent !== undefined) return undefined;
+      const parentPath = segments.slice(0, i).join(".");
+      const parent = this.fields.get(parentPath);
+      if (parent === undefined) continue;
+      const open = parent.base === "any" || (parent.base === "object" && !this.parents.has(parentPath));
+      return open ? { ...ANY_FIELD, path } : undefined;
     }
     return undefined;
   }

@@ -169,7 +169,7 @@ export function help(command: string, io: Io): number {
 }
 
 /** Progress on stderr for big inputs, only when stderr is a terminal. */
-class Progress {
+export class Progress {
   private readonly enabled: boolean;
   private shown = false;
 

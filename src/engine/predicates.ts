@@ -6,7 +6,6 @@
 import type { CompareNode, ExprNode, InNode, MatchNode, PredicateNode, Scalar, TextNode, ValueNode } from "../ast/nodes.js";
 import type { FieldInfo, ResolvedSchema } from "../check/schema.js";
 import { FilterQLError } from "../diagnostics/filterql-error.js";
-import { LineIndex } from "../diagnostics/line-index.js";
 import { resolveDateMath, toInstant } from "./dates.js";
 import { flatten, pathExists, reach, resolve } from "./path.js";
 import { compileRegex } from "./regex.js";
@@ -257,7 +256,8 @@ export function ownGetFast(record: unknown, name: string): unknown {
   return v !== undefined && hasOwn.call(record, name) ? v : undefined;
 }
 
+/** Only reachable for a query compiled without `check` (which reports this with the source text). */
 function invalidRegex(node: MatchNode, message: string): FilterQLError {
-  const index = new LineIndex("");
-  return new FilterQLError([{ severity: "error", code: "invalid-value", message: `invalid regex: ${message}`, span: index.span(node.value.span) }]);
+  const { start, end } = node.value.span;
+  return new FilterQLError([{ severity: "error", code: "invalid-value", message: `invalid regex: ${message}`, span: { start, end, line: 1, column: start + 1 } }]);
 }

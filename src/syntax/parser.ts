@@ -147,7 +147,8 @@ export class FilterParser extends EmbeddedActionsParser {
     return this.ACTION(() => and(operands, this.spanFrom(first)));
   });
 
-  private collect(into: ExprNode[], node: ExprNode | undefined): void {
+  /** Appends a sub-rule's result (absent when recovery re-synced past it). */
+  private collect<N>(into: N[], node: N | undefined): void {
     this.ACTION(() => {
       if (node !== undefined) into.push(node);
     });
@@ -358,12 +359,7 @@ export class FilterParser extends EmbeddedActionsParser {
     this.CONSUME(T.LBracket);
     this.MANY_SEP({
       SEP: T.Comma,
-      DEF: () => {
-        const v = this.SUBRULE(this.value, { ARGS: ["plain", ""] });
-        this.ACTION(() => {
-          if (v !== undefined) values.push(v);
-        });
-      },
+      DEF: () => this.collect(values, this.SUBRULE(this.value, { ARGS: ["plain", ""] })),
     });
     this.CONSUME(T.RBracket);
     return values;
@@ -376,12 +372,7 @@ export class FilterParser extends EmbeddedActionsParser {
     this.CONSUME(T.By);
     this.AT_LEAST_ONE_SEP({
       SEP: T.Comma,
-      DEF: () => {
-        const key = this.SUBRULE(this.orderKey);
-        this.ACTION(() => {
-          if (key !== undefined) keys.push(key);
-        });
-      },
+      DEF: () => this.collect(keys, this.SUBRULE(this.orderKey)),
     });
     return keys;
   });
@@ -400,12 +391,7 @@ export class FilterParser extends EmbeddedActionsParser {
     this.CONSUME(T.Select);
     this.AT_LEAST_ONE_SEP({
       SEP: T.Comma,
-      DEF: () => {
-        const p = this.SUBRULE(this.path);
-        this.ACTION(() => {
-          if (p !== undefined) paths.push(p);
-        });
-      },
+      DEF: () => this.collect(paths, this.SUBRULE(this.path)),
     });
     return paths;
   });

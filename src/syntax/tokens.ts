@@ -7,7 +7,6 @@
 import { createToken, Lexer, type TokenType } from "chevrotain";
 
 const IDENT_START = /[\p{L}\p{Nl}_$]/u;
-const IDENT_PART = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_$]/u;
 const IDENT_STICKY = /[\p{L}\p{Nl}_$][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_$]*/uy;
 
 /** True when `name` can be written without back-quotes (reserved words aside). */
@@ -15,14 +14,6 @@ export function isPlainIdentifier(name: string): boolean {
   IDENT_STICKY.lastIndex = 0;
   const m = IDENT_STICKY.exec(name);
   return m !== null && m[0].length === name.length;
-}
-
-export function isIdentifierStart(ch: string): boolean {
-  return IDENT_START.test(ch);
-}
-
-export function isIdentifierPart(ch: string): boolean {
-  return IDENT_PART.test(ch);
 }
 
 /**

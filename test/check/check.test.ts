@@ -139,3 +139,12 @@ describe("schema validation", () => {
     }
   });
 });
+
+describe("objects in the schema", () => {
+  test("an object with declared sub-fields is closed; an opaque object or any is open", () => {
+    const s: Schema = { profile: "object", "profile.city": "string", meta: "object", blob: "any" };
+    const codes = (text: string) => check(parse(text).query!, { schema: s }).map((d) => [d.code, d.hint]);
+    expect(codes("profile.ctiy = 1")).toEqual([["unknown-field", "did you mean `profile.city`?"]]);
+    expect(codes('profile.city = "x" and meta.anything.deep = 1 and blob.x.y = 2')).toEqual([]);
+  });
+});
