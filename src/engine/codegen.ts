@@ -100,14 +100,17 @@ export function generateTest(filter: ExprNode, ctx: EvalContext): Test | undefin
     '"use strict";',
     "return function filterqlTest(r) {",
     '  if (r === null || typeof r !== "object") return false;',
-    "  if (getPrototypeOf(r) !== objectPrototype) return isArray(r) ? false : closures(r);",
+    // `r.__proto__` (the standard accessor, which V8 inlines) rather than a call to
+    // Object.getPrototypeOf, which costs ~5 ns per record here. A record with an own
+    // `__proto__` key reads that key instead, so it too takes the closures: still exact.
+    "  if (r.__proto__ !== objectPrototype) return isArray(r) ? false : closures(r);",
     temps.length > 0 ? `  let ${temps.join(", ")};` : "",
     `  try { return ${body}; } catch { return false; }`,
     "};",
   ].join("\n");
   try {
-    const factory = new Function("getPrototypeOf", "objectPrototype", "isArray", "closures", ...gen.params, source) as (...args: unknown[]) => Test;
-    return factory(Object.getPrototypeOf, Object.prototype, Array.isArray, guarded(compileExpr(filter, ctx)), ...gen.args);
+    const factory = new Function("objectPrototype", "isArray", "closures", ...gen.params, source) as (...args: unknown[]) => Test;
+    return factory(Object.prototype, Array.isArray, guarded(compileExpr(filter, ctx)), ...gen.args);
   } catch {
     // `new Function` is refused (e.g. a Content-Security-Policy without 'unsafe-eval').
     forbidden = true;

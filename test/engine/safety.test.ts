@@ -66,3 +66,18 @@ describe("streams", () => {
     expect(out).toEqual([{ i: 3 }, { i: 4 }]);
   });
 });
+
+describe("records with unusual prototypes take the exact path", () => {
+  test("null prototype, class instances, an own __proto__ key, Object.create(proto)", () => {
+    const nullProto = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1 });
+    class Rec {
+      a = 1;
+    }
+    const ownProto = JSON.parse('{"__proto__": {"a": 2}, "a": 1}');
+    const inherits = Object.create({ a: 1 }) as Record<string, unknown>;
+    for (const codegen of [true, false]) {
+      const c = compile("a = 1", { codegen });
+      expect([nullProto, new Rec(), ownProto, inherits].map((r) => c.test(r))).toEqual([true, true, true, false]);
+    }
+  });
+});
