@@ -25,6 +25,8 @@ await build({
   target: "node20",
   sourcemap: true,
   alias: { chevrotain: chevrotainBundle },
+  // Loaded on first use (see src/engine/regex.ts), so it stays out of the bundle.
+  external: ["re2js"],
   logLevel: "warning",
 });
 execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], {

@@ -70,7 +70,7 @@ export class FilterParser extends EmbeddedActionsParser {
     super(T.ALL_TOKENS, {
       recoveryEnabled: mode.recovery,
       skipValidations: mode.skipValidations,
-      maxLookahead: 3,
+      maxLookahead: 1,
       errorMessageProvider: structuredMessages,
     });
     this.performSelfAnalysis();
