@@ -30,6 +30,7 @@ function identifierStartHint(): string[] {
 
 export const Identifier = createToken({
   name: "Identifier",
+  label: "a name",
   pattern: {
     exec: (text: string, offset: number) => {
       IDENT_STICKY.lastIndex = offset;
@@ -41,7 +42,7 @@ export const Identifier = createToken({
 });
 
 function keyword(word: string, name: string): TokenType {
-  return createToken({ name, pattern: Lexer.NA, label: `\`${word}\`` });
+  return createToken({ name, pattern: Lexer.NA, label: word });
 }
 
 export const Insensitive = keyword("insensitive", "Insensitive");
@@ -91,22 +92,22 @@ export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f
  */
 export const BadOperator = createToken({ name: "BadOperator", pattern: /===|!==|=>|=<|=~|&&|\|\||!(?!=)|:/ });
 
-export const EqEq = createToken({ name: "EqEq", pattern: /==/, label: "`==`" });
-export const Eq = createToken({ name: "Eq", pattern: /=/, label: "`=`" });
-export const NotEq = createToken({ name: "NotEq", pattern: /!=|<>/, label: "`!=`" });
-export const Lte = createToken({ name: "Lte", pattern: /<=/, label: "`<=`" });
-export const Lt = createToken({ name: "Lt", pattern: /</, label: "`<`" });
-export const Gte = createToken({ name: "Gte", pattern: />=/, label: "`>=`" });
-export const Gt = createToken({ name: "Gt", pattern: />/, label: "`>`" });
-export const Tilde = createToken({ name: "Tilde", pattern: /~/, label: "`~`" });
-export const LParen = createToken({ name: "LParen", pattern: /\(/, label: "`(`" });
-export const RParen = createToken({ name: "RParen", pattern: /\)/, label: "`)`" });
-export const LBracket = createToken({ name: "LBracket", pattern: /\[/, label: "`[`" });
-export const RBracket = createToken({ name: "RBracket", pattern: /]/, label: "`]`" });
-export const Comma = createToken({ name: "Comma", pattern: /,/, label: "`,`" });
-export const Dot = createToken({ name: "Dot", pattern: /\./, label: "`.`" });
-export const Minus = createToken({ name: "Minus", pattern: /-/, label: "`-`" });
-export const Plus = createToken({ name: "Plus", pattern: /\+/, label: "`+`" });
+export const EqEq = createToken({ name: "EqEq", pattern: /==/, label: "==" });
+export const Eq = createToken({ name: "Eq", pattern: /=/, label: "=" });
+export const NotEq = createToken({ name: "NotEq", pattern: /!=|<>/, label: "!=" });
+export const Lte = createToken({ name: "Lte", pattern: /<=/, label: "<=" });
+export const Lt = createToken({ name: "Lt", pattern: /</, label: "<" });
+export const Gte = createToken({ name: "Gte", pattern: />=/, label: ">=" });
+export const Gt = createToken({ name: "Gt", pattern: />/, label: ">" });
+export const Tilde = createToken({ name: "Tilde", pattern: /~/, label: "~" });
+export const LParen = createToken({ name: "LParen", pattern: /\(/, label: "(" });
+export const RParen = createToken({ name: "RParen", pattern: /\)/, label: ")" });
+export const LBracket = createToken({ name: "LBracket", pattern: /\[/, label: "[" });
+export const RBracket = createToken({ name: "RBracket", pattern: /]/, label: "]" });
+export const Comma = createToken({ name: "Comma", pattern: /,/, label: "," });
+export const Dot = createToken({ name: "Dot", pattern: /\./, label: "." });
+export const Minus = createToken({ name: "Minus", pattern: /-/, label: "-" });
+export const Plus = createToken({ name: "Plus", pattern: /\+/, label: "+" });
 
 /** JSON string syntax in either quote style; escapes are decoded (and checked) after lexing. */
 export const StringLiteral = createToken({ name: "StringLiteral", pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"|'(?:[^'\\\r\n]|\\[^\r\n])*'/, label: "a string" });
