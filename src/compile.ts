@@ -89,7 +89,7 @@ export class Compiled {
   }
 
   /** Filter, sort, page and project, with the seed API's pagination object. */
-  run<T>(records: readonly T[], options: RunOptions = {}): RunResult<unknown> & { results: (T | Record<string, unknown>)[] } {
+  run<T>(records: readonly T[], options: RunOptions = {}): RunResult<T | Record<string, unknown>> {
     const pageSize = options.pageSize ?? this.query.limit ?? this.options.pageSize ?? 10;
     const page = options.page ?? 1;
     if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a whole number of 1 or more, not ${pageSize}`);
@@ -98,7 +98,7 @@ export class Compiled {
     const start = (page - 1) * pageSize;
     const ordered = this.sortSpec.keys.length === 0 ? matched : topK(matched, this.sortSpec, start + pageSize);
     const slice = ordered.slice(start, start + pageSize);
-    const results = this.projector === undefined ? slice : slice.map(this.projector) as (T | Record<string, unknown>)[];
+    const results: (T | Record<string, unknown>)[] = this.projector === undefined ? slice : (slice.map(this.projector) as Record<string, unknown>[]);
     return { results, pagination: pagination(matched.length, pageSize, page) };
   }
 

@@ -26,12 +26,6 @@ export function ownGet(value: unknown, key: string): unknown {
   return hasOwn.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
 }
 
-export interface Resolved {
-  value: unknown;
-  /** How many array traversals the path made; drives unwrapping and flattening like Mongo's. */
-  depth: number;
-}
-
 /** The value at `segments` (mingo's `resolve` with `unwrapArray`). */
 export function resolve(record: unknown, segments: readonly string[]): unknown {
   if (segments.length === 1) return ownGet(record, segments[0] as string);
@@ -46,6 +40,7 @@ export function resolve(record: unknown, segments: readonly string[]): unknown {
   return res;
 }
 
+/** `state.depth` counts the array traversals made; it drives unwrapping (and flattening) as in Mongo. */
 function resolveFrom(start: unknown, segments: readonly string[], from: number, state: { depth: number }, nested: boolean): unknown {
   let value = start;
   for (let i = from; i < segments.length; i++) {

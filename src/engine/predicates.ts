@@ -251,7 +251,7 @@ function textTest(node: TextNode): Test {
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** A top-level own property: a plain read, with the own-property check only when something was found. */
-export function ownGetFast(record: unknown, name: string): unknown {
+function ownGetFast(record: unknown, name: string): unknown {
   const v = (record as Record<string, unknown>)[name];
   return v !== undefined && hasOwn.call(record, name) ? v : undefined;
 }

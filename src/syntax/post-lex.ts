@@ -47,8 +47,6 @@ export function postLex(tokens: IToken[], reporter: Reporter): void {
     const type = token.tokenType;
     const start = token.startOffset;
     const image = token.image;
-    // The lexer tracks start offsets only (cheapest); node spans need the end too.
-    token.endOffset = start + image.length - 1;
     if (type === T.Identifier) {
       const keyword = T.KEYWORD_BY_WORD.get(image.length <= 11 ? image.toLowerCase() : "");
       if (keyword !== undefined) retype(token, keyword);
