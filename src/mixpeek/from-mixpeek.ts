@@ -5,6 +5,7 @@
  * (here: an unknown key), never a prototype.
  */
 import { and, or } from "../ast/build.js";
+import { depthOf } from "../ast/depth.js";
 import type { ExprNode, LiteralNode, OrderKeyNode, PathNode, PredicateNode, QueryNode, Scalar, ValueNode } from "../ast/nodes.js";
 import type { Diagnostic, DiagnosticCode } from "../diagnostics/diagnostic.js";
 import { NO_SPAN } from "../diagnostics/diagnostic.js";
@@ -77,6 +78,9 @@ class Decoder {
           if (typeof cs === "boolean") caseSensitive = cs;
         }
         filter = this.group(filters, "/filters", 0, caseSensitive, true);
+        if (filter !== null && depthOf(filter) > this.limits.maxDepth) {
+          this.error("limit-exceeded", `the body nests deeper than ${this.limits.maxDepth} levels (the limit counts every \`not\` and every parenthesis)`, "/filters");
+        }
       }
     }
     const orderBy = has("sort") ? this.sort(body["sort"]) : [];
@@ -129,7 +133,10 @@ class Decoder {
 
   /** A group: all of AND, any of OR, none of the negation list. */
   private group(g: Obj, at: string, depth: number, parentCase: boolean | null, top: boolean): ExprNode | null {
-    if (depth > this.limits.maxDepth) {
+    // A structural bound that keeps recursion finite; the real limit is checked on the decoded
+    // tree (`depthOf`), counted as the parser counts. Each level of text nesting takes at most
+    // two levels of groups.
+    if (depth > 2 * this.limits.maxDepth + 2) {
       this.error("limit-exceeded", `the body nests deeper than ${this.limits.maxDepth} levels (the limit)`, at);
       return null;
     }

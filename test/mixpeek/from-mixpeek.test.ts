@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { FilterQLError } from "../../src/diagnostics/filterql-error.js";
 import { print } from "../../src/emit/print.js";
+import { parse } from "../../src/syntax/parse.js";
 import { fromMixpeek } from "../../src/mixpeek/from-mixpeek.js";
 import { toMixpeek } from "../../src/mixpeek/to-mixpeek.js";
 
@@ -129,5 +130,22 @@ describe("fromMixpeek is strict: every problem, with its JSON pointer", () => {
     const q = fromMixpeek(JSON.parse('{"filters":{"AND":[{"key":"__proto__.x","operator":"eq","value":1}]}}'));
     expect(print(q)).toBe("__proto__.x = 1");
     expect(toMixpeek(q)).toEqual({ filters: { AND: [{ key: "__proto__.x", operator: "eq", value: 1 }] } });
+  });
+});
+
+describe("decoding counts depth as the parser does", () => {
+  const q = (text: string) => parse(text);
+  test.each([
+    ["64 nots", `${"not ".repeat(64)}a = 1`],
+    ["32 × not (…)", `${"not (b = 1 or ".repeat(32)}a = 1${")".repeat(32)}`],
+    ["64 alternating and/or parens", `${"b = 1 and (c = 1 or ".repeat(64)}a = 1${")".repeat(64)}`],
+  ])("a query at the depth limit (%s) decodes; one level more does not", (_, text) => {
+    const parsed = q(text);
+    expect(parsed.diagnostics).toEqual([]);
+    const body = toMixpeek(parsed.query!);
+    expect(toMixpeek(fromMixpeek(body))).toEqual(body);
+    expect(q(`not ${text}`).diagnostics[0]?.code).toBe("limit-exceeded");
+    const deeperBody = toMixpeek(parse(`not ${text}`, { maxDepth: 1000 }).query!);
+    expect(errorsOf(deeperBody)[0]?.[1]).toBe("limit-exceeded");
   });
 });
