@@ -139,13 +139,13 @@ describe("decoding counts depth as the parser does", () => {
     ["64 nots", `${"not ".repeat(64)}a = 1`],
     ["32 × not (…)", `${"not (b = 1 or ".repeat(32)}a = 1${")".repeat(32)}`],
     ["64 alternating and/or parens", `${"b = 1 and (c = 1 or ".repeat(64)}a = 1${")".repeat(64)}`],
-  ])("a query at the depth limit (%s) decodes; one level more does not", (_, text) => {
+  ])("a query at the depth limit (%s) decodes; wrapped in not (…), it does not", (_, text) => {
     const parsed = q(text);
     expect(parsed.diagnostics).toEqual([]);
     const body = toMixpeek(parsed.query!);
     expect(toMixpeek(fromMixpeek(body))).toEqual(body);
-    expect(q(`not ${text}`).diagnostics[0]?.code).toBe("limit-exceeded");
-    const deeperBody = toMixpeek(parse(`not ${text}`, { maxDepth: 1000 }).query!);
+    expect(q(`not (${text})`).diagnostics[0]?.code).toBe("limit-exceeded");
+    const deeperBody = toMixpeek(parse(`not (${text})`, { maxDepth: 1000 }).query!);
     expect(errorsOf(deeperBody)[0]?.[1]).toBe("limit-exceeded");
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { parse } from "../../src/syntax/parse.js";
 import { print } from "../../src/emit/print.js";
 import { walk } from "../../src/ast/visit.js";
+import { depthOf } from "../../src/ast/depth.js";
 import { queryArb, tokenSoupArb } from "../support/arbitraries.js";
 import { stripSpans } from "../support/strip-spans.js";
 
@@ -17,6 +18,19 @@ describe("properties", () => {
         expect(print(result.query!)).toBe(text);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  test("depthOf counts exactly as the parser's limit does", () => {
+    fc.assert(
+      fc.property(queryArb, (q) => {
+        if (q.filter === null) return;
+        const text = print(q);
+        const depth = depthOf(q.filter);
+        expect(parse(text, { maxDepth: depth }).diagnostics).toEqual([]);
+        if (depth > 0) expect(parse(text, { maxDepth: depth - 1 }).diagnostics[0]?.code).toBe("limit-exceeded");
+      }),
+      { numRuns: 1000 },
     );
   });
 
