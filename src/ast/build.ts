@@ -12,7 +12,9 @@ export function or(operands: readonly ExprNode[], span: Span = NO_SPAN): ExprNod
   return flat.length === 1 ? (flat[0] as ExprNode) : ({ kind: "Or", span, operands: flat } satisfies OrNode);
 }
 
-function flatten(kind: "And" | "Or", operands: readonly ExprNode[]): ExprNode[] {
+function flatten(kind: "And" | "Or", operands: readonly ExprNode[]): readonly ExprNode[] {
+  // The common case has nothing to flatten: keep the array as it is.
+  if (!operands.some((op) => op.kind === kind)) return operands;
   const out: ExprNode[] = [];
   for (const op of operands) {
     if (op.kind === kind) out.push(...op.operands);

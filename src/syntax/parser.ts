@@ -301,38 +301,35 @@ export class FilterParser extends EmbeddedActionsParser {
   readonly value = this.RULE("value", (expects: Expects, operator: string): ValueNode => {
     const first = this.LA(1);
     const node = this.OR([
-      { ALT: () => this.literal(this.CONSUME(T.StringLiteral).payload as string) },
+      { ALT: () => this.literal(first, this.CONSUME(T.StringLiteral).payload as string) },
       {
         ALT: () => {
           const minus = this.OPTION(() => this.CONSUME(T.Minus));
           const n = this.CONSUME(T.NumberLiteral).payload as number;
-          return this.literal(minus === undefined || n === 0 ? n : -n);
+          return this.literal(first, minus === undefined || n === 0 ? n : -n);
         },
       },
-      { ALT: () => this.literal(this.CONSUME(T.True) && true) },
-      { ALT: () => this.literal(this.CONSUME(T.False) && false) },
-      { ALT: () => this.literal(this.CONSUME(T.Null) && null) },
+      { ALT: () => this.literal(first, this.CONSUME(T.True) && true) },
+      { ALT: () => this.literal(first, this.CONSUME(T.False) && false) },
+      { ALT: () => this.literal(first, this.CONSUME(T.Null) && null) },
       {
         ALT: () => {
           const payload = this.CONSUME(T.RegexLiteral).payload as RegexPayload | undefined;
-          return this.ACTION((): ValueNode => ({ kind: "Regex", span: { start: 0, end: 0 }, pattern: payload?.pattern ?? "", flags: payload?.flags ?? "" }));
+          return this.ACTION((): ValueNode => ({ kind: "Regex", span: this.spanFrom(first), pattern: payload?.pattern ?? "", flags: payload?.flags ?? "" }));
         },
       },
       { ALT: () => this.SUBRULE(this.dateMath) },
     ]);
-    return this.ACTION((): ValueNode => {
-      const span = this.spanFrom(first);
-      const valued = { ...node, span } as ValueNode;
-      this.checkValue(valued, expects, operator);
-      return valued;
-    });
+    this.ACTION(() => this.checkValue(node, expects, operator));
+    return node;
   });
 
-  private literal(value: string | number | boolean | null): ValueNode {
-    return { kind: "Literal", span: { start: 0, end: 0 }, value };
+  private literal(first: IToken, value: string | number | boolean | null): ValueNode {
+    return this.ACTION((): ValueNode => ({ kind: "Literal", span: this.spanFrom(first), value }));
   }
 
-  private checkValue(node: ValueNode, expects: Expects, operator: string): void {
+  private checkValue(node: ValueNode | undefined, expects: Expects, operator: string): void {
+    if (node === undefined) return;
     if (node.kind === "Regex") {
       if (expects !== "pattern") this.complain("a regex literal is only allowed after `matches`", node.span, "write the value as a string");
       return;
@@ -344,13 +341,13 @@ export class FilterParser extends EmbeddedActionsParser {
 
   // date_math := "now" [ ( "+" | "-" ) duration ]      duration := digits ( "s" | "m" | "h" | "d" | "w" )
   readonly dateMath = this.RULE("dateMath", (): DateMathNode => {
-    this.CONSUME(T.Now);
+    const now = this.CONSUME(T.Now);
     const offset = this.OPTION(() => {
       const sign = this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
       const duration = this.CONSUME(T.Duration).payload as DurationPayload | undefined;
       return this.ACTION(() => (duration === undefined ? null : { sign: sign.tokenType === T.Plus ? ("+" as const) : ("-" as const), amount: duration.amount, unit: duration.unit }));
     });
-    return this.ACTION((): DateMathNode => ({ kind: "DateMath", span: { start: 0, end: 0 }, offset: offset ?? null }));
+    return this.ACTION((): DateMathNode => ({ kind: "DateMath", span: this.spanFrom(now), offset: offset ?? null }));
   });
 
   // list := "[" [ value ( "," value )* ] "]"

@@ -48,7 +48,9 @@ export function postLex(tokens: IToken[], reporter: Reporter): void {
     const start = token.startOffset;
     const image = token.image;
     if (type === T.Identifier) {
-      const keyword = T.KEYWORD_BY_WORD.get(image.length <= 11 ? image.toLowerCase() : "");
+      // Most keywords are typed in lower case: look the word up as it is, and lower-case it
+      // (an allocation) only when it has capitals.
+      const keyword = image.length > 11 ? undefined : T.KEYWORD_BY_WORD.get(image) ?? (hasUpper(image) ? T.KEYWORD_BY_WORD.get(image.toLowerCase()) : undefined);
       if (keyword !== undefined) retype(token, keyword);
     } else if (type === T.StringLiteral || type === T.UnterminatedString) {
       const closed = type === T.StringLiteral;
@@ -94,6 +96,14 @@ export function postLex(tokens: IToken[], reporter: Reporter): void {
       }
     }
   }
+}
+
+function hasUpper(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return true;
+  }
+  return false;
 }
 
 /** In a regex literal `\/` stands for `/`; every other escape is the pattern's own. */
