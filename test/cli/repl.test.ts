@@ -132,9 +132,28 @@ describe("the REPL in a real terminal", () => {
     await waitFor(s, '"field": "tags"');
     send(s, ".page 2", "Enter");
     await waitFor(s, "page 2 of");
-    send(s, "clear", "Enter");
+    send(s, "C-l");
     send(s, ".schema", "Enter");
     await waitFor(s, 'status: string ["active","inactive","pending"]');
+  });
+
+  test(".help, .ast and .data FILE", async () => {
+    const data = join(tmp, "cities.ndjson");
+    writeFileSync(data, ['{"city":"Lagos","pop":15}', '{"city":"Lima","pop":10}', '{"city":"Oslo","pop":1}'].join("\n"));
+    const s = start();
+    await waitFor(s, "filterql>");
+    send(s, ".help", "Enter");
+    await waitFor(s, ".data FILE       load records");
+    send(s, "age > 30", "Enter");
+    await waitFor(s, /match/);
+    send(s, ".ast", "Enter");
+    await waitFor(s, '"kind": "Compare"');
+    send(s, "C-l");
+    send(s, `.data ${data}`, "Enter");
+    await waitFor(s, `3 records from ${data}`);
+    send(s, "pop >= 10 order by pop desc", "Enter");
+    const out = await waitFor(s, "page 1 of 1 · 2 matches");
+    expect(out).toMatch(/Lagos\s+15\n.*Lima\s+10/);
   });
 
   test("control characters inside data are escaped before printing", async () => {
