@@ -18,7 +18,7 @@ function start(args: string[] = [], history = join(tmp, `history-${counter}`)): 
   const name = `filterql-test-${process.pid}-${counter++}`;
   sessions.push(name);
   const command = [process.execPath, bin, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
-  tmux("new-session", "-d", "-s", name, "-x", "140", "-y", "50", "-c", root, `env FILTERQL_HISTORY='${history}' TERM=xterm-256color ${command}; sleep 30`);
+  tmux("new-session", "-d", "-s", name, "-x", "140", "-y", "50", "-c", root, `env -u NO_COLOR FILTERQL_HISTORY='${history}' TERM=xterm-256color ${command}; sleep 30`);
   return name;
 }
 
