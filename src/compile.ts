@@ -60,7 +60,7 @@ export class Compiled {
     const caseSensitive = options.caseSensitive ?? query.caseSensitive ?? true;
     const ctx = { caseInsensitive: !caseSensitive, now: options.now ?? new Date(), schema };
     this.test = compileFilter(query.filter, ctx, options.codegen === undefined ? {} : { codegen: options.codegen });
-    this.sortSpec = { keys: query.orderBy, schema };
+    this.sortSpec = { keys: query.orderBy, schema, codegen: options.codegen ?? true };
     this.projector = compileProjection(query.select, options.codegen ?? true);
   }
 

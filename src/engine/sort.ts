@@ -61,6 +61,8 @@ export function compareValues(a: unknown, b: unknown): number {
 export interface SortSpec {
   readonly keys: readonly OrderKeyNode[];
   readonly schema: ResolvedSchema | undefined;
+  /** Generate the comparator with `new Function` (default true). */
+  readonly codegen?: boolean;
 }
 
 /** The value a record sorts by for one key. */
@@ -95,21 +97,86 @@ function columns(records: readonly unknown[], spec: SortSpec): unknown[][] {
   });
 }
 
-/** Compares record `a` with record `b` (indices) by the key columns, then by position (stable). */
-function indexComparator(cols: readonly unknown[][], spec: SortSpec): (a: number, b: number) => number {
-  const signs = spec.keys.map((k) => (k.direction === "asc" ? 1 : -1));
+type IndexCompare = (a: number, b: number) => number;
+
+/**
+ * One key's comparison of records `a` and `b` (indices). A column that holds only numbers (no
+ * NaN) or only strings compares directly; any other column uses the full MongoDB order.
+ */
+function columnComparator(col: unknown[], sign: number): IndexCompare {
+  const kind = columnKind(col);
+  if (kind === "number") {
+    const nums = Float64Array.from(col as number[]);
+    return sign > 0 ? (a, b) => (nums[a] as number) - (nums[b] as number) : (a, b) => (nums[b] as number) - (nums[a] as number);
+  }
+  if (kind === "string") {
+    const strs = col as string[];
+    return (a, b) => {
+      const x = strs[a] as string;
+      const y = strs[b] as string;
+      return x === y ? 0 : x < y ? -sign : sign;
+    };
+  }
+  return (a, b) => sign * compareValues(col[a], col[b]);
+}
+
+/**
+ * Compares records by the key columns, then by position (stable). Generated as one function over
+ * the bound columns where `new Function` is allowed (no user text reaches its source); otherwise
+ * the per-key closures, with identical results.
+ */
+function indexComparator(cols: readonly unknown[][], spec: SortSpec): IndexCompare {
+  const signs = cols.map((_, j) => (spec.keys[j]?.direction === "desc" ? -1 : 1));
+  return ((spec.codegen ?? true) ? generatedComparator(cols, signs) : undefined) ?? closureComparator(cols, signs);
+}
+
+function closureComparator(cols: readonly unknown[][], signs: readonly number[]): IndexCompare {
+  const keys = cols.map((col, j) => columnComparator(col, signs[j] as number));
   return (a, b) => {
-    for (let j = 0; j < cols.length; j++) {
-      const col = cols[j] as unknown[];
-      const x = col[a];
-      const y = col[b];
-      let c: number;
-      if (typeof x === typeof y && (typeof x === "number" || typeof x === "string")) c = (x as number) < (y as number) ? -1 : (x as number) > (y as number) ? 1 : x === y ? 0 : compareValues(x, y);
-      else c = compareValues(x, y);
-      if (c !== 0) return c * (signs[j] as number);
+    for (const k of keys) {
+      const c = k(a, b);
+      if (c !== 0) return c;
     }
     return a - b;
   };
+}
+
+function generatedComparator(cols: readonly unknown[][], signs: readonly number[]): IndexCompare | undefined {
+  const params: string[] = [];
+  const args: unknown[] = [];
+  const lines: string[] = [];
+  cols.forEach((col, j) => {
+    const name = `c${j}`;
+    params.push(name);
+    const sign = signs[j] as number;
+    const kind = columnKind(col);
+    if (kind === "number") {
+      args.push(Float64Array.from(col as number[]));
+      lines.push(sign > 0 ? `x = ${name}[a] - ${name}[b]; if (x !== 0) return x;` : `x = ${name}[b] - ${name}[a]; if (x !== 0) return x;`);
+    } else if (kind === "string") {
+      args.push(col);
+      lines.push(`x = ${name}[a]; y = ${name}[b]; if (x !== y) return x < y ? ${-sign} : ${sign};`);
+    } else {
+      args.push(columnComparator(col, sign));
+      lines.push(`x = ${name}(a, b); if (x !== 0) return x;`);
+    }
+  });
+  try {
+    return new Function(...params, `"use strict"; return function compare(a, b) { let x, y; ${lines.join(" ")} return a - b; };`)(...args) as IndexCompare;
+  } catch {
+    return undefined;
+  }
+}
+
+function columnKind(col: readonly unknown[]): "number" | "string" | "mixed" {
+  let numbers = true;
+  let strings = true;
+  for (const v of col) {
+    if (typeof v !== "number" || Number.isNaN(v)) numbers = false;
+    if (typeof v !== "string") strings = false;
+    if (!numbers && !strings) return "mixed";
+  }
+  return numbers ? "number" : "string";
 }
 
 /** All records, sorted (stable). */

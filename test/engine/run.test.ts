@@ -130,3 +130,29 @@ describe("generated and closure projections agree", () => {
     );
   });
 });
+
+describe("multi-key sort equals a plain stable sort by the reference order", () => {
+  test("number-only, string-only and mixed columns, both directions", () => {
+    const value = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom("a", "b", "B"), fc.constant(null), fc.double({ noNaN: true, min: -2, max: 2 }));
+    const record = fc.record({ n: fc.integer({ min: 0, max: 4 }), s: fc.constantFrom("x", "y", "z"), m: value });
+    const keys = fc.uniqueArray(fc.constantFrom("n", "s", "m"), { minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 60 }), keys, fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }), (records, fields, descs) => {
+        const text = `order by ${fields.map((f, i) => `${f}${descs[i] ? " desc" : ""}`).join(", ")}`;
+        const expected = records
+          .map((r, i) => ({ r, i }))
+          .sort((x, y) => {
+            for (const [j, f] of fields.entries()) {
+              const c = compareValues(x.r[f as "n"], y.r[f as "n"]) * (descs[j] ? -1 : 1);
+              if (c !== 0) return c;
+            }
+            return x.i - y.i;
+          })
+          .map((x) => x.r);
+        expect(compile(text).sort(records)).toEqual(expected);
+        expect(compile(text, { codegen: false }).sort(records)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
