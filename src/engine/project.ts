@@ -43,24 +43,26 @@ type ObjectProjector = (value: unknown) => Record<string, unknown> | undefined;
  * a `__proto__` key is still defined, not assigned. Undefined where `new Function` is forbidden.
  */
 function generatedObjectProjector(node: Trie): ObjectProjector | undefined {
-  const params: string[] = ["own", "isArray", "define"];
-  const args: unknown[] = [hasOwn, Array.isArray, defineData];
+  const params: string[] = ["own", "isArray", "define", "objectPrototype"];
+  const args: unknown[] = [hasOwn, Array.isArray, defineData, Object.prototype];
   const lines: string[] = [];
   for (const [key, child] of node.children) {
     const k = `k${params.length}`;
     params.push(k);
     args.push(internalize(key));
-    let value = `v[${k}]`;
+    // On a plain object, a name that Object.prototype lacks cannot be inherited: no own-check needed.
+    const read = key in Object.prototype ? `own.call(v, ${k}) ? v[${k}] : undefined` : `plain || own.call(v, ${k}) ? v[${k}] : undefined`;
+    let value = `(${read})`;
     if (!child.leaf) {
       const sub = `p${params.length}`;
       params.push(sub);
       args.push(valueProjector(child, true));
-      value = `${sub}(v[${k}])`;
+      value = `((x = ${value}) === undefined ? undefined : ${sub}(x))`;
     }
     const store = key === "__proto__" ? `define(o, ${k}, x)` : `o[${k}] = x`;
-    lines.push(`if (own.call(v, ${k})) { x = ${value}; if (x !== undefined) ${store}; }`);
+    lines.push(`x = ${value}; if (x !== undefined) ${store};`);
   }
-  const source = `"use strict"; return function project(v) { if (v === null || typeof v !== "object" || isArray(v)) return undefined; const o = {}; let x; ${lines.join(" ")} return o; };`;
+  const source = `"use strict"; return function project(v) { if (v === null || typeof v !== "object" || isArray(v)) return undefined; const plain = v.__proto__ === objectPrototype; const o = {}; let x; ${lines.join(" ")} return o; };`;
   try {
     return (new Function(...params, source) as (...a: unknown[]) => ObjectProjector)(...args);
   } catch {
