@@ -19,7 +19,8 @@ export interface MixpeekRequest {
   readonly method: "POST";
   readonly path: "/features";
   readonly query: { readonly page_size: number; readonly offset_feature_id?: string };
-  readonly headers: { readonly "Content-Type": "application/json"; readonly Authorization?: string; readonly "X-Namespace"?: string };
+  /** `Authorization: Bearer <apiKey>` and `X-Namespace`, each present when its option is given. */
+  readonly headers: { readonly Authorization?: string; readonly "X-Namespace"?: string };
   readonly body: MixpeekBody;
 }
 
@@ -31,7 +32,6 @@ export function toMixpeekRequest(query: QueryNode, options: MixpeekRequestOption
     path: "/features",
     query: options.offsetFeatureId === undefined ? { page_size } : { page_size, offset_feature_id: options.offsetFeatureId },
     headers: {
-      "Content-Type": "application/json",
       ...(options.apiKey === undefined ? {} : { Authorization: `Bearer ${options.apiKey}` }),
       ...(options.namespace === undefined ? {} : { "X-Namespace": options.namespace }),
     },

@@ -81,3 +81,18 @@ describe("records with unusual prototypes take the exact path", () => {
     }
   });
 });
+
+describe("generated code never contains user text", () => {
+  test("field names and values reach it as bound parameters only", () => {
+    const evilField = "x\"]);process[\"exit\"](1);//";
+    const evilValue = "\"); globalThis.pwned = 1; (\"";
+    const c = compile(`\`${evilField}\` = ${JSON.stringify(evilValue)} or n > 3 or \`${evilField}\` != "y" order by n select \`${evilField}\`, n`);
+    const source = c.test.toString();
+    expect(source).toContain("filterqlTest");
+    for (const text of [evilField, evilValue, "pwned", "process"]) expect(source).not.toContain(text);
+    const record = { [evilField]: evilValue, n: 1 };
+    expect(c.test(record)).toBe(true);
+    expect(c.run([record, { n: 5 }]).results).toEqual([{ [evilField]: evilValue, n: 1 }, { n: 5 }]);
+    expect((globalThis as Record<string, unknown>)["pwned"]).toBeUndefined();
+  });
+});

@@ -166,10 +166,11 @@ describe("options and clauses", () => {
       method: "POST",
       path: "/features",
       query: { page_size: 25, offset_feature_id: "f_9" },
-      headers: { "Content-Type": "application/json", Authorization: "Bearer sk_secret", "X-Namespace": "ns1" },
+      headers: { Authorization: "Bearer sk_secret", "X-Namespace": "ns1" },
       body: { collections: ["c"], filters: { AND: [{ key: "x", operator: "eq", value: 1 }] } },
     });
     expect(toMixpeekRequest(q("x = 1")).query).toEqual({ page_size: 10 });
+    expect(toMixpeekRequest(q("x = 1")).headers).toEqual({});
   });
 
   test("the API key never appears in an error", () => {
