@@ -46,6 +46,7 @@ export class Compiled {
   readonly diagnostics: readonly Diagnostic[];
   /** Tests one record. */
   readonly test: Test;
+  private readonly filterArray: <T>(records: readonly T[]) => T[];
   private readonly sortSpec: SortSpec;
   private readonly projector: Projector | undefined;
 
@@ -59,7 +60,9 @@ export class Compiled {
     this.diagnostics = diagnostics;
     const caseSensitive = options.caseSensitive ?? query.caseSensitive ?? true;
     const ctx = { caseInsensitive: !caseSensitive, now: options.now ?? new Date(), schema };
-    this.test = compileFilter(query.filter, ctx, options.codegen === undefined ? {} : { codegen: options.codegen });
+    const compiled = compileFilter(query.filter, ctx, options.codegen === undefined ? {} : { codegen: options.codegen });
+    this.test = compiled.test;
+    this.filterArray = compiled.filterArray;
     this.sortSpec = { keys: query.orderBy, schema, codegen: options.codegen ?? true };
     this.projector = compileProjection(query.select, options.codegen ?? true);
   }
@@ -70,14 +73,7 @@ export class Compiled {
   filter<T>(records: AsyncIterable<T>): AsyncGenerator<T, void, undefined>;
   filter<T>(records: readonly T[] | Iterable<T> | AsyncIterable<T>): T[] | Generator<T, void, undefined> | AsyncGenerator<T, void, undefined> {
     const test = this.test;
-    if (Array.isArray(records)) {
-      const out: T[] = [];
-      for (let i = 0; i < records.length; i++) {
-        const r = records[i] as T;
-        if (test(r)) out.push(r);
-      }
-      return out;
-    }
+    if (Array.isArray(records)) return this.filterArray(records as readonly T[]);
     if (records !== null && typeof records === "object" && Symbol.asyncIterator in records) {
       return (async function* () {
         for await (const r of records as AsyncIterable<T>) if (test(r)) yield r;

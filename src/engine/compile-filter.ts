@@ -4,7 +4,7 @@
  * does not match.
  */
 import type { ExprNode } from "../ast/nodes.js";
-import { generateTest, guarded } from "./codegen.js";
+import { generate, guarded } from "./codegen.js";
 import { compileExpr, type EvalContext, type Test } from "./predicates.js";
 
 export interface FilterCompileOptions {
@@ -14,7 +14,27 @@ export interface FilterCompileOptions {
 
 const matchAll: Test = (r) => r !== null && typeof r === "object" && !Array.isArray(r);
 
-export function compileFilter(filter: ExprNode | null, ctx: EvalContext, options: FilterCompileOptions = {}): Test {
-  if (filter === null) return matchAll;
-  return ((options.codegen ?? true) ? generateTest(filter, ctx) : undefined) ?? guarded(compileExpr(filter, ctx));
+export interface CompiledFilter {
+  readonly test: Test;
+  /** The matching records of an array, in order. */
+  readonly filterArray: <T>(records: readonly T[]) => T[];
+}
+
+function loopOver(test: Test): <T>(records: readonly T[]) => T[] {
+  return <T>(records: readonly T[]): T[] => {
+    const out: T[] = [];
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i] as T;
+      if (test(r)) out.push(r);
+    }
+    return out;
+  };
+}
+
+export function compileFilter(filter: ExprNode | null, ctx: EvalContext, options: FilterCompileOptions = {}): CompiledFilter {
+  if (filter === null) return { test: matchAll, filterArray: loopOver(matchAll) };
+  const generated = (options.codegen ?? true) ? generate(filter, ctx) : undefined;
+  if (generated !== undefined) return generated;
+  const test = guarded(compileExpr(filter, ctx));
+  return { test, filterArray: loopOver(test) };
 }
