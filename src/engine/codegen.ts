@@ -107,11 +107,13 @@ export function generate(filter: ExprNode, ctx: EvalContext): Generated | undefi
   // `r.__proto__` (the standard accessor, which V8 inlines) rather than a call to
   // Object.getPrototypeOf, which costs ~5 ns per record here. A record with an own
   // `__proto__` key reads that key instead, so it too takes the closures: still exact.
+  // An own `__proto__` getter may throw: such a record is simply not plain, and takes the closures.
   const test = (result: (expr: string) => string) =>
     [
       'if (r === null || typeof r !== "object") {' + result("false") + "}",
-      "else if (r.__proto__ !== objectPrototype) {" + result("!isArray(r) && closures(r)") + "}",
-      `else { try { ${result(body)} } catch { ${result("false")} } }`,
+      "else { let plain; try { plain = r.__proto__ === objectPrototype; } catch { plain = false; }",
+      `if (!plain) { ${result("!isArray(r) && closures(r)")} }`,
+      `else { try { ${result(body)} } catch { ${result("false")} } } }`,
     ].join(" ");
   const source = [
     '"use strict";',

@@ -37,6 +37,17 @@ describe("safety", () => {
     expect(filter(records, "")).toEqual([throwing, { a: 1 }]);
   });
 
+  test("a record whose own __proto__ getter throws is judged on its data alike on every path", () => {
+    const evil = Object.defineProperty({ a: 1 }, "__proto__", { get() { throw new Error("boom"); }, enumerable: true });
+    const plain = { a: 2 };
+    for (const codegen of [true, false]) {
+      const out = filter([evil, plain], "a = 1", { codegen });
+      expect(out.length === 1 && out[0] === evil).toBe(true);
+      expect(compile("a = 1", { codegen }).test(evil)).toBe(true);
+      expect(compile("a = 2", { codegen }).test(evil)).toBe(false);
+    }
+  });
+
   test("Object.prototype is never written", () => {
     filter([JSON.parse('{"__proto__": {"polluted": 1}}')], "`__proto__`.polluted = 1 order by x select `__proto__`");
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
