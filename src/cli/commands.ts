@@ -12,7 +12,7 @@ import { parse as parseQuery } from "../syntax/parse.js";
 import { dialect, parse, positiveInt, str, type Parsed } from "./args.js";
 import { CliError } from "./cli-error.js";
 import { HELP } from "./help.js";
-import { openRecords, readAll, readJsonFile, readStdin } from "./read-records.js";
+import { openRecords, readJsonFile, readStdin } from "./read-records.js";
 
 export interface Io {
   readonly stdout: NodeJS.WritableStream;
@@ -101,9 +101,15 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   const source = openRecords(dataPath, io.stdin as never);
   const progress = new Progress(io, source.size);
   if (compiled.query.orderBy.length > 0) {
-    const all = await readAll(source);
+    // Sorting needs every match, but only the matches: memory follows them, not the input.
+    const matches: unknown[] = [];
+    let read = 0;
+    for await (const record of source.records) {
+      progress.tick(++read, matches.length);
+      if (compiled.test(record)) matches.push(record);
+    }
     progress.done();
-    io.stdout.write(`${JSON.stringify(compiled.run(all, { page, pageSize }), null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(compiled.run(matches, { page, pageSize }), null, 2)}\n`);
     return 0;
   }
   // No order: stream, keeping only the requested page.

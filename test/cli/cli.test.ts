@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { cli } from "../support/cli.js";
+import { bin, cli, root } from "../support/cli.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "filterql-cli-"));
 const file = (name: string, text: string) => {
@@ -57,6 +58,29 @@ describe("filterql run", () => {
     const r = cli(["run", "n > 0 select id", "--data", ndjsonData, "--page", "2", "--page-size", "2"]);
     expect(JSON.parse(r.stdout)).toEqual({ results: [{ id: 3 }], pagination: { total: 3, page_size: 2, total_pages: 2, current_page: 2, next_page: null, previous_page: "1" } });
   });
+  test("streams an NDJSON file larger than the V8 heap it runs in", () => {
+    const big = join(tmp, "big.ndjson");
+    const fd = openSync(big, "w");
+    const pad = "x".repeat(200);
+    for (let chunk = 0; chunk < 40; chunk++) {
+      let text = "";
+      for (let i = chunk * 4000; i < (chunk + 1) * 4000; i++) text += `${JSON.stringify({ id: i, status: i % 4 === 0 ? "active" : "idle", score: i % 1000, pad })}\n`;
+      writeSync(fd, text);
+    }
+    closeSync(fd);
+    expect(statSync(big).size).toBeGreaterThan(36 * 1024 * 1024);
+    const run = (query: string) => spawnSync(process.execPath, ["--max-old-space-size=18", bin, "run", query, "--data", big, "--page-size", "3"], { cwd: root, encoding: "utf8" });
+    const plain = run('status = "active" and score > 990 select id');
+    // With order by, only the matches are kept in memory.
+    const sorted = run('status = "active" and score > 990 order by id desc select id');
+    rmSync(big);
+    expect(plain.stderr).toBe("");
+    expect(plain.status).toBe(0);
+    expect(JSON.parse(plain.stdout)).toEqual({ results: [{ id: 992 }, { id: 996 }, { id: 1992 }], pagination: { total: 320, page_size: 3, total_pages: 107, current_page: 1, next_page: "2", previous_page: null } });
+    expect(sorted.status).toBe(0);
+    expect(JSON.parse(sorted.stdout).results).toEqual([{ id: 159996 }, { id: 159992 }, { id: 158996 }]);
+  });
+
   test("reads standard input with --data -", () => {
     const r = cli(["run", 's = "b"', "--data", "-"], records.map((x) => JSON.stringify(x)).join("\n"));
     expect(JSON.parse(r.stdout).results).toEqual([records[1]]);
