@@ -39,7 +39,8 @@ Filters, sorts, pages and projects records; prints {results, pagination}.
   --page-size N    page size (default: the query's limit, else 10)
   --now ISO        the clock for date math (default: now)
 
-Without order by, NDJSON input is streamed: files larger than memory work.`,
+Input is read as a stream: without order by only the requested page is kept, so files larger
+than memory work; with order by, only the matching records are kept.`,
   check: `Usage: filterql check QUERY [--schema F]
 
 Reports every problem in QUERY (unknown fields, type mismatches, invalid values...).
