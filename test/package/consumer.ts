@@ -1,0 +1,15 @@
+import { compile, filter, fromMixpeek, parse, print, run, suggest, tokens, toMixpeek, FilterQLError, type Diagnostic, type Query, type Schema } from "filterql";
+
+const schema: Schema = { status: { type: "string", enum: ["active", "inactive"] }, score: "number" };
+const result = parse('status = "active" order by score desc');
+const q: Query | undefined = result.query;
+const diags: Diagnostic[] = result.diagnostics;
+if (q) {
+  console.log(print(q), JSON.stringify(toMixpeek(q, { dialect: "v2" })));
+  console.log(print(fromMixpeek(toMixpeek(q))));
+}
+const users = [{ status: "active", score: 3 }, { status: "inactive", score: 9 }];
+const active: { status: string; score: number }[] = filter(users, 'status = "active"', { schema });
+console.log(active.length, run(users, "order by score desc limit 1").pagination.total_pages, diags.length);
+console.log(suggest("status = ", 9, { schema }).items.map((i) => i.label), tokens("a = 1").length);
+try { compile("nope =", {}); } catch (e) { if (e instanceof FilterQLError) console.log(e.diagnostics[0]?.code); }
