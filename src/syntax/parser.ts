@@ -136,7 +136,7 @@ export class FilterParser extends EmbeddedActionsParser {
     const first = this.LA(1);
     const operands: ExprNode[] = [];
     this.AT_LEAST_ONE_SEP({ SEP: T.Or, DEF: () => this.collect(operands, this.SUBRULE(this.andExpr)) });
-    return this.ACTION(() => or(operands, this.spanFrom(first)));
+    return this.ACTION(() => (operands.length === 1 ? (operands[0] as ExprNode) : or(operands, this.spanFrom(first))));
   });
 
   // and_expr := not_expr ( "and" not_expr )*
@@ -144,7 +144,7 @@ export class FilterParser extends EmbeddedActionsParser {
     const first = this.LA(1);
     const operands: ExprNode[] = [];
     this.AT_LEAST_ONE_SEP({ SEP: T.And, DEF: () => this.collect(operands, this.SUBRULE(this.notExpr)) });
-    return this.ACTION(() => and(operands, this.spanFrom(first)));
+    return this.ACTION(() => (operands.length === 1 ? (operands[0] as ExprNode) : and(operands, this.spanFrom(first))));
   });
 
   /** Appends a sub-rule's result (absent when recovery re-synced past it). */
