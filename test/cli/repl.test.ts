@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { bin, root } from "../support/cli.js";
 
 // The REPL is driven in a real terminal: tmux runs it, send-keys types, capture-pane reads the screen.
@@ -10,9 +10,23 @@ const tmp = mkdtempSync(join(tmpdir(), "filterql-repl-"));
 const sessions: string[] = [];
 let counter = 0;
 
+// A private tmux server for this file, kept alive by one idle session from first test to last:
+// otherwise killing a test's session can stop the server while the next test is starting one.
+const socket = `filterql-test-${process.pid}`;
+
 function tmux(...args: string[]): string {
-  return execFileSync("tmux", args, { encoding: "utf8" });
+  return execFileSync("tmux", ["-L", socket, ...args], { encoding: "utf8" });
 }
+
+beforeAll(() => {
+  tmux("new-session", "-d", "-s", "keepalive", "sleep 600");
+});
+
+afterAll(() => {
+  const path = tmux("display-message", "-p", "-t", "keepalive", "#{socket_path}").trim();
+  spawnSync("tmux", ["-L", socket, "kill-server"]);
+  rmSync(path, { force: true });
+});
 
 function start(args: string[] = [], history = join(tmp, `history-${counter}`)): string {
   const name = `filterql-test-${process.pid}-${counter++}`;
@@ -42,7 +56,7 @@ function send(name: string, ...keys: string[]): void {
 }
 
 afterEach(() => {
-  for (const s of sessions.splice(0)) spawnSync("tmux", ["kill-session", "-t", s]);
+  for (const s of sessions.splice(0)) spawnSync("tmux", ["-L", socket, "kill-session", "-t", s]);
 });
 
 describe("the REPL in a real terminal", () => {
