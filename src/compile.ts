@@ -14,8 +14,8 @@ import { compileProjection, type Projector } from "./engine/project.js";
 import type { Test } from "./engine/predicates.js";
 import { sortRecords, topK, type SortSpec } from "./engine/sort.js";
 import type { MixpeekBody } from "./mixpeek/body.js";
-import { toMixpeekRequest, type MixpeekRequest, type MixpeekRequestOptions } from "./mixpeek/request.js";
-import { toMixpeek, type MixpeekOptions } from "./mixpeek/to-mixpeek.js";
+import { requestWith, type MixpeekRequest, type MixpeekRequestOptions } from "./mixpeek/request.js";
+import { emitMixpeek, type MixpeekOptions } from "./mixpeek/to-mixpeek.js";
 import type { ParseOptions } from "./options.js";
 import { parse } from "./syntax/parse.js";
 import { sourceOf } from "./syntax/source-text.js";
@@ -108,12 +108,14 @@ export class Compiled {
     return sortRecords(this.filter(records), this.sortSpec);
   }
 
+  /** The request body; the query was checked by `compile`, so this only emits. */
   toMixpeek(options: MixpeekOptions = {}): MixpeekBody {
-    return toMixpeek(this.query, { ...this.mixpeekDefaults(), ...options });
+    return emitMixpeek(this.query, { ...this.mixpeekDefaults(), ...options });
   }
 
   toMixpeekRequest(options: MixpeekRequestOptions = {}): MixpeekRequest {
-    return toMixpeekRequest(this.query, { ...this.mixpeekDefaults(), ...(this.options.pageSize === undefined ? {} : { pageSize: this.options.pageSize }), ...options });
+    const merged = { ...this.mixpeekDefaults(), ...(this.options.pageSize === undefined ? {} : { pageSize: this.options.pageSize }), ...options };
+    return requestWith(this.query, merged, emitMixpeek(this.query, merged));
   }
 
   private mixpeekDefaults(): MixpeekOptions {

@@ -11,7 +11,7 @@ import { isIsoDate } from "../engine/dates.js";
 import { badFlags, compileRegex } from "../engine/regex.js";
 import { sourceOf } from "../syntax/source-text.js";
 import { closest } from "./closest.js";
-import { ANY_FIELD, resolveSchema, typeName, type FieldInfo, type ResolvedSchema, type Schema } from "./schema.js";
+import { ANY_FIELD, resolveSchema, typeName, type BaseType, type FieldInfo, type ResolvedSchema, type Schema } from "./schema.js";
 
 export interface CheckOptions {
   readonly schema?: Schema | ResolvedSchema;
@@ -32,6 +32,11 @@ export function check(query: QueryNode, options: CheckOptions = {}): Diagnostic[
   for (const path of query.select) checker.field(path);
   return checker.reporter.diagnostics;
 }
+
+/** The JavaScript type a literal must have for each scalar field type. */
+const LITERAL_TYPE: Record<Exclude<BaseType, "object" | "any">, "string" | "number" | "boolean"> = {
+  string: "string", number: "number", integer: "number", boolean: "boolean", date: "string",
+};
 
 const ORDERABLE = new Set(["string", "number", "integer", "date", "any"]);
 const STRINGISH = new Set(["string", "any"]);
@@ -165,37 +170,23 @@ class Checker {
       if (!nullable) this.reporter.error("type-mismatch", "`null` cannot be ordered; use `is null`", value.span);
       return;
     }
-    const actual = typeof v;
-    switch (field.base) {
-      case "string":
-        if (actual !== "string") this.mismatch(value, name, type, v);
-        break;
-      case "number":
-        if (actual !== "number") this.mismatch(value, name, type, v);
-        break;
-      case "integer":
-        if (actual !== "number") this.mismatch(value, name, type, v);
-        else if (!Number.isInteger(v)) this.reporter.warning("invalid-value", `\`${name}\` holds whole numbers; ${String(v)} never equals one`, value.span);
-        break;
-      case "boolean":
-        if (actual !== "boolean") this.mismatch(value, name, type, v);
-        break;
-      case "date":
-        if (actual !== "string") this.mismatch(value, name, type, v);
-        else if (!isIsoDate(v as string)) this.reporter.error("invalid-value", `${JSON.stringify(v)} is not an ISO-8601 date`, value.span, 'write dates like "2024-05-01" or "2024-05-01T10:00:00Z", or use `now - 7d`');
-        break;
-      case "object":
-        this.reporter.error("type-mismatch", `\`${name}\` is an object; compare one of its fields instead`, value.span);
-        return;
+    if (field.base === "object") {
+      this.reporter.error("type-mismatch", `\`${name}\` is an object; compare one of its fields instead`, value.span);
+      return;
+    }
+    if (typeof v !== LITERAL_TYPE[field.base]) {
+      this.reporter.error("type-mismatch", `\`${name}\` is ${article(type)}, but ${JSON.stringify(v)} is ${article(typeof v)}`, value.span);
+      return;
+    }
+    if (field.base === "integer" && !Number.isInteger(v)) {
+      this.reporter.warning("invalid-value", `\`${name}\` holds whole numbers; ${String(v)} never equals one`, value.span);
+    } else if (field.base === "date" && !isIsoDate(v as string)) {
+      this.reporter.error("invalid-value", `${JSON.stringify(v)} is not an ISO-8601 date`, value.span, 'write dates like "2024-05-01" or "2024-05-01T10:00:00Z", or use `now - 7d`');
     }
     if (field.enum !== undefined && !field.enum.some((allowed) => allowed === v)) {
       const allowed = field.enum.map((a) => JSON.stringify(a)).join(", ");
       this.reporter.error("invalid-value", `${JSON.stringify(v)} is not one of the values of \`${name}\``, value.span, `allowed: ${allowed}`);
     }
-  }
-
-  private mismatch(value: ValueNode, name: string, type: string, v: unknown): void {
-    this.reporter.error("type-mismatch", `\`${name}\` is ${article(type)}, but ${JSON.stringify(v)} is ${article(typeof v)}`, value.span);
   }
 }
 

@@ -123,7 +123,10 @@ export function generate(filter: ExprNode, ctx: EvalContext): Generated | undefi
   ].join("\n");
   try {
     const factory = new Function("objectPrototype", "isArray", "closures", ...gen.params, source) as (...args: unknown[]) => Generated;
-    return factory(Object.prototype, Array.isArray, guarded(compileExpr(filter, ctx)), ...gen.args);
+    // The all-closures version serves only records that are not plain objects: built on first need.
+    let closures: Test | undefined;
+    const fallback: Test = (r) => (closures ??= guarded(compileExpr(filter, ctx)))(r);
+    return factory(Object.prototype, Array.isArray, fallback, ...gen.args);
   } catch {
     // `new Function` is refused (e.g. a Content-Security-Policy without 'unsafe-eval').
     forbidden = true;

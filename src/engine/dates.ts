@@ -1,6 +1,4 @@
-/** Dates: ISO-8601 recognition, date math resolution, and instants for comparison. */
-import type { DateMathNode } from "../ast/nodes.js";
-import { UNIT_MS } from "../syntax/post-lex.js";
+/** Dates: ISO-8601 recognition and instants for comparison. */
 
 /** ISO-8601 date or date-time: `2024-05-01`, `2024-05-01T10:00:00Z`, with optional fraction and offset. */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -14,10 +12,4 @@ export function toInstant(value: unknown): number {
   if (value instanceof Date) return value.getTime();
   if (typeof value === "string" && isIsoDate(value)) return Date.parse(value);
   return Number.NaN;
-}
-
-export function resolveDateMath(node: DateMathNode, now: Date): Date {
-  if (node.offset === null) return new Date(now.getTime());
-  const delta = node.offset.amount * UNIT_MS[node.offset.unit];
-  return new Date(now.getTime() + (node.offset.sign === "+" ? delta : -delta));
 }

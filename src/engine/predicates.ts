@@ -6,7 +6,8 @@
 import type { CompareNode, ExprNode, InNode, MatchNode, PredicateNode, Scalar, TextNode, ValueNode } from "../ast/nodes.js";
 import type { FieldInfo, ResolvedSchema } from "../check/schema.js";
 import { FilterQLError } from "../diagnostics/filterql-error.js";
-import { resolveDateMath, toInstant } from "./dates.js";
+import { resolveDateMath } from "../ast/date-math.js";
+import { toInstant } from "./dates.js";
 import { flatten, pathExists, reach, resolve } from "./path.js";
 import { compileRegex } from "./regex.js";
 import { internalize } from "./internalize.js";
@@ -227,7 +228,8 @@ function matchTest(node: MatchNode, ctx: EvalContext): Test {
 function regexTest(node: MatchNode, ctx: EvalContext): Test {
   const segments = node.field.segments.map(internalize);
   const v = node.value;
-  const pattern = v.kind === "Regex" ? v.pattern : typeof constantOf(v, ctx) === "string" ? (constantOf(v, ctx) as string) : undefined;
+  const constant = v.kind === "Regex" ? v.pattern : constantOf(v, ctx);
+  const pattern = typeof constant === "string" ? constant : undefined;
   if (pattern === undefined) return () => false;
   const compiled = compileRegex(pattern, ctx.caseInsensitive || (v.kind === "Regex" && v.flags.includes("i")));
   if (!compiled.ok) throw invalidRegex(node, compiled.message);

@@ -25,7 +25,11 @@ export interface MixpeekRequest {
 }
 
 export function toMixpeekRequest(query: QueryNode, options: MixpeekRequestOptions = {}): MixpeekRequest {
-  const body = toMixpeek(query, options);
+  return requestWith(query, options, toMixpeek(query, options));
+}
+
+/** The request around a body already emitted for `query`. */
+export function requestWith(query: QueryNode, options: MixpeekRequestOptions, body: MixpeekBody): MixpeekRequest {
   const page_size = query.limit ?? options.pageSize ?? 10;
   return {
     method: "POST",

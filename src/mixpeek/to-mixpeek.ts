@@ -7,7 +7,7 @@ import { hasErrors } from "../diagnostics/diagnostic.js";
 import { FilterQLError } from "../diagnostics/filterql-error.js";
 import { Reporter } from "../diagnostics/reporter.js";
 import { print } from "../emit/print.js";
-import { resolveDateMath } from "../engine/dates.js";
+import { resolveDateMath } from "../ast/date-math.js";
 import { check } from "../check/check.js";
 import { sourceOf } from "../syntax/source-text.js";
 import type { JsonScalar, MixpeekBody, MixpeekCondition, MixpeekGroup, MixpeekItem } from "./body.js";
@@ -138,9 +138,14 @@ class Emitter {
 
 /** The request body of `POST /features` for a query. Throws `FilterQLError` when the dialect cannot express it. */
 export function toMixpeek(query: QueryNode, options: MixpeekOptions = {}): MixpeekBody {
-  const text = sourceOf(query) ?? print(query);
   const schemaFree = check(query);
-  if (hasErrors(schemaFree)) throw new FilterQLError(schemaFree, text);
+  if (hasErrors(schemaFree)) throw new FilterQLError(schemaFree, sourceOf(query) ?? print(query));
+  return emitMixpeek(query, options);
+}
+
+/** `toMixpeek` for a query that has already passed `check` (as every `Compiled` query has). */
+export function emitMixpeek(query: QueryNode, options: MixpeekOptions = {}): MixpeekBody {
+  const text = sourceOf(query) ?? print(query);
   const reporter = new Reporter(text);
   const info = dialectInfo(options.dialect);
   const emitter = new Emitter(info, options.now ?? new Date(), reporter);

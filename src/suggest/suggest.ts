@@ -4,7 +4,7 @@
  * over the tokens before the cursor — no parser internals, so it does not depend on a parser
  * library's content-assist API. Never throws.
  */
-import type { IToken } from "chevrotain";
+import type { IToken, TokenType } from "chevrotain";
 import { resolveSchema, typeName, type FieldInfo, type ResolvedSchema, type Schema } from "../check/schema.js";
 import { printName, printScalar } from "../emit/print.js";
 import * as T from "../syntax/tokens.js";
@@ -61,12 +61,12 @@ export function suggest(text: string, offset: number, options: SuggestOptions = 
 }
 
 function compute(before: string, at: number, schema: ResolvedSchema | undefined): Suggestions {
-  const { tokens } = lexForTools(before);
+  const { tokens, scanned } = lexForTools(before);
   // The word (or string) being typed: its start is where a completion begins.
   let prefix = "";
   let from = at;
   const last = tokens[tokens.length - 1];
-  if (last !== undefined && last.startOffset + last.image.length === at && isWordLike(last)) {
+  if (last !== undefined && last.startOffset + last.image.length === at && WORD_LIKE.has(scanned[tokens.length - 1] as TokenType)) {
     prefix = last.image;
     from = last.startOffset;
     tokens.pop();
@@ -79,10 +79,8 @@ function compute(before: string, at: number, schema: ResolvedSchema | undefined)
   return { from, to: at, items: dedupe(items) };
 }
 
-function isWordLike(t: IToken): boolean {
-  const name = t.tokenType.name;
-  return name === "Identifier" || name === "BackQuoted" || name === "StringLiteral" || name === "NumberLiteral" || T.RESERVED_WORDS.has(name.toLowerCase()) || (t.payload as { error?: string } | undefined)?.error === "UnterminatedString";
-}
+/** Scanned types a completion can continue (keywords scan as identifiers, unclosed quotes count too). */
+const WORD_LIKE: ReadonlySet<TokenType> = new Set([T.Identifier, T.BackQuoted, T.UnterminatedBackQuoted, T.StringLiteral, T.UnterminatedString, T.NumberLiteral]);
 
 const VALUE_TOKENS = new Set(["StringLiteral", "NumberLiteral", "True", "False", "Null", "RegexLiteral"]);
 const COMPARATORS = new Set(["Eq", "EqEq", "NotEq", "Lt", "Lte", "Gt", "Gte", "Tilde"]);

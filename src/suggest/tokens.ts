@@ -2,7 +2,7 @@
  * tokens(text): the text's tokens classified for syntax highlighting (editors, the REPL).
  * Never throws; characters the lexer cannot read come back as `error` tokens.
  */
-import type { IToken } from "chevrotain";
+import type { IToken, TokenType } from "chevrotain";
 import { Reporter } from "../diagnostics/reporter.js";
 import { postLex } from "../syntax/post-lex.js";
 import { scan } from "../syntax/scan.js";
@@ -26,27 +26,37 @@ const KIND: ReadonlyMap<string, TokenKind> = new Map<string, TokenKind>([
   ["BadOperator", "error"], ["UnterminatedString", "error"], ["UnterminatedBackQuoted", "error"],
 ]);
 
-/** Lexes and retypes keywords; also returns the lexer's unreadable character runs. */
-export function lexForTools(text: string): { tokens: IToken[]; errors: { start: number; end: number }[] } {
+export interface ToolTokens {
+  /** Tokens as the parser sees them: keywords retyped, literals decoded, error tokens substituted. */
+  readonly tokens: IToken[];
+  /** Each token's type as scanned, before post-lex substituted parseable tokens for the error ones. */
+  readonly scanned: readonly TokenType[];
+  /** Character runs no token could start. */
+  readonly errors: readonly { start: number; end: number }[];
+}
+
+const ERROR_TOKENS: ReadonlySet<TokenType> = new Set([T.BadOperator, T.UnterminatedString, T.UnterminatedBackQuoted]);
+
+/** True when the scanner read this token as one of the error kinds (an unclosed string, `===`, …). */
+export function wasError(scanned: TokenType | undefined): boolean {
+  return scanned !== undefined && ERROR_TOKENS.has(scanned);
+}
+
+/** Lexes and post-lexes like the parser, keeping what tools need that post-lex replaces. */
+export function lexForTools(text: string): ToolTokens {
   const lexed = scan(text);
-  const originalTypes = lexed.tokens.map((t) => t.tokenType);
+  const scanned = lexed.tokens.map((t) => t.tokenType);
   postLex(lexed.tokens, new Reporter(text));
-  // Keep the error kinds visible to tools: post-lex substitutes parseable tokens for them.
-  lexed.tokens.forEach((t, i) => {
-    const original = originalTypes[i];
-    if (original === T.BadOperator || original === T.UnterminatedString || original === T.UnterminatedBackQuoted) (t as { payload?: unknown }).payload = { error: original.name };
-  });
-  return { tokens: lexed.tokens, errors: lexed.errors.map((e) => ({ start: e.offset, end: e.offset + e.length })) };
+  return { tokens: lexed.tokens, scanned, errors: lexed.errors.map((e) => ({ start: e.offset, end: e.offset + e.length })) };
 }
 
 export function tokens(text: string): Token[] {
   if (typeof text !== "string") return [];
-  const { tokens: lexed, errors } = lexForTools(text);
-  const out: Token[] = lexed.map((t) => {
+  const { tokens: lexed, scanned, errors } = lexForTools(text);
+  const out: Token[] = lexed.map((t, i) => {
     const start = t.startOffset;
     const end = start + t.image.length;
-    const payload = t.payload as { error?: string } | undefined;
-    if (payload !== null && typeof payload === "object" && "error" in payload) return { type: "error", start, end };
+    if (wasError(scanned[i])) return { type: "error", start, end };
     const type = T.KEYWORD_BY_WORD.has(t.tokenType.name.toLowerCase()) && t.tokenType !== T.Identifier ? "keyword" : KIND.get(t.tokenType.name) ?? "error";
     return { type, start, end };
   });

@@ -7,11 +7,12 @@ const SIMPLE: Record<string, string> = { '"': '"', "'": "'", "\\": "\\", "/": "/
 export type Decoded = { ok: true; value: string } | { ok: false; offset: number; length: number; message: string };
 
 export function decodeString(image: string, bodyStart: number, bodyEnd: number): Decoded {
-  if (image.indexOf("\\", bodyStart) < 0 || image.indexOf("\\", bodyStart) >= bodyEnd) {
+  const firstEscape = image.indexOf("\\", bodyStart);
+  if (firstEscape < 0 || firstEscape >= bodyEnd) {
     return { ok: true, value: image.slice(bodyStart, bodyEnd) };
   }
-  let out = "";
-  let i = bodyStart;
+  let out = image.slice(bodyStart, firstEscape);
+  let i = firstEscape;
   while (i < bodyEnd) {
     const c = image[i] as string;
     if (c !== "\\") {

@@ -5,6 +5,7 @@
  */
 import type { IToken, TokenType } from "chevrotain";
 import type { Reporter } from "../diagnostics/reporter.js";
+import { UNIT_MS } from "../ast/date-math.js";
 import type { DurationUnit } from "../ast/nodes.js";
 import { decodeString } from "./decode-string.js";
 import * as T from "./tokens.js";
@@ -31,7 +32,6 @@ const BAD_OPERATORS: Record<string, { token: TokenType; text: string }> = {
   ":": { token: T.Eq, text: "=" },
 };
 
-export const UNIT_MS: Record<DurationUnit, number> = { s: 1e3, m: 60e3, h: 3600e3, d: 86400e3, w: 7 * 86400e3 };
 const MAX_DATE_MS = 8.64e15;
 
 type Mutable<X> = { -readonly [K in keyof X]: X[K] };

@@ -73,6 +73,10 @@ describe("check: diagnostics", () => {
     expect(d?.hint).toBe(hint);
   });
 
+  test("a literal of the wrong type against an enum field is one diagnostic, not two", () => {
+    expect(diagnose("status = 3").map((d) => d.code)).toEqual(["type-mismatch"]);
+  });
+
   test("a fraction against an integer field is a warning, not an error", () => {
     const [d] = diagnose("age = 1.5");
     expect(d).toMatchObject({ severity: "warning", code: "invalid-value" });

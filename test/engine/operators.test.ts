@@ -118,10 +118,9 @@ describe("errors at compile time", () => {
   test("an invalid regex is a FilterQLError", () => {
     expect(() => compile("x matches /a(/")).toThrow(FilterQLError);
   });
-  test("a catastrophic pattern runs in linear time", () => {
+  test("a catastrophic pattern answers (a backtracking engine would not finish before the test timeout)", () => {
     const evil = { x: `${"a".repeat(50_000)}!` };
-    const started = performance.now();
     expect(compile("x matches /^(a+)+$/").test(evil)).toBe(false);
-    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(compile("x matches /^(a+)+!$/").test(evil)).toBe(true);
   });
 });

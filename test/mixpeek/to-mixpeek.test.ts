@@ -183,6 +183,22 @@ describe("options and clauses", () => {
     }
   });
 
+  test("compile(...).toMixpeekRequest() uses the compile options; the call's options win", () => {
+    const c = compile('x contains "y"', { dialect: "v2", pageSize: 25 });
+    expect(c.toMixpeekRequest({ apiKey: "k", collections: ["c1"] })).toEqual({
+      method: "POST",
+      path: "/features",
+      query: { page_size: 25 },
+      headers: { Authorization: "Bearer k" },
+      body: { collections: ["c1"], filters: { AND: [{ field: "x", operator: "contains", value: "y" }] } },
+    });
+    expect(compile("x = 1 limit 5", { pageSize: 25 }).toMixpeekRequest().query.page_size).toBe(5);
+  });
+
+  test("toMixpeek on a query that never went through compile still checks it", () => {
+    expect(() => toMixpeek(q("x matches /a(/"), { dialect: "v2" })).toThrowError(/invalid regex/);
+  });
+
   test("compile(...).toMixpeek() uses the compile options", () => {
     const c = compile("from c where x contains \"y\"", { dialect: "v2", caseSensitive: false });
     expect(c.toMixpeek()).toEqual({ collections: ["c"], filters: { case_sensitive: false, AND: [{ field: "x", operator: "contains", value: "y" }] } });

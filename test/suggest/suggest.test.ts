@@ -82,6 +82,18 @@ describe("suggest", () => {
     expect(labels("x = 1 order ")).toEqual(["by"]);
   });
 
+  test("an operator from another language, substituted by the parser, is not taken for a word being typed", () => {
+    expect(labels('status = "active" &&')).toContain("score");
+    expect(labels("score > 1 ||")).toContain("status");
+  });
+
+  test("an unclosed back-quoted name on an earlier line is still that field", () => {
+    const s: Schema = { "first name": "number" };
+    const items = suggest("`first name\n", 12, { schema: s }).items.map((i) => i.label);
+    expect(items).toContain("<");
+    expect(items).not.toContain("contains");
+  });
+
   test("order by offers sortable fields only", () => {
     const fields = labels("order by ");
     expect(fields).toContain("score");
