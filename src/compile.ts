@@ -9,9 +9,11 @@ import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { FilterQLError } from "./diagnostics/filterql-error.js";
 import { print } from "./emit/print.js";
 import { compileFilter } from "./engine/compile-filter.js";
+import { IndexPlan } from "./engine/indexed/index-plan.js";
+import { RecordIndex } from "./engine/indexed/record-index.js";
 import { pagination, type Pagination } from "./engine/paginate.js";
 import { compileProjection, type Projector } from "./engine/project.js";
-import type { Test } from "./engine/predicates.js";
+import type { EvalContext, Test } from "./engine/predicates.js";
 import { sortRecords, topK, type SortSpec } from "./engine/sort.js";
 import type { MixpeekBody } from "./mixpeek/body.js";
 import { requestWith, type MixpeekRequest, type MixpeekRequestOptions } from "./mixpeek/request.js";
@@ -49,6 +51,8 @@ export class Compiled {
   private readonly filterArray: <T>(records: readonly T[]) => T[];
   private readonly sortSpec: SortSpec;
   private readonly projector: Projector | undefined;
+  private readonly ctx: EvalContext;
+  private plan: IndexPlan | undefined;
 
   constructor(
     query: Query,
@@ -60,6 +64,7 @@ export class Compiled {
     this.diagnostics = diagnostics;
     const caseSensitive = options.caseSensitive ?? query.caseSensitive ?? true;
     const ctx = { caseInsensitive: !caseSensitive, now: options.now ?? new Date(), schema };
+    this.ctx = ctx;
     const compiled = compileFilter(query.filter, ctx, options.codegen === undefined ? {} : { codegen: options.codegen });
     this.test = compiled.test;
     this.filterArray = compiled.filterArray;
@@ -67,13 +72,18 @@ export class Compiled {
     this.projector = compileProjection(query.select, options.codegen ?? true);
   }
 
-  /** Matching records in input order. Arrays give an array; other iterables are filtered lazily. */
+  /**
+   * Matching records in input order. Arrays and record indexes give an array; other iterables
+   * are filtered lazily.
+   */
+  filter<T>(records: RecordIndex<T>): T[];
   filter<T>(records: readonly T[]): T[];
   filter<T>(records: Iterable<T>): Generator<T, void, undefined>;
   filter<T>(records: AsyncIterable<T>): AsyncGenerator<T, void, undefined>;
-  filter<T>(records: readonly T[] | Iterable<T> | AsyncIterable<T>): T[] | Generator<T, void, undefined> | AsyncGenerator<T, void, undefined> {
+  filter<T>(records: RecordIndex<T> | readonly T[] | Iterable<T> | AsyncIterable<T>): T[] | Generator<T, void, undefined> | AsyncGenerator<T, void, undefined> {
     const test = this.test;
     if (Array.isArray(records)) return this.filterArray(records as readonly T[]);
+    if (records instanceof RecordIndex) return this.fromIndex(records as RecordIndex<T>);
     if (records !== null && typeof records === "object" && Symbol.asyncIterator in records) {
       return (async function* () {
         for await (const r of records as AsyncIterable<T>) if (test(r)) yield r;
@@ -85,12 +95,12 @@ export class Compiled {
   }
 
   /** Filter, sort, page and project, with the seed API's pagination object. */
-  run<T>(records: readonly T[], options: RunOptions = {}): RunResult<T | Record<string, unknown>> {
+  run<T>(records: readonly T[] | RecordIndex<T>, options: RunOptions = {}): RunResult<T | Record<string, unknown>> {
     const pageSize = options.pageSize ?? this.query.limit ?? this.options.pageSize ?? 10;
     const page = options.page ?? 1;
     if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a whole number of 1 or more, not ${pageSize}`);
     if (!Number.isSafeInteger(page) || page < 1) throw new RangeError(`page must be a whole number of 1 or more, not ${page}`);
-    const matched = this.filter(records);
+    const matched = this.matching(records);
     const start = (page - 1) * pageSize;
     const ordered = this.sortSpec.keys.length === 0 ? matched : topK(matched, this.sortSpec, start + pageSize);
     const slice = ordered.slice(start, start + pageSize);
@@ -104,8 +114,19 @@ export class Compiled {
   }
 
   /** All matching records sorted by the query's `order by` (no paging). */
-  sort<T>(records: readonly T[]): T[] {
-    return sortRecords(this.filter(records), this.sortSpec);
+  sort<T>(records: readonly T[] | RecordIndex<T>): T[] {
+    return sortRecords(this.matching(records), this.sortSpec);
+  }
+
+  private matching<T>(records: readonly T[] | RecordIndex<T>): T[] {
+    return records instanceof RecordIndex ? this.fromIndex(records) : this.filterArray(records);
+  }
+
+  /** The same records as a scan of `index.records`, found through the index. */
+  private fromIndex<T>(index: RecordIndex<T>): T[] {
+    if (this.query.filter === null) return this.filterArray(index.records);
+    this.plan ??= new IndexPlan(this.query.filter, this.ctx, this.test);
+    return this.plan.select(index);
   }
 
   /** The request body; the query was checked by `compile`, so this only emits. */
@@ -150,15 +171,16 @@ export function compile(textOrQuery: string | Query, options: CompileOptions = {
 }
 
 /** Matching records, in input order (or lazily, for other iterables). */
+export function filter<T>(records: RecordIndex<T>, textOrQuery: string | Query, options?: CompileOptions): T[];
 export function filter<T>(records: readonly T[], textOrQuery: string | Query, options?: CompileOptions): T[];
 export function filter<T>(records: Iterable<T>, textOrQuery: string | Query, options?: CompileOptions): Generator<T, void, undefined>;
 export function filter<T>(records: AsyncIterable<T>, textOrQuery: string | Query, options?: CompileOptions): AsyncGenerator<T, void, undefined>;
-export function filter<T>(records: readonly T[] | Iterable<T> | AsyncIterable<T>, textOrQuery: string | Query, options: CompileOptions = {}): T[] | Generator<T, void, undefined> | AsyncGenerator<T, void, undefined> {
+export function filter<T>(records: RecordIndex<T> | readonly T[] | Iterable<T> | AsyncIterable<T>, textOrQuery: string | Query, options: CompileOptions = {}): T[] | Generator<T, void, undefined> | AsyncGenerator<T, void, undefined> {
   return compile(textOrQuery, options).filter(records as Iterable<T>);
 }
 
 /** `{ results, pagination }` after filter, sort, paging and projection. */
-export function run<T>(records: readonly T[], textOrQuery: string | Query, options: CompileOptions & RunOptions = {}): RunResult<T | Record<string, unknown>> {
+export function run<T>(records: readonly T[] | RecordIndex<T>, textOrQuery: string | Query, options: CompileOptions & RunOptions = {}): RunResult<T | Record<string, unknown>> {
   const { page, pageSize, ...rest } = options;
   return compile(textOrQuery, rest).run(records, { ...(page === undefined ? {} : { page }), ...(pageSize === undefined ? {} : { pageSize }) });
 }

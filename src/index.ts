@@ -17,6 +17,7 @@ export { inferSchema, type InferOptions } from "./check/infer-schema.js";
 export { resolveSchema, type Schema, type TypeName, type BaseType, type FieldDefinition } from "./check/schema.js";
 export { compile, filter, run, Compiled, type CompileOptions, type RunOptions, type RunResult } from "./compile.js";
 export type { Pagination } from "./engine/paginate.js";
+export { indexRecords, RecordIndex } from "./engine/indexed/record-index.js";
 export type { MixpeekBody, MixpeekCondition, MixpeekConditionV1, MixpeekConditionV2, MixpeekGroup, MixpeekItem, MixpeekSort, JsonScalar } from "./mixpeek/body.js";
 export type { Dialect, Operator } from "./mixpeek/dialects.js";
 export { toMixpeek, type MixpeekOptions } from "./mixpeek/to-mixpeek.js";

@@ -18,6 +18,7 @@ import { tokens } from "../suggest/tokens.js";
 import { CliError } from "./cli-error.js";
 import { highlight } from "./highlight.js";
 import { openRecords, readAll } from "./read-records.js";
+import { indexRecords, type RecordIndex } from "../engine/indexed/record-index.js";
 import { columnsFor, renderTable } from "./table.js";
 
 export interface ReplOptions {
@@ -45,6 +46,8 @@ interface RefreshableInterface extends Interface {
 
 export class Repl {
   private records: unknown[];
+  /** Every query of a session runs over the same records: indexed once, on first use per field. */
+  private index: RecordIndex;
   private dataName: string;
   private schema: ResolvedSchema;
   private schemaName: string;
@@ -57,6 +60,7 @@ export class Repl {
 
   constructor(private readonly options: ReplOptions) {
     this.records = options.records;
+    this.index = indexRecords(this.records);
     this.dataName = options.dataName;
     this.schema = options.schema;
     this.schemaName = options.schemaName;
@@ -150,7 +154,7 @@ export class Repl {
       return;
     }
     const { compiled } = this.last;
-    const out = compiled.run(this.records, { page: this.page });
+    const out = compiled.run(this.index, { page: this.page });
     const columns = columnsFor(out.results, compiled.query.select.map((p) => p.segments));
     const p = out.pagination;
     if (out.results.length > 0) this.write(`${renderTable(out.results, columns)}\n`);
@@ -219,6 +223,7 @@ export class Repl {
     }
     try {
       this.records = await readAll(openRecords(path));
+      this.index = indexRecords(this.records);
       this.schema = resolveSchema(inferSchema(this.records)) as ResolvedSchema;
       this.dataName = path;
       this.schemaName = `schema inferred from ${path}`;

@@ -1,0 +1,148 @@
+/**
+ * One path of a record index: which records hold which plain value there. A record counts as
+ * "keyed" only when the path walks own data properties of plain objects (no arrays, getters,
+ * class instances) to a string, number, boolean or null; "missing" when it stops at a plain
+ * object without that property. Every other record is in `others`, and index plans hand those
+ * to the compiled record test instead of vouching for them. For keyed and missing records a
+ * predicate's answer depends only on the value, which is what lets a plan answer for a whole
+ * group of records with one test.
+ */
+import { Bitset } from "./bitset.js";
+
+export type Key = string | number | boolean | null;
+
+const MISSING = Symbol("missing");
+const OTHER = Symbol("other");
+
+/** The value at `segments` if the index can vouch for it, or MISSING / OTHER. */
+function walk(record: unknown, segments: readonly string[]): Key | typeof MISSING | typeof OTHER {
+  let value = record;
+  try {
+    for (const segment of segments) {
+      if (value === null || typeof value !== "object" || Array.isArray(value)) return OTHER;
+      const proto: unknown = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return OTHER;
+      const d = Object.getOwnPropertyDescriptor(value, segment);
+      if (d === undefined) return MISSING;
+      if (!("value" in d)) return OTHER;
+      value = d.value;
+    }
+  } catch {
+    // A proxy's trap threw: the record test decides such a record.
+    return OTHER;
+  }
+  if (value === null || typeof value === "string" || typeof value === "boolean") return value;
+  // -0 would share a group with 0; keep it out so no operator can tell them apart by accident.
+  if (typeof value === "number" && !Object.is(value, -0)) return value;
+  return OTHER;
+}
+
+/** Entries of one type, sorted by value: a range of values is one contiguous slice of positions. */
+export interface SortedEntries<V> {
+  readonly values: readonly V[];
+  readonly positions: Int32Array;
+}
+
+export class Column {
+  /** The distinct keyed values; group `g` holds positions `positions[offsets[g] .. offsets[g + 1])`. */
+  readonly keys: readonly Key[];
+  readonly groupOf: ReadonlyMap<Key, number>;
+  readonly offsets: Int32Array;
+  readonly positions: Int32Array;
+  readonly missing: Int32Array;
+  readonly others: Int32Array;
+  #numbers: SortedEntries<number> | undefined;
+  #strings: SortedEntries<string> | undefined;
+  #numberBits: Bitset | undefined;
+  #stringBits: Bitset | undefined;
+  readonly #size: number;
+
+  constructor(records: readonly unknown[], segments: readonly string[]) {
+    const groupOf = new Map<Key, number>();
+    const keys: Key[] = [];
+    const groups = new Int32Array(records.length);
+    const missing: number[] = [];
+    const others: number[] = [];
+    const counts: number[] = [];
+    for (let i = 0; i < records.length; i++) {
+      const v = walk(records[i], segments);
+      if (v === MISSING) { missing.push(i); groups[i] = -1; continue; }
+      if (v === OTHER) { others.push(i); groups[i] = -1; continue; }
+      let g = groupOf.get(v);
+      if (g === undefined) {
+        g = keys.length;
+        groupOf.set(v, g);
+        keys.push(v);
+        counts.push(0);
+      }
+      groups[i] = g;
+      counts[g] = (counts[g] as number) + 1;
+    }
+    const offsets = new Int32Array(keys.length + 1);
+    for (let g = 0; g < keys.length; g++) offsets[g + 1] = (offsets[g] as number) + (counts[g] as number);
+    const fill = offsets.slice(0, keys.length);
+    const positions = new Int32Array(offsets[keys.length] as number);
+    for (let i = 0; i < records.length; i++) {
+      const g = groups[i] as number;
+      if (g >= 0) positions[(fill[g] as number)++] = i;
+    }
+    this.keys = keys;
+    this.groupOf = groupOf;
+    this.offsets = offsets;
+    this.positions = positions;
+    this.missing = Int32Array.from(missing);
+    this.others = Int32Array.from(others);
+    this.#size = records.length;
+  }
+
+  /** Positions of the records holding `key`, in order (empty when none does). */
+  group(g: number): Int32Array {
+    return this.positions.subarray(this.offsets[g], this.offsets[g + 1]);
+  }
+
+  /** Keyed numbers (NaN left out: it orders against nothing), sorted; built on the first range query. */
+  get numbers(): SortedEntries<number> {
+    return (this.#numbers ??= this.sorted((k): k is number => typeof k === "number" && !Number.isNaN(k)));
+  }
+
+  get strings(): SortedEntries<string> {
+    return (this.#strings ??= this.sorted((k): k is string => typeof k === "string"));
+  }
+
+  /** Every position holding a (non-NaN) number. */
+  get numberBits(): Bitset {
+    return (this.#numberBits ??= this.bitsOf(this.numbers.positions));
+  }
+
+  get stringBits(): Bitset {
+    return (this.#stringBits ??= this.bitsOf(this.strings.positions));
+  }
+
+  private bitsOf(positions: Int32Array): Bitset {
+    const bits = new Bitset(this.#size);
+    bits.addAll(positions);
+    return bits;
+  }
+
+  private sorted<V extends number | string>(is: (k: Key) => k is V): SortedEntries<V> {
+    const groups: number[] = [];
+    for (let g = 0; g < this.keys.length; g++) if (is(this.keys[g] as Key)) groups.push(g);
+    groups.sort((a, b) => {
+      const x = this.keys[a] as V;
+      const y = this.keys[b] as V;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    const values: V[] = [];
+    let total = 0;
+    for (const g of groups) total += (this.offsets[g + 1] as number) - (this.offsets[g] as number);
+    const positions = new Int32Array(total);
+    let at = 0;
+    for (const g of groups) {
+      const members = this.group(g);
+      positions.set(members, at);
+      at += members.length;
+      for (let j = 0; j < members.length; j++) values.push(this.keys[g] as V);
+    }
+    return { values, positions };
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * A stand-in record holding one value at one path, reused for every probe: testing a predicate
+ * on it answers for every keyed record holding that value (see column.ts).
+ */
+import type { Key } from "./column.js";
+
+export type Probe = (value: Key) => Record<string, unknown>;
+
+function define(target: object, key: string, value: unknown): void {
+  // defineProperty, not assignment: a `__proto__` segment must become an own data property.
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+export function probeFor(segments: readonly string[]): Probe {
+  const root: Record<string, unknown> = {};
+  let parent: Record<string, unknown> = root;
+  for (const segment of segments.slice(0, -1)) {
+    const child: Record<string, unknown> = {};
+    define(parent, segment, child);
+    parent = child;
+  }
+  const last = segments[segments.length - 1] as string;
+  return (value) => {
+    define(parent, last, value);
+    return root;
+  };
+}
+
+/** A record without the path at all: how every "missing" record answers. */
+export const MISSING_RECORD: Readonly<Record<string, unknown>> = Object.freeze({});

@@ -1,0 +1,40 @@
+/**
+ * indexRecords(records) → RecordIndex: a snapshot of an array, indexed per path on first use, so
+ * that many queries over the same data each cost about as much as the records they select
+ * rather than a pass over every record. `compile(q).filter(index)` and `.run(index)` answer
+ * exactly as they would over the array itself.
+ *
+ * The index reads the records once, when a query first uses a path: change a record afterwards
+ * and the index no longer describes it; build a new index instead.
+ */
+import { Column } from "./column.js";
+
+export class RecordIndex<T = unknown> {
+  /** The indexed records, in their original order (a frozen copy of the input). */
+  readonly records: readonly T[];
+  readonly #columns = new Map<string, Column>();
+
+  constructor(records: Iterable<T>) {
+    this.records = Object.freeze(Array.from(records));
+  }
+
+  get size(): number {
+    return this.records.length;
+  }
+
+  /** The column for a path, built on first use. */
+  column(segments: readonly string[]): Column {
+    const key = JSON.stringify(segments);
+    let column = this.#columns.get(key);
+    if (column === undefined) {
+      column = new Column(this.records, segments);
+      this.#columns.set(key, column);
+    }
+    return column;
+  }
+}
+
+/** Indexes records for repeated querying (see `RecordIndex`). */
+export function indexRecords<T>(records: Iterable<T>): RecordIndex<T> {
+  return new RecordIndex(records);
+}
