@@ -3,9 +3,9 @@ import filtrex from "filtrex";
 import { filter as liqeFilter, parse as liqeParse } from "liqe";
 import { Query as MingoQuery } from "mingo";
 import sift from "sift";
-import { compile } from "../dist/index.js";
+import { compile, indexRecords } from "../dist/index.js";
 import { makeRecords } from "./data.js";
-import { fmt, formatTable, measure } from "./measure.js";
+import { fmt, formatTable, measure, median } from "./measure.js";
 
 const N = 200_000;
 // Built when the suite runs, not at import: a 200k-record heap would slow the other suites' GC.
@@ -64,7 +64,11 @@ function count(pred) {
 export function runEngineBench() {
   records = makeRecords(N);
   const rows = [];
+  const indexRows = [];
+  const floorRows = [];
+  const index = indexRecords(records);
   const opts = { iterations: 1, batches: 9, warmup: 2 };
+  const perRecord = (fn, n = N) => measure(fn, opts) / n;
   for (const q of QUERIES) {
     const ours = compile(q.filterql, { schema });
     const closures = compile(q.filterql, { schema, codegen: false });
@@ -77,7 +81,6 @@ export function runEngineBench() {
     for (const [name, got] of Object.entries(checks)) {
       if (name !== "liqe" && got !== expected) throw new Error(`${q.label}: ${name} selected ${got} records, the hand-written predicate ${expected}`);
     }
-    const perRecord = (fn, n = N) => measure(fn, opts) / n;
     const hand = perRecord(() => records.filter(q.hand).length);
     const fq = perRecord(() => ours.filter(records).length);
     const fqClosures = perRecord(() => closures.filter(records).length);
@@ -87,13 +90,66 @@ export function runEngineBench() {
     const lqRecords = records.slice(0, 20_000);
     const lq = measure(() => liqeFilter(liqeAst, lqRecords).length, { iterations: 1, batches: 5, warmup: 1 }) / lqRecords.length;
     rows.push([q.label, `${expected}`, fmt(fq), fmt(fqClosures), fmt(hand), `${fmt(hand / fq)}x`, `${fmt(mg / fq, 1)}x`, `${fmt(sf / fq, 1)}x`, `${fmt(lq / fq, 1)}x`, `${fmt(fx / fq, 1)}x`]);
+    indexRows.push(indexRow(q.label, ours, index, { fq, mg, sf, lq }));
+    if (q.label === "1 predicate") floorRows.push(...floors({ mg, sf, lq }));
+  }
+  for (const [label, text] of SELECTIVE) {
+    const c = compile(text, { schema });
+    const fq = perRecord(() => c.filter(records).length);
+    indexRows.push(indexRow(label, c, index, { fq }));
   }
   const filterTable = formatTable(
     `Filter: median ns per record over ${N.toLocaleString("en")} records (with a schema). Ratio columns = other's time / filterql's time (higher = filterql faster)`,
     ["query", "matches", "filterql", "closures", "hand", "hand ratio", "mingo", "sift", "liqe", "filtrex"],
     rows,
   );
-  return `${filterTable}\n${sortAndProjectBench()}`;
+  const indexTable = formatTable(
+    `Repeated queries over indexRecords(records): median ns per record of the ${N.toLocaleString("en")}. "first query" includes indexing its fields. Ratios as above`,
+    ["query", "indexed", "first query", "vs scan", "mingo", "sift", "liqe"],
+    indexRows,
+  );
+  const floorTable = formatTable(
+    "The floor of any scan for the 1-predicate query, and each peer's time over it (the most a scan could gain)",
+    ["step alone", "ns/record", "mingo", "sift", "liqe"],
+    floorRows,
+  );
+  return `${filterTable}\n${indexTable}\n${floorTable}\n${sortAndProjectBench()}`;
+}
+
+/**
+ * What no scan of the query can avoid: reading the field of every record. A filter that visits
+ * every record can be at most (peer time / floor) times faster than a peer; only an index can
+ * do better.
+ */
+function floors(times) {
+  const opts = { iterations: 1, batches: 15, warmup: 3 };
+  const read = measure(() => {
+    let n = 0;
+    for (let i = 0; i < records.length; i++) if (records[i].status === "active") n++;
+    return n;
+  }, opts) / N;
+  const ratios = (floor) => [`${fmt(times.mg / floor, 1)}x`, `${fmt(times.sf / floor, 1)}x`, `${fmt(times.lq / floor, 1)}x`];
+  return [["read the field of every record, no output", fmt(read), ...ratios(read)]];
+}
+
+/** Selective queries, where an index shines most (no peer columns: the scan row shows the peers' scale). */
+const SELECTIVE = [
+  ["one record by name", 'name = "user4242"'],
+  ["a value and a narrow range", 'status = "active" and score > 99.5'],
+];
+
+function indexRow(label, compiled, index, times) {
+  const expected = compiled.filter(records).length;
+  if (compiled.filter(index).length !== expected) throw new Error(`${label}: the index selected other records than the scan`);
+  const firsts = [0, 1, 2].map(() => {
+    const fresh = indexRecords(records);
+    const start = process.hrtime.bigint();
+    compiled.filter(fresh);
+    return Number(process.hrtime.bigint() - start) / N;
+  });
+  const ix = measure(() => compiled.filter(index).length, { iterations: 1, batches: 15, warmup: 3 }) / N;
+  const ratio = (t) => (t === undefined ? "" : `${fmt(t / ix, 1)}x`);
+  return [label, fmt(ix), fmt(median(firsts)), ratio(times.fq), ratio(times.mg), ratio(times.sf), ratio(times.lq)];
 }
 
 function sortAndProjectBench() {

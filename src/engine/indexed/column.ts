@@ -1,7 +1,7 @@
 /**
  * One path of a record index: which records hold which plain value there. A record counts as
- * "keyed" only when the path walks own data properties of plain objects (no arrays, getters,
- * class instances) to a string, number, boolean or null; "missing" when it stops at a plain
+ * "keyed" only when the path walks own properties of plain objects (no arrays, class instances)
+ * to a string, number, boolean or null; "missing" when it stops at a plain
  * object without that property. Every other record is in `others`, and index plans hand those
  * to the compiled record test instead of vouching for them. For keyed and missing records a
  * predicate's answer depends only on the value, which is what lets a plan answer for a whole
@@ -14,7 +14,12 @@ export type Key = string | number | boolean | null;
 const MISSING = Symbol("missing");
 const OTHER = Symbol("other");
 
-/** The value at `segments` if the index can vouch for it, or MISSING / OTHER. */
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * The value at `segments` if the index can vouch for it, or MISSING / OTHER. Reads go through
+ * getters as a scan's would; a getter or proxy trap that throws makes the record OTHER.
+ */
 function walk(record: unknown, segments: readonly string[]): Key | typeof MISSING | typeof OTHER {
   let value = record;
   try {
@@ -22,13 +27,10 @@ function walk(record: unknown, segments: readonly string[]): Key | typeof MISSIN
       if (value === null || typeof value !== "object" || Array.isArray(value)) return OTHER;
       const proto: unknown = Object.getPrototypeOf(value);
       if (proto !== Object.prototype && proto !== null) return OTHER;
-      const d = Object.getOwnPropertyDescriptor(value, segment);
-      if (d === undefined) return MISSING;
-      if (!("value" in d)) return OTHER;
-      value = d.value;
+      if (!hasOwn.call(value, segment)) return MISSING;
+      value = (value as Record<string, unknown>)[segment];
     }
   } catch {
-    // A proxy's trap threw: the record test decides such a record.
     return OTHER;
   }
   if (value === null || typeof value === "string" || typeof value === "boolean") return value;
@@ -56,6 +58,7 @@ export class Column {
   #numberBits: Bitset | undefined;
   #stringBits: Bitset | undefined;
   readonly #size: number;
+  readonly #gathered = new Map<number, readonly unknown[]>();
 
   constructor(records: readonly unknown[], segments: readonly string[]) {
     const groupOf = new Map<Key, number>();
@@ -93,6 +96,22 @@ export class Column {
     this.missing = Int32Array.from(missing);
     this.others = Int32Array.from(others);
     this.#size = records.length;
+  }
+
+  /**
+   * The records of group `g`, gathered once: answering `path = value` is then one contiguous
+   * copy instead of a gather from scattered positions.
+   */
+  recordsOf<T>(g: number, records: readonly T[]): readonly T[] {
+    let cached = this.#gathered.get(g) as readonly T[] | undefined;
+    if (cached === undefined) {
+      const positions = this.group(g);
+      const out = new Array<T>(positions.length);
+      for (let i = 0; i < positions.length; i++) out[i] = records[positions[i] as number] as T;
+      cached = out;
+      this.#gathered.set(g, cached);
+    }
+    return cached;
   }
 
   /** Positions of the records holding `key`, in order (empty when none does). */

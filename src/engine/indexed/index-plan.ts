@@ -62,6 +62,9 @@ export class IndexPlan {
 
   /** The matching records in index order: exactly `records.filter(recordTest)`. */
   select<T>(index: RecordIndex<T>): T[] {
+    const group = this.singleGroup(index);
+    // The whole answer is one value group, already in order: copy it out, no set algebra.
+    if (group !== undefined) return group.slice() as T[];
     const n = index.size;
     const dirty = new Bitset(n);
     for (const segments of this.#paths) dirty.addAll(index.column(segments).others);
@@ -72,6 +75,25 @@ export class IndexPlan {
       if (this.recordTest(records[p])) result.add(p);
     });
     return result.select(records);
+  }
+
+  /**
+   * The positions of the answer when the query is `path = value` and every record holding
+   * anything else at the path is vouched not to match (the commonest query there is).
+   */
+  private singleGroup(index: RecordIndex<unknown>): readonly unknown[] | undefined {
+    const node = this.filter;
+    if (node.kind === "And" || node.kind === "Or" || node.kind === "Not" || positiveOf(node).negated) return undefined;
+    const lookup = this.lookupOf(node);
+    if (lookup?.kind !== "values" || lookup.values.length !== 1) return undefined;
+    const column = index.column(node.field.segments);
+    if (column.others.length > 0) return undefined;
+    const test = this.testOf(node);
+    if (column.missing.length > 0 && test(MISSING_RECORD)) return undefined;
+    const nullGroup = column.groupOf.get(null);
+    if (nullGroup !== undefined && test(this.probeOf(node.field.segments)(null))) return undefined;
+    const g = column.groupOf.get(lookup.values[0] as Key);
+    return g === undefined ? [] : column.recordsOf(g, index.records);
   }
 
   /** The positions where `node` holds; exact on clean positions, arbitrary elsewhere. */

@@ -10,12 +10,15 @@
 import { Column } from "./column.js";
 
 export class RecordIndex<T = unknown> {
-  /** The indexed records, in their original order (a frozen copy of the input). */
+  /**
+   * The indexed records, in their original order: a copy of the input, so later pushes to the
+   * input do not move positions. (Not frozen: V8 reads frozen arrays' elements more slowly.)
+   */
   readonly records: readonly T[];
   readonly #columns = new Map<string, Column>();
 
   constructor(records: Iterable<T>) {
-    this.records = Object.freeze(Array.from(records));
+    this.records = Array.from(records);
   }
 
   get size(): number {
