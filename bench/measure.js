@@ -45,4 +45,4 @@ export function formatTable(title, header, rows) {
   return [`\n${title}`, line(all[0]), widths.map((w) => "-".repeat(w)).join("  "), ...all.slice(1).map(line)].join("\n");
 }
 
-export const fmt = (n, digits = 2) => (n >= 100 ? n.toFixed(0) : n.toFixed(digits));
+export const fmt = (n, digits = 2) => (n >= 100 ? n.toFixed(0) : n < 0.1 ? n.toPrecision(2) : n.toFixed(digits));

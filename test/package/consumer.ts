@@ -1,4 +1,4 @@
-import { compile, filter, fromMixpeek, parse, print, run, suggest, tokens, toMixpeek, FilterQLError, type Diagnostic, type Query, type Schema } from "filterql";
+import { compile, filter, indexRecords, type RecordIndex, fromMixpeek, parse, print, run, suggest, tokens, toMixpeek, FilterQLError, type Diagnostic, type Query, type Schema } from "filterql";
 
 const schema: Schema = { status: { type: "string", enum: ["active", "inactive"] }, score: "number" };
 const result = parse('status = "active" order by score desc');
@@ -11,5 +11,8 @@ if (q) {
 const users = [{ status: "active", score: 3 }, { status: "inactive", score: 9 }];
 const active: { status: string; score: number }[] = filter(users, 'status = "active"', { schema });
 console.log(active.length, run(users, "order by score desc limit 1").pagination.total_pages, diags.length);
+const indexed: RecordIndex<{ status: string; score: number }> = indexRecords(users);
+const fromIndex: { status: string; score: number }[] = compile("score > 1", { schema }).filter(indexed);
+console.log(fromIndex.length, run(indexed, "score > 1").pagination.total);
 console.log(suggest("status = ", 9, { schema }).items.map((i) => i.label), tokens("a = 1").length);
 try { compile("nope =", {}); } catch (e) { if (e instanceof FilterQLError) console.log(e.diagnostics[0]?.code); }
