@@ -158,7 +158,7 @@ describe("a record index answers exactly as a scan", () => {
     expect(index.records).not.toBe(records);
   });
 
-  test.each([
+  test.each<[string, object[], object[]]>([
     ["a in [null, 1]", [{ a: 1 }, {}, { a: 2 }], [{ a: 1 }, {}]],
     ["a in [null, 1]", [{ a: 1 }, { a: null }, { a: 2 }], [{ a: 1 }, { a: null }]],
     ["a = 1", [{ a: 1 }, { a: [1] }, { a: 2 }], [{ a: 1 }, { a: [1] }]],
