@@ -1,10 +1,10 @@
 /**
  * Answers a compiled query from a RecordIndex. Each predicate becomes a set of record positions:
- * one test per distinct value of its path (or a slice of the sorted values for `=`, `in` and
- * ranges) stands for every record holding that value; `and`/`or`/`not` become word-wide set
- * operations. Records the index cannot vouch for on some path of the query (arrays, getters,
- * class instances, non-objects: a column's `others`) are left to the compiled record test, so
- * the answer is always the one a scan would give.
+ * one test per distinct value of its path (or a lookup or a slice of the sorted values, for
+ * `=`, `in` and ranges) stands for every record holding that value; `and`/`or`/`not` become
+ * word-wide set operations. Records the index cannot vouch for on some path of the query
+ * (arrays, class instances, throwing getters, non-objects: a column's `others`) are left to the
+ * compiled record test, so the answer is always the one a scan would give.
  */
 import type { ExprNode, PredicateNode, ValueNode } from "../../ast/nodes.js";
 import { walk as walkAst } from "../../ast/visit.js";
