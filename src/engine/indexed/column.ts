@@ -8,6 +8,7 @@
  * group of records with one test.
  */
 import { Bitset } from "./bitset.js";
+import { memo } from "./memo.js";
 
 export type Key = string | number | boolean | null;
 
@@ -57,7 +58,8 @@ export class Column {
   #strings: SortedEntries<string> | undefined;
   #numberBits: Bitset | undefined;
   #stringBits: Bitset | undefined;
-  readonly #size: number;
+  /** The records the column was built from (the index's own copy). */
+  readonly #records: readonly unknown[];
   readonly #gathered = new Map<number, readonly unknown[]>();
 
   constructor(records: readonly unknown[], segments: readonly string[]) {
@@ -95,23 +97,21 @@ export class Column {
     this.positions = positions;
     this.missing = Int32Array.from(missing);
     this.others = Int32Array.from(others);
-    this.#size = records.length;
+    this.#records = records;
   }
 
   /**
    * The records of group `g`, gathered once: answering `path = value` is then one contiguous
    * copy instead of a gather from scattered positions.
    */
-  recordsOf<T>(g: number, records: readonly T[]): readonly T[] {
-    let cached = this.#gathered.get(g) as readonly T[] | undefined;
-    if (cached === undefined) {
+  recordsOf(g: number): readonly unknown[] {
+    return memo(this.#gathered, g, () => {
       const positions = this.group(g);
-      const out = new Array<T>(positions.length);
-      for (let i = 0; i < positions.length; i++) out[i] = records[positions[i] as number] as T;
-      cached = out;
-      this.#gathered.set(g, cached);
-    }
-    return cached;
+      const out = new Array<unknown>(positions.length);
+      const records = this.#records;
+      for (let i = 0; i < positions.length; i++) out[i] = records[positions[i] as number];
+      return out;
+    });
   }
 
   /** Positions of the records holding `key`, in order (empty when none does). */
@@ -138,7 +138,7 @@ export class Column {
   }
 
   private bitsOf(positions: Int32Array): Bitset {
-    const bits = new Bitset(this.#size);
+    const bits = new Bitset(this.#records.length);
     bits.addAll(positions);
     return bits;
   }

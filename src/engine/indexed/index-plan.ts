@@ -12,6 +12,7 @@ import { guarded } from "../codegen.js";
 import { compileExpr, constantOf, type EvalContext, type Test } from "../predicates.js";
 import { Bitset } from "./bitset.js";
 import type { Column, Key, SortedEntries } from "./column.js";
+import { memo, pathKey } from "./memo.js";
 import { MISSING_RECORD, probeFor, type Probe } from "./probe.js";
 import type { RecordIndex } from "./record-index.js";
 
@@ -38,7 +39,7 @@ const TEST_COST = 20;
 const PROBE_RATIO = 0.5;
 
 export class IndexPlan {
-  readonly #paths: (readonly string[])[] = [];
+  readonly #paths: readonly (readonly string[])[];
   readonly #tests = new Map<ExprNode, Test>();
   readonly #probes = new Map<string, Probe>();
   readonly #lookups = new Map<PredicateNode, Lookup | null>();
@@ -49,15 +50,11 @@ export class IndexPlan {
     /** The compiled whole-record test: decides the records the index cannot vouch for. */
     private readonly recordTest: Test,
   ) {
-    const seen = new Set<string>();
+    const paths = new Map<string, readonly string[]>();
     walkAst(filter, (node) => {
-      if (node.kind !== "Path") return;
-      const key = JSON.stringify(node.segments);
-      if (!seen.has(key)) {
-        seen.add(key);
-        this.#paths.push(node.segments);
-      }
+      if (node.kind === "Path") memo(paths, pathKey(node.segments), () => node.segments);
     });
+    this.#paths = [...paths.values()];
   }
 
   /** The matching records in index order: exactly `records.filter(recordTest)`. */
@@ -93,7 +90,7 @@ export class IndexPlan {
     const nullGroup = column.groupOf.get(null);
     if (nullGroup !== undefined && test(this.probeOf(node.field.segments)(null))) return undefined;
     const g = column.groupOf.get(lookup.values[0] as Key);
-    return g === undefined ? [] : column.recordsOf(g, index.records);
+    return g === undefined ? [] : column.recordsOf(g);
   }
 
   /** The positions where `node` holds; exact on clean positions, arbitrary elsewhere. */
@@ -214,44 +211,25 @@ export class IndexPlan {
   }
 
   private testOf(node: ExprNode): Test {
-    let test = this.#tests.get(node);
-    if (test === undefined) {
-      test = guarded(compileExpr(node, this.ctx));
-      this.#tests.set(node, test);
-    }
-    return test;
+    return memo(this.#tests, node, () => guarded(compileExpr(node, this.ctx)));
   }
 
   private probeOf(segments: readonly string[]): Probe {
-    const key = JSON.stringify(segments);
-    let probe = this.#probes.get(key);
-    if (probe === undefined) {
-      probe = probeFor(segments);
-      this.#probes.set(key, probe);
-    }
-    return probe;
+    return memo(this.#probes, pathKey(segments), () => probeFor(segments));
   }
 
   private lookupOf(node: PredicateNode): Lookup | null {
-    let lookup = this.#lookups.get(node);
-    if (lookup === undefined) {
-      lookup = lookupFor(node, this.ctx);
-      this.#lookups.set(node, lookup);
-    }
-    return lookup;
+    return memo(this.#lookups, node, () => lookupFor(node, this.ctx));
   }
 }
 
 /** Every negated predicate is exactly `not` of its positive form (as the engine defines them). */
 function positiveOf(node: PredicateNode): { positive: PredicateNode; negated: boolean } {
-  const cached = POSITIVES.get(node);
-  if (cached !== undefined) return cached;
-  let result: { positive: PredicateNode; negated: boolean };
-  if (node.kind === "Compare" && node.op === "ne") result = { positive: { ...node, op: "eq" }, negated: true };
-  else if ((node.kind === "In" || node.kind === "IsNull" || node.kind === "Exists" || node.kind === "Match") && node.negated) result = { positive: { ...node, negated: false }, negated: true };
-  else result = { positive: node, negated: false };
-  POSITIVES.set(node, result);
-  return result;
+  return memo(POSITIVES, node, () => {
+    if (node.kind === "Compare" && node.op === "ne") return { positive: { ...node, op: "eq" }, negated: true };
+    if ((node.kind === "In" || node.kind === "IsNull" || node.kind === "Exists" || node.kind === "Match") && node.negated) return { positive: { ...node, negated: false }, negated: true };
+    return { positive: node, negated: false };
+  });
 }
 
 const POSITIVES = new WeakMap<PredicateNode, { positive: PredicateNode; negated: boolean }>();

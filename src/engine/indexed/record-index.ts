@@ -8,6 +8,7 @@
  * and the index no longer describes it; build a new index instead.
  */
 import { Column } from "./column.js";
+import { memo, pathKey } from "./memo.js";
 
 export class RecordIndex<T = unknown> {
   /**
@@ -27,13 +28,7 @@ export class RecordIndex<T = unknown> {
 
   /** The column for a path, built on first use. */
   column(segments: readonly string[]): Column {
-    const key = JSON.stringify(segments);
-    let column = this.#columns.get(key);
-    if (column === undefined) {
-      column = new Column(this.records, segments);
-      this.#columns.set(key, column);
-    }
-    return column;
+    return memo(this.#columns, pathKey(segments), () => new Column(this.records, segments));
   }
 }
 

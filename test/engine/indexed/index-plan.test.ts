@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { and, or } from "../../../src/ast/build.js";
 import type { CompareOp, ExprNode, MatchOp, PathNode, PredicateNode, QueryNode, ValueNode } from "../../../src/ast/nodes.js";
 import { compile, filter, run, type CompileOptions } from "../../../src/compile.js";
 import { FilterQLError } from "../../../src/diagnostics/filterql-error.js";
 import { indexRecords } from "../../../src/engine/indexed/record-index.js";
 import { NO_SPAN as span } from "../../../src/diagnostics/diagnostic.js";
+import { exprArb as exprOf } from "../../support/arbitraries.js";
 
 // Small domains so that random queries hit random records, and values the index must not
 // group wrongly: -0 next to 0, NaN, "1" next to 1, case variants, date strings.
@@ -66,15 +66,7 @@ const predicateArb: fc.Arbitrary<PredicateNode> = fc.oneof(
   fc.record({ field: pathArb, value: stringValue }).map((r): PredicateNode => ({ kind: "Text", span, ...r })),
 );
 
-const { expr: exprArb } = fc.letrec<{ expr: ExprNode }>((tie) => ({
-  expr: fc.oneof(
-    { depthSize: "small", withCrossShrink: true },
-    { weight: 5, arbitrary: predicateArb },
-    { weight: 1, arbitrary: fc.array(tie("expr"), { minLength: 2, maxLength: 4 }).map((ops) => and(ops)) },
-    { weight: 1, arbitrary: fc.array(tie("expr"), { minLength: 2, maxLength: 3 }).map((ops) => or(ops)) },
-    { weight: 1, arbitrary: tie("expr").map((operand): ExprNode => ({ kind: "Not", span, operand })) },
-  ),
-}));
+const exprArb = exprOf(predicateArb);
 
 const schemas: NonNullable<CompileOptions["schema"]>[] = [
   { a: "number", b: "string", n: "object", items: "any", zz: "string" },
