@@ -42,9 +42,12 @@ function walk(record: unknown, segments: readonly string[]): Key | typeof MISSIN
 
 /** Entries of one type, sorted by value: a range of values is one contiguous slice of positions. */
 export interface SortedEntries<V> {
-  readonly values: readonly V[];
+  readonly values: ArrayLike<V>;
   readonly positions: Int32Array;
 }
+
+/** A Float64Array or an array, sized up front. */
+type Writable<V> = { [index: number]: V; readonly length: number };
 
 export class Column {
   /** The distinct keyed values; group `g` holds positions `positions[offsets[g] .. offsets[g + 1])`. */
@@ -121,11 +124,19 @@ export class Column {
 
   /** Keyed numbers (NaN left out: it orders against nothing), sorted; built on the first range query. */
   get numbers(): SortedEntries<number> {
-    return (this.#numbers ??= this.sorted((k): k is number => typeof k === "number" && !Number.isNaN(k)));
+    if (this.#numbers === undefined) {
+      const groups = this.sortedNumberGroups();
+      this.#numbers = this.entries<number>(groups, new Float64Array(this.sizeOf(groups)));
+    }
+    return this.#numbers;
   }
 
   get strings(): SortedEntries<string> {
-    return (this.#strings ??= this.sorted((k): k is string => typeof k === "string"));
+    if (this.#strings === undefined) {
+      const groups = this.sortedStringGroups();
+      this.#strings = this.entries<string>(groups, new Array<string>(this.sizeOf(groups)));
+    }
+    return this.#strings;
   }
 
   /** Every position holding a (non-NaN) number. */
@@ -143,24 +154,48 @@ export class Column {
     return bits;
   }
 
-  private sorted<V extends number | string>(is: (k: Key) => k is V): SortedEntries<V> {
+  /** The number groups by value, compared as doubles read from one typed array. */
+  private sortedNumberGroups(): number[] {
+    const value = new Float64Array(this.keys.length);
     const groups: number[] = [];
-    for (let g = 0; g < this.keys.length; g++) if (is(this.keys[g] as Key)) groups.push(g);
-    groups.sort((a, b) => {
-      const x = this.keys[a] as V;
-      const y = this.keys[b] as V;
+    for (let g = 0; g < this.keys.length; g++) {
+      const k = this.keys[g];
+      if (typeof k === "number" && !Number.isNaN(k)) {
+        value[g] = k;
+        groups.push(g);
+      }
+    }
+    return groups.sort((a, b) => (value[a] as number) - (value[b] as number));
+  }
+
+  private sortedStringGroups(): number[] {
+    const groups: number[] = [];
+    for (let g = 0; g < this.keys.length; g++) if (typeof this.keys[g] === "string") groups.push(g);
+    return groups.sort((a, b) => {
+      const x = this.keys[a] as string;
+      const y = this.keys[b] as string;
       return x < y ? -1 : x > y ? 1 : 0;
     });
-    const values: V[] = [];
+  }
+
+  private sizeOf(groups: readonly number[]): number {
     let total = 0;
     for (const g of groups) total += (this.offsets[g + 1] as number) - (this.offsets[g] as number);
-    const positions = new Int32Array(total);
+    return total;
+  }
+
+  /** The entries of the given groups, in the groups' order, into `values` (sized up front). */
+  private entries<V extends number | string>(groups: readonly number[], values: Writable<V>): SortedEntries<V> {
+    const positions = new Int32Array(values.length);
+    const { offsets, keys } = this;
     let at = 0;
+    // Index by index, not group by group: most groups of a many-valued field hold one record.
     for (const g of groups) {
-      const members = this.group(g);
-      positions.set(members, at);
-      at += members.length;
-      for (let j = 0; j < members.length; j++) values.push(this.keys[g] as V);
+      const key = keys[g] as V;
+      for (let i = offsets[g] as number; i < (offsets[g + 1] as number); i++) {
+        positions[at] = this.positions[i] as number;
+        values[at++] = key;
+      }
     }
     return { values, positions };
   }

@@ -315,7 +315,7 @@ function addRange(bits: Bitset, column: Column, range: RangeLookup): Bitset {
 }
 
 /** The first index whose value is > c (`strict`) or >= c. */
-function firstAbove(values: readonly (number | string)[], c: number | string, strict: boolean): number {
+function firstAbove(values: ArrayLike<number | string>, c: number | string, strict: boolean): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {
