@@ -44,7 +44,7 @@ export interface RunResult<T> {
 
 export class Compiled {
   readonly query: Query;
-  /** Warnings from checking (errors throw instead). */
+  /** Warnings from parsing and checking (errors throw instead). */
   readonly diagnostics: readonly Diagnostic[];
   /** Tests one record. */
   readonly test: Test;
@@ -155,17 +155,20 @@ export class Compiled {
 export function compile(textOrQuery: string | Query, options: CompileOptions = {}): Compiled {
   let query: Query;
   let text: string;
+  let warnings: readonly Diagnostic[] = [];
   if (typeof textOrQuery === "string") {
     const parsed = parse(textOrQuery, options);
     if (parsed.query === undefined) throw new FilterQLError(parsed.diagnostics, textOrQuery);
     query = parsed.query;
     text = textOrQuery;
+    warnings = parsed.diagnostics;
   } else {
     query = textOrQuery;
     text = sourceOf(query) ?? print(query);
   }
   const schema = resolveSchema(options.schema);
-  const diagnostics = check(query, schema === undefined ? {} : { schema });
+  const checked = check(query, schema === undefined ? {} : { schema });
+  const diagnostics = warnings.length === 0 ? checked : [...warnings, ...checked];
   if (hasErrors(diagnostics)) throw new FilterQLError(diagnostics, text);
   return new Compiled(query, diagnostics, options, schema);
 }
