@@ -12,6 +12,7 @@ import { parse as parseQuery } from "../syntax/parse.js";
 import { dialect, parse, positiveInt, str, type Parsed } from "./args.js";
 import { CliError } from "./cli-error.js";
 import { HELP } from "./help.js";
+import { missingCollections } from "./missing-collections.js";
 import { openRecords, readJsonFile, readStdin } from "./read-records.js";
 
 export interface Io {
@@ -75,7 +76,10 @@ export function compileCommand(argv: readonly string[], io: Io): number {
   const compiled = compileOrReport(query, options, io);
   if (compiled === undefined) return 1;
   try {
-    io.stdout.write(`${JSON.stringify(compiled.toMixpeek(), null, 2)}\n`);
+    const body = compiled.toMixpeek();
+    const missing = missingCollections(body, "start the query with `from <collection>`, or pass --collections a,b");
+    if (missing.length > 0) io.stderr.write(`${formatDiagnostics(query, missing)}\n`);
+    io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
     return 0;
   } catch (error) {
     if (error instanceof FilterQLError) {

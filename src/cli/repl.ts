@@ -12,11 +12,13 @@ import { resolveSchema, typeName, type ResolvedSchema } from "../check/schema.js
 import { compile, type Compiled } from "../compile.js";
 import { FilterQLError } from "../diagnostics/filterql-error.js";
 import { formatDiagnostics } from "../diagnostics/format-diagnostics.js";
+import type { MixpeekBody } from "../mixpeek/body.js";
 import type { Dialect } from "../mixpeek/dialects.js";
 import { suggest } from "../suggest/suggest.js";
 import { tokens } from "../suggest/tokens.js";
 import { CliError } from "./cli-error.js";
 import { highlight } from "./highlight.js";
+import { missingCollections } from "./missing-collections.js";
 import { openRecords, readAll } from "./read-records.js";
 import { indexRecords, type RecordIndex } from "../engine/indexed/record-index.js";
 import { columnsFor, renderTable } from "./table.js";
@@ -35,6 +37,7 @@ const PROMPT = "filterql> ";
 const CONTINUE = "     ...> ";
 const DIM = "\u001b[2m";
 const RED = "\u001b[31m";
+const YELLOW = "\u001b[33m";
 const RESET = "\u001b[0m";
 
 /** The readline internals used for live highlighting (present in every Node release since 10). */
@@ -139,7 +142,7 @@ export class Repl {
     try {
       const compiled = compile(text, { schema: this.schema, dialect: this.dialect });
       this.last = { text, compiled };
-      if (compiled.diagnostics.length > 0) this.write(`${this.paint(formatDiagnostics(text, compiled.diagnostics), RED)}\n`);
+      if (compiled.diagnostics.length > 0) this.write(`${this.paint(formatDiagnostics(text, compiled.diagnostics), YELLOW)}\n`);
       this.showPage();
     } catch (error) {
       if (!(error instanceof FilterQLError)) throw error;
@@ -182,7 +185,7 @@ export class Repl {
           return;
         }
         try {
-          const value = name === ".body" ? this.last.compiled.toMixpeek({ dialect: this.dialect }) : JSON.parse(JSON.stringify(this.last.compiled.query, (k, v: unknown) => (k === "span" ? undefined : v)));
+          const value = name === ".body" ? this.body(this.last) : JSON.parse(JSON.stringify(this.last.compiled.query, (k, v: unknown) => (k === "span" ? undefined : v)));
           this.write(`${JSON.stringify(value, null, 2)}\n`);
         } catch (error) {
           if (error instanceof FilterQLError) this.write(`${this.paint(formatDiagnostics(this.last.text, error.diagnostics), RED)}\n`);
@@ -214,6 +217,14 @@ export class Repl {
       default:
         this.write(`unknown command ${name ?? ""}; type .help\n`);
     }
+  }
+
+  /** The body of the last query; a warning first when it lacks the `collections` the API requires. */
+  private body(last: { text: string; compiled: Compiled }): MixpeekBody {
+    const body = last.compiled.toMixpeek({ dialect: this.dialect });
+    const missing = missingCollections(body, "start the query with `from <collection>` (`filterql compile` also takes --collections a,b)");
+    if (missing.length > 0) this.write(`${this.paint(formatDiagnostics(last.text, missing), YELLOW)}\n`);
+    return body;
   }
 
   private async loadData(path: string): Promise<void> {

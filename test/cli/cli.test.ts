@@ -28,6 +28,19 @@ describe("filterql compile", () => {
     const r = cli(["compile", 'x contains "y" and t > now - 1d', "--dialect", "v2", "--collections", "a,b", "--now", "2024-05-08T00:00:00Z"]);
     expect(JSON.parse(r.stdout)).toEqual({ collections: ["a", "b"], filters: { AND: [{ field: "x", operator: "contains", value: "y" }, { field: "t", operator: "gt", value: "2024-05-07T00:00:00.000Z" }] } });
   });
+  test("no `from` and no --collections: the body still comes out, with a warning on stderr", () => {
+    const r = cli(["compile", "a = 1"]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ filters: { AND: [{ key: "a", operator: "eq", value: 1 }] } });
+    expect(r.stderr).toContain("warning[invalid-value]: the body has no `collections`, which the API requires");
+    expect(r.stderr).toContain("hint: start the query with `from <collection>`, or pass --collections a,b");
+  });
+  test.each([[["from c a = 1"]], [["a = 1", "--collections", "c"]]])("%j: collections given, no warning", (args) => {
+    const r = cli(["compile", ...args]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ collections: ["c"] });
+    expect(r.stderr).toBe("");
+  });
   test("a syntax error: formatted diagnostics on stderr, exit 1", () => {
     const r = cli(["compile", "a = "]);
     expect(r.status).toBe(1);

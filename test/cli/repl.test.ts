@@ -151,6 +151,23 @@ describe("the REPL in a real terminal", () => {
     await waitFor(s, 'status: string ["active","inactive","pending"]');
   });
 
+  test(".body warns when the query has no `from`; with one, no warning", async () => {
+    const s = start();
+    await waitFor(s, "filterql>");
+    send(s, "age > 60", "Enter");
+    await waitFor(s, /match/);
+    send(s, ".body", "Enter");
+    const out = await waitFor(s, '"operator": "gt"');
+    expect(out).toContain("warning[invalid-value]: the body has no `collections`, which the API requires");
+    expect(out).toContain("hint: start the query with `from <collection>`");
+    send(s, "C-l");
+    send(s, "from people where age > 60", "Enter");
+    await waitFor(s, /match/);
+    send(s, ".body", "Enter");
+    const second = await waitFor(s, '"people"');
+    expect(second).not.toContain("warning[invalid-value]");
+  });
+
   test(".help, .ast and .data FILE", async () => {
     const data = join(tmp, "cities.ndjson");
     writeFileSync(data, ['{"city":"Lagos","pop":15}', '{"city":"Lima","pop":10}', '{"city":"Oslo","pop":1}'].join("\n"));
