@@ -11,12 +11,13 @@ import { inferSchema } from "../check/infer-schema.js";
 import { resolveSchema, typeName, type ResolvedSchema } from "../check/schema.js";
 import { compile, type Compiled } from "../compile.js";
 import { FilterQLError } from "../diagnostics/filterql-error.js";
-import { formatDiagnostics } from "../diagnostics/format-diagnostics.js";
+import { formatDiagnostics, visible } from "../diagnostics/format-diagnostics.js";
 import type { MixpeekBody } from "../mixpeek/body.js";
 import type { Dialect } from "../mixpeek/dialects.js";
 import { suggest } from "../suggest/suggest.js";
 import { tokens } from "../suggest/tokens.js";
 import { CliError } from "./cli-error.js";
+import { exampleQuery } from "./example-query.js";
 import { highlight } from "./highlight.js";
 import { missingCollections } from "./missing-collections.js";
 import { openRecords, readAll } from "./read-records.js";
@@ -153,12 +154,13 @@ export class Repl {
 
   private showPage(): void {
     if (this.last === undefined) {
-      this.write("No query yet. Type one, e.g. status = \"active\" order by score desc\n");
+      const example = exampleQuery(this.schema, this.records);
+      this.write(`No query yet. Type one${example === undefined ? "" : `, e.g. ${visible(example)}`}\n`);
       return;
     }
     const { compiled } = this.last;
     const out = compiled.run(this.index, { page: this.page });
-    const columns = columnsFor(out.results, compiled.query.select.map((p) => p.segments));
+    const columns = columnsFor(out.results, compiled.query.select.map((p) => p.segments), compiled.query.orderBy.map((k) => k.field.segments));
     const p = out.pagination;
     if (out.results.length > 0) this.write(`${renderTable(out.results, columns)}\n`);
     const more = p.next_page === null ? "" : ` · .page ${p.next_page} for more`;
@@ -272,9 +274,10 @@ export class Repl {
   }
 
   private banner(): string {
+    const example = exampleQuery(this.schema, this.records);
     return [
       `FilterQL — ${this.records.length} records from ${this.dataName} (${this.schemaName})`,
-      `Try: status = "active" order by score desc     Tab completes · .help for commands · Ctrl-D exits`,
+      `${example === undefined ? "" : `Try: ${visible(example)}     `}Tab completes · .help for commands · Ctrl-D exits`,
       "",
     ].join("\n");
   }

@@ -198,6 +198,50 @@ describe("the REPL in a real terminal", () => {
     expect(out).toContain("FilterQL — 1 records"); // the screen was not cleared by the data
   });
 
+  test("wide characters, emoji and combining accents keep the columns aligned", async () => {
+    const data = join(tmp, "wide.json");
+    const rows = [
+      { name: "山田太郎", city: "東京", n: 1 },
+      { name: "Jose\u0301", city: "Lima", n: 2 },
+      { name: "👩‍💻 dev", city: "🇯🇵", n: 3 },
+      { name: "ｆｕｌｌ", city: "Zoë", n: 4 },
+      { name: "ascii", city: "❤️", n: 5 },
+    ];
+    writeFileSync(data, JSON.stringify(rows));
+    const s = start(["repl", "--data", data]);
+    await waitFor(s, "5 records from");
+    send(s, "n > 0", "Enter");
+    const out = await waitFor(s, "5 matches");
+    // Widths by hand: 山田太郎 8, Jose + U+0301 4, 👩‍💻 2, 🇯🇵 2, ｆｕｌｌ 8, ❤️ 2.
+    for (const line of ["name      city  n", "山田太郎  東京  1", "Jose\u0301      Lima  2", "👩‍💻 dev    🇯🇵    3", "ｆｕｌｌ  Zoë   4", "ascii     ❤️    5"]) {
+      expect(out.split("\n")).toContain(line);
+    }
+  });
+
+  test("without select, an ordered table shows its order by key", async () => {
+    const s = start();
+    await waitFor(s, "filterql>");
+    send(s, "age > 60 order by score desc limit 4", "Enter");
+    const out = await waitFor(s, /page 1 of \d+ · \d+ matches/);
+    const lines = out.split("\n");
+    const header = lines.findIndex((l) => /^id\s+name\b/.test(l));
+    expect(lines[header]).toMatch(/\bscore$/);
+    const scores = lines.slice(header + 2, header + 6).map((l) => Number(l.trim().split(/\s+/).at(-1)));
+    expect(scores.every((x) => Number.isFinite(x))).toBe(true);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  test("the Try line names a field and a value of the loaded data", async () => {
+    const data = join(tmp, "towns.ndjson");
+    writeFileSync(data, ['{"town":"Lagos","pop":15}', '{"town":"Lima","pop":10}'].join("\n"));
+    const s = start(["repl", "--data", data]);
+    const banner = await waitFor(s, "filterql>");
+    expect(banner).toContain('Try: town = "Lagos" order by pop desc');
+    expect(banner).not.toContain("status");
+    send(s, 'town = "Lagos" order by pop desc', "Enter");
+    await waitFor(s, "page 1 of 1 · 1 match");
+  });
+
   test("--data infers a schema when --schema is not given", async () => {
     const data = join(tmp, "people.ndjson");
     writeFileSync(data, ['{"who":"a","age":3}', '{"who":"b","age":5}'].join("\n"));
