@@ -2,6 +2,7 @@
  * compile(textOrQuery, options) → Compiled: parse and check once (throwing `FilterQLError` with
  * every diagnostic), then test, filter, run or emit a body as often as needed.
  */
+import { argumentError, expectOptions, expectQuery, expectTextOrQuery } from "./arguments.js";
 import type { Query } from "./ast/nodes.js";
 import { check } from "./check/check.js";
 import { resolveSchema, type ResolvedSchema, type Schema } from "./check/schema.js";
@@ -17,6 +18,7 @@ import type { EvalContext, Test } from "./engine/predicates.js";
 import { sortRecords, topK, type SortSpec } from "./engine/sort.js";
 import type { MixpeekBody } from "./mixpeek/body.js";
 import { requestWith, type MixpeekRequest, type MixpeekRequestOptions } from "./mixpeek/request.js";
+import { expectMixpeekOptions } from "./mixpeek/mixpeek-options.js";
 import { emitMixpeek, type MixpeekOptions } from "./mixpeek/to-mixpeek.js";
 import type { ParseOptions } from "./options.js";
 import { parse } from "./syntax/parse.js";
@@ -60,6 +62,7 @@ export class Compiled {
     private readonly options: CompileOptions,
     schema: ResolvedSchema | undefined,
   ) {
+    expectQuery("new Compiled", "query", query);
     this.query = query;
     this.diagnostics = diagnostics;
     const caseSensitive = options.caseSensitive ?? query.caseSensitive ?? true;
@@ -84,7 +87,10 @@ export class Compiled {
     const test = this.test;
     if (Array.isArray(records)) return this.filterArray(records as readonly T[]);
     if (records instanceof RecordIndex) return this.fromIndex(records as RecordIndex<T>);
-    if (records !== null && typeof records === "object" && Symbol.asyncIterator in records) {
+    if (records === null || typeof records !== "object" || !(Symbol.asyncIterator in records || Symbol.iterator in records)) {
+      throw argumentError("Compiled.filter", "records", "an array, a RecordIndex, or another iterable or async iterable of records", records);
+    }
+    if (Symbol.asyncIterator in records) {
       return (async function* () {
         for await (const r of records as AsyncIterable<T>) if (test(r)) yield r;
       })();
@@ -96,6 +102,8 @@ export class Compiled {
 
   /** Filter, sort, page and project, with the seed API's pagination object. */
   run<T>(records: readonly T[] | RecordIndex<T>, options: RunOptions = {}): RunResult<T | Record<string, unknown>> {
+    expectRecords("Compiled.run", records);
+    expectOptions("Compiled.run", "options", options);
     const pageSize = options.pageSize ?? this.query.limit ?? this.options.pageSize ?? 10;
     const page = options.page ?? 1;
     if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a whole number of 1 or more, not ${pageSize}`);
@@ -115,6 +123,7 @@ export class Compiled {
 
   /** All matching records sorted by the query's `order by` (no paging). */
   sort<T>(records: readonly T[] | RecordIndex<T>): T[] {
+    expectRecords("Compiled.sort", records);
     return sortRecords(this.matching(records), this.sortSpec);
   }
 
@@ -131,10 +140,12 @@ export class Compiled {
 
   /** The request body; the query was checked by `compile`, so this only emits. */
   toMixpeek(options: MixpeekOptions = {}): MixpeekBody {
+    expectMixpeekOptions("Compiled.toMixpeek", options);
     return emitMixpeek(this.query, { ...this.mixpeekDefaults(), ...options });
   }
 
   toMixpeekRequest(options: MixpeekRequestOptions = {}): MixpeekRequest {
+    expectMixpeekOptions("Compiled.toMixpeekRequest", options);
     const merged = { ...this.mixpeekDefaults(), ...(this.options.pageSize === undefined ? {} : { pageSize: this.options.pageSize }), ...options };
     return requestWith(this.query, merged, emitMixpeek(this.query, merged));
   }
@@ -151,8 +162,19 @@ export class Compiled {
   }
 }
 
+/** `run` and `sort` take an array or a record index (they need every match at once). */
+function expectRecords(fn: string, records: unknown): void {
+  if (!Array.isArray(records) && !(records instanceof RecordIndex)) throw argumentError(fn, "records", "an array of records or a RecordIndex", records);
+}
+
+function expectCompileOptions(fn: string, options: CompileOptions): void {
+  expectMixpeekOptions(fn, options);
+}
+
 /** Parses (when given text), checks against the schema, and compiles. Throws `FilterQLError` on any error. */
 export function compile(textOrQuery: string | Query, options: CompileOptions = {}): Compiled {
+  expectTextOrQuery("compile", "textOrQuery", textOrQuery);
+  expectCompileOptions("compile", options);
   let query: Query;
   let text: string;
   let warnings: readonly Diagnostic[] = [];
@@ -179,11 +201,19 @@ export function filter<T>(records: readonly T[], textOrQuery: string | Query, op
 export function filter<T>(records: Iterable<T>, textOrQuery: string | Query, options?: CompileOptions): Generator<T, void, undefined>;
 export function filter<T>(records: AsyncIterable<T>, textOrQuery: string | Query, options?: CompileOptions): AsyncGenerator<T, void, undefined>;
 export function filter<T>(records: RecordIndex<T> | readonly T[] | Iterable<T> | AsyncIterable<T>, textOrQuery: string | Query, options: CompileOptions = {}): T[] | Generator<T, void, undefined> | AsyncGenerator<T, void, undefined> {
+  if (records === null || typeof records !== "object" || !(records instanceof RecordIndex || Symbol.iterator in records || Symbol.asyncIterator in records)) {
+    throw argumentError("filter", "records", "an array, a RecordIndex, or another iterable or async iterable of records", records);
+  }
+  expectTextOrQuery("filter", "textOrQuery", textOrQuery);
+  expectCompileOptions("filter", options);
   return compile(textOrQuery, options).filter(records as Iterable<T>);
 }
 
 /** `{ results, pagination }` after filter, sort, paging and projection. */
 export function run<T>(records: readonly T[] | RecordIndex<T>, textOrQuery: string | Query, options: CompileOptions & RunOptions = {}): RunResult<T | Record<string, unknown>> {
+  expectRecords("run", records);
+  expectTextOrQuery("run", "textOrQuery", textOrQuery);
+  expectCompileOptions("run", options);
   const { page, pageSize, ...rest } = options;
   return compile(textOrQuery, rest).run(records, { ...(page === undefined ? {} : { page }), ...(pageSize === undefined ? {} : { pageSize }) });
 }

@@ -12,12 +12,15 @@ import { badFlags, compileRegex } from "../engine/regex.js";
 import { sourceOf } from "../syntax/source-text.js";
 import { closest } from "./closest.js";
 import { ANY_FIELD, resolveSchema, typeName, type BaseType, type FieldInfo, type ResolvedSchema, type Schema } from "./schema.js";
+import { expectOptions, expectQuery } from "../arguments.js";
 
 export interface CheckOptions {
   readonly schema?: Schema | ResolvedSchema;
 }
 
 export function check(query: QueryNode, options: CheckOptions = {}): Diagnostic[] {
+  expectQuery("check", "query", query);
+  expectOptions("check", "options", options);
   const schema = resolveSchema(options.schema);
   const checker = new Checker(new Reporter(sourceOf(query) ?? print(query)), schema);
   if (query.filter !== null) checker.expr(query.filter);

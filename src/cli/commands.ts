@@ -24,6 +24,7 @@ export interface Io {
 export function loadSchema(path: string | undefined): ResolvedSchema | undefined {
   if (path === undefined) return undefined;
   const json = readJsonFile(path, "schema");
+  if (json === null || typeof json !== "object" || Array.isArray(json)) throw new CliError(`schema '${path}' is invalid: a schema is a JSON object from dot path to type.`);
   try {
     return resolveSchema(json as Schema);
   } catch (error) {

@@ -4,6 +4,7 @@
  * and printing printed text again changes nothing.
  */
 import type { AstNode, ExprNode, Kind, NodeOfKind, PathNode, QueryNode, Scalar } from "../ast/nodes.js";
+import { expectNode } from "../arguments.js";
 import { isPlainIdentifier, RESERVED_WORDS } from "../syntax/tokens.js";
 
 /** Binding strength: a child binding more loosely than its parent needs parentheses. */
@@ -12,7 +13,7 @@ const PRECEDENCE: Record<ExprNode["kind"], number> = {
 };
 
 function operand(node: ExprNode, parentPrecedence: number): string {
-  const text = print(node);
+  const text = printNode(node);
   return PRECEDENCE[node.kind] <= parentPrecedence ? `(${text})` : text;
 }
 
@@ -24,14 +25,14 @@ const printers: { readonly [K in Kind]: (node: NodeOfKind<K>) => string } = {
   Or: (n) => n.operands.map((o) => operand(o, PRECEDENCE.Or)).join(" or "),
   And: (n) => n.operands.map((o) => operand(o, PRECEDENCE.And)).join(" and "),
   Not: (n) => `not ${operand(n.operand, PRECEDENCE.Not - 1)}`,
-  Compare: (n) => `${print(n.field)} ${COMPARE_TEXT[n.op]} ${print(n.value)}`,
-  In: (n) => `${print(n.field)} ${n.negated ? "not in" : "in"} [${n.values.map(print).join(", ")}]`,
-  Between: (n) => `${print(n.field)} between ${print(n.low)} and ${print(n.high)}`,
-  IsNull: (n) => `${print(n.field)} is ${n.negated ? "not null" : "null"}`,
-  Exists: (n) => `${print(n.field)} ${n.negated ? "not exists" : "exists"}`,
-  Match: (n) => `${print(n.field)} ${n.negated ? "not " : ""}${MATCH_TEXT[n.op]} ${print(n.value)}`,
-  Text: (n) => `${print(n.field)} ~ ${print(n.value)}`,
-  OrderKey: (n) => `${print(n.field)}${n.direction === "desc" ? " desc" : ""}`,
+  Compare: (n) => `${printNode(n.field)} ${COMPARE_TEXT[n.op]} ${printNode(n.value)}`,
+  In: (n) => `${printNode(n.field)} ${n.negated ? "not in" : "in"} [${n.values.map(printNode).join(", ")}]`,
+  Between: (n) => `${printNode(n.field)} between ${printNode(n.low)} and ${printNode(n.high)}`,
+  IsNull: (n) => `${printNode(n.field)} is ${n.negated ? "not null" : "null"}`,
+  Exists: (n) => `${printNode(n.field)} ${n.negated ? "not exists" : "exists"}`,
+  Match: (n) => `${printNode(n.field)} ${n.negated ? "not " : ""}${MATCH_TEXT[n.op]} ${printNode(n.value)}`,
+  Text: (n) => `${printNode(n.field)} ~ ${printNode(n.value)}`,
+  OrderKey: (n) => `${printNode(n.field)}${n.direction === "desc" ? " desc" : ""}`,
   Path: (n) => n.segments.map(printName).join("."),
   Literal: (n) => printScalar(n.value),
   Regex: (n) => (regexLiteralCanHold(n.pattern) ? `/${escapeSlashes(n.pattern)}/${n.flags}` : printScalar(n.flags.includes("i") ? `(?i)${n.pattern}` : n.pattern)),
@@ -40,6 +41,11 @@ const printers: { readonly [K in Kind]: (node: NodeOfKind<K>) => string } = {
 
 /** Canonical text of a query, or of any node. */
 export function print(node: AstNode): string {
+  expectNode("print", "node", node);
+  return printNode(node);
+}
+
+function printNode(node: AstNode): string {
   return (printers[node.kind] as (n: AstNode) => string)(node);
 }
 
@@ -49,9 +55,9 @@ function printQuery(q: QueryNode): string {
     parts.push(`from ${q.collections.map(printCollection).join(", ")}`);
     if (q.filter !== null) parts.push("where");
   }
-  if (q.filter !== null) parts.push(print(q.filter));
-  if (q.orderBy.length > 0) parts.push(`order by ${q.orderBy.map(print).join(", ")}`);
-  if (q.select.length > 0) parts.push(`select ${q.select.map((p: PathNode) => print(p)).join(", ")}`);
+  if (q.filter !== null) parts.push(printNode(q.filter));
+  if (q.orderBy.length > 0) parts.push(`order by ${q.orderBy.map(printNode).join(", ")}`);
+  if (q.select.length > 0) parts.push(`select ${q.select.map((p: PathNode) => printNode(p)).join(", ")}`);
   if (q.limit !== null) parts.push(`limit ${q.limit}`);
   if (q.caseSensitive !== null) parts.push(q.caseSensitive ? "case sensitive" : "case insensitive");
   return parts.join(" ");

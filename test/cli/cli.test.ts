@@ -115,6 +115,7 @@ describe("filterql run", () => {
     ["unknown command", ["frobnicate"], "unknown command 'frobnicate'"],
     ["unquoted query", ["run", "a", "=", "1", "--data", jsonData], "Quote the query as one argument"],
     ["bad schema file", ["check", "a = 1", "--schema", file("schema.json", '{"a": "strnig"}')], "unknown type `strnig` for `a`"],
+    ["schema file not an object", ["check", "a = 1", "--schema", file("list-schema.json", '["a"]')], "a schema is a JSON object from dot path to type"],
     ["bad dialect", ["compile", "a = 1", "--dialect", "v3"], "--dialect takes v1 or v2, not 'v3'"],
   ])("%s: one clear paragraph on stderr, exit 1, no stack trace", (_, args, message) => {
     const r = cli(args);
