@@ -8,7 +8,7 @@ import { literal, path } from "../ast/build.js";
 import type { FieldInfo, ResolvedSchema } from "../check/schema.js";
 import { NO_SPAN } from "../diagnostics/diagnostic.js";
 import { print } from "../emit/print.js";
-import { resolve } from "../engine/path.js";
+import { displayValue } from "../engine/path.js";
 
 /** Records looked at for a value; the first ones are enough. */
 const SAMPLE = 50;
@@ -44,7 +44,7 @@ function pick(fields: readonly FieldInfo[], wanted: (f: FieldInfo) => boolean, r
 function valueIn(field: FieldInfo, records: readonly unknown[]): Scalar | undefined {
   const segments = field.path.split(".");
   for (const record of records.slice(0, SAMPLE)) {
-    const v = resolve(record, segments);
+    const v = displayValue(record, segments);
     const fits =
       (typeof v === "string" && field.base === "string" && v.length > 0 && v.length <= 24 && /^[^\p{C}"\\]+$/u.test(v)) ||
       (typeof v === "boolean" && field.base === "boolean") ||

@@ -4,7 +4,7 @@
  * Columns are measured in terminal columns (`displayWidth`), not UTF-16 units.
  */
 import { visible } from "../diagnostics/format-diagnostics.js";
-import { resolve } from "../engine/path.js";
+import { displayValue } from "../engine/path.js";
 import { displayWidth, padToWidth, truncateToWidth } from "./display-width.js";
 
 const MAX_WIDTH = 32;
@@ -34,7 +34,7 @@ function cell(value: unknown): string {
 
 export function renderTable(rows: readonly unknown[], columns: readonly (readonly string[])[]): string {
   const header = columns.map((c) => visible(c.join(".")));
-  const body = rows.map((row) => columns.map((c) => cell(resolve(row, c))));
+  const body = rows.map((row) => columns.map((c) => cell(displayValue(row, c))));
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...body.map((r) => displayWidth(r[i] as string))));
   const line = (cells: readonly string[]) => cells.map((c, i) => padToWidth(c, widths[i] as number)).join("  ").trimEnd();
   return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...body.map(line)].join("\n");

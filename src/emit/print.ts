@@ -13,7 +13,7 @@ const PRECEDENCE: Record<ExprNode["kind"], number> = {
 };
 
 function operand(node: ExprNode, parentPrecedence: number): string {
-  const text = printNode(node);
+  const text = print(node);
   return PRECEDENCE[node.kind] <= parentPrecedence ? `(${text})` : text;
 }
 
@@ -25,15 +25,15 @@ const printers: { readonly [K in Kind]: (node: NodeOfKind<K>) => string } = {
   Or: (n) => n.operands.map((o) => operand(o, PRECEDENCE.Or)).join(" or "),
   And: (n) => n.operands.map((o) => operand(o, PRECEDENCE.And)).join(" and "),
   Not: (n) => `not ${operand(n.operand, PRECEDENCE.Not - 1)}`,
-  Compare: (n) => `${printNode(n.field)} ${COMPARE_TEXT[n.op]} ${printNode(n.value)}`,
-  In: (n) => `${printNode(n.field)} ${n.negated ? "not in" : "in"} [${n.values.map(printNode).join(", ")}]`,
-  Between: (n) => `${printNode(n.field)} between ${printNode(n.low)} and ${printNode(n.high)}`,
-  IsNull: (n) => `${printNode(n.field)} is ${n.negated ? "not null" : "null"}`,
-  Exists: (n) => `${printNode(n.field)} ${n.negated ? "not exists" : "exists"}`,
-  Match: (n) => `${printNode(n.field)} ${n.negated ? "not " : ""}${MATCH_TEXT[n.op]} ${printNode(n.value)}`,
-  Text: (n) => `${printNode(n.field)} ~ ${printNode(n.value)}`,
-  OrderKey: (n) => `${printNode(n.field)}${n.direction === "desc" ? " desc" : ""}`,
-  Path: (n) => n.segments.map(printName).join("."),
+  Compare: (n) => `${print(n.field)} ${COMPARE_TEXT[n.op]} ${print(n.value)}`,
+  In: (n) => `${print(n.field)} ${n.negated ? "not in" : "in"} [${n.values.map(print).join(", ")}]`,
+  Between: (n) => `${print(n.field)} between ${print(n.low)} and ${print(n.high)}`,
+  IsNull: (n) => `${print(n.field)} is ${n.negated ? "not null" : "null"}`,
+  Exists: (n) => `${print(n.field)} ${n.negated ? "not exists" : "exists"}`,
+  Match: (n) => `${print(n.field)} ${n.negated ? "not " : ""}${MATCH_TEXT[n.op]} ${print(n.value)}`,
+  Text: (n) => `${print(n.field)} ~ ${print(n.value)}`,
+  OrderKey: (n) => `${print(n.field)}${n.direction === "desc" ? " desc" : ""}`,
+  Path: (n) => n.segments.map((s, i) => (i > 0 && POSITION.test(s) ? s : printName(s))).join("."),
   Literal: (n) => printScalar(n.value),
   Regex: (n) => (regexLiteralCanHold(n.pattern) ? `/${escapeSlashes(n.pattern)}/${n.flags}` : printScalar(n.flags.includes("i") ? `(?i)${n.pattern}` : n.pattern)),
   DateMath: (n) => (n.offset === null ? "now" : `now ${n.offset.sign} ${n.offset.amount}${n.offset.unit}`),
@@ -42,10 +42,6 @@ const printers: { readonly [K in Kind]: (node: NodeOfKind<K>) => string } = {
 /** Canonical text of a query, or of any node. */
 export function print(node: AstNode): string {
   expectNode("print", "node", node);
-  return printNode(node);
-}
-
-function printNode(node: AstNode): string {
   return (printers[node.kind] as (n: AstNode) => string)(node);
 }
 
@@ -55,13 +51,16 @@ function printQuery(q: QueryNode): string {
     parts.push(`from ${q.collections.map(printCollection).join(", ")}`);
     if (q.filter !== null) parts.push("where");
   }
-  if (q.filter !== null) parts.push(printNode(q.filter));
-  if (q.orderBy.length > 0) parts.push(`order by ${q.orderBy.map(printNode).join(", ")}`);
-  if (q.select.length > 0) parts.push(`select ${q.select.map((p: PathNode) => printNode(p)).join(", ")}`);
+  if (q.filter !== null) parts.push(print(q.filter));
+  if (q.orderBy.length > 0) parts.push(`order by ${q.orderBy.map(print).join(", ")}`);
+  if (q.select.length > 0) parts.push(`select ${q.select.map((p: PathNode) => print(p)).join(", ")}`);
   if (q.limit !== null) parts.push(`limit ${q.limit}`);
   if (q.caseSensitive !== null) parts.push(q.caseSensitive ? "case sensitive" : "case insensitive");
   return parts.join(" ");
 }
+
+/** A step after the first that is written bare as digits (`items.0`); others with leading zeros are back-quoted. */
+const POSITION = /^(?:0|[1-9]\d*)$/;
 
 /** A path segment: bare when it lexes as an identifier and is not reserved, else back-quoted. */
 export function printName(name: string): string {
