@@ -143,7 +143,7 @@ export function checkCommand(argv: readonly string[], io: Io): number {
     io.stderr.write(`${formatDiagnostics(query, parsed.diagnostics)}\n`);
     return 1;
   }
-  const diagnostics = check(parsed.query, schema === undefined ? {} : { schema });
+  const diagnostics = [...parsed.diagnostics, ...check(parsed.query, schema === undefined ? {} : { schema })];
   if (diagnostics.length > 0) io.stderr.write(`${formatDiagnostics(query, diagnostics)}\n`);
   if (hasErrors(diagnostics)) return 1;
   io.stdout.write(`ok: ${print(parsed.query)}\n`);

@@ -41,6 +41,12 @@ describe("filterql compile", () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ collections: ["c"] });
     expect(r.stderr).toBe("");
   });
+  test.each(["compile", "check"])("%s: a number a double cannot hold is a warning on stderr, exit 0", (command) => {
+    const r = cli([command, "from people where id = 12345678901234567890"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("warning[invalid-value]: the number `12345678901234567890` cannot be held exactly; it would be read as 12345678901234567000");
+    expect(r.stderr).toContain('hint: quote it if the field holds strings ("12345678901234567890")');
+  });
   test("a syntax error: formatted diagnostics on stderr, exit 1", () => {
     const r = cli(["compile", "a = "]);
     expect(r.status).toBe(1);

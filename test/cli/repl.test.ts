@@ -151,6 +151,14 @@ describe("the REPL in a real terminal", () => {
     await waitFor(s, 'status: string ["active","inactive","pending"]');
   });
 
+  test("a number a double cannot hold: the warning shows, and the query still runs", async () => {
+    const s = start();
+    await waitFor(s, "filterql>");
+    send(s, "id = 12345678901234567890 or id = 1 select id", "Enter");
+    const out = await waitFor(s, "page 1 of 1 · 1 match");
+    expect(out).toContain("warning[invalid-value]: the number `12345678901234567890` cannot be held exactly");
+  });
+
   test(".body warns when the query has no `from`; with one, no warning", async () => {
     const s = start();
     await waitFor(s, "filterql>");
