@@ -53,6 +53,12 @@ export function expectOptions(fn: string, param: string, value: unknown): void {
   if (value !== undefined && (value === null || typeof value !== "object" || Array.isArray(value))) throw argumentError(fn, param, "an options object (or left out)", value);
 }
 
+/** `options.schema`: absent, or an object (its entries are checked by `resolveSchema`, with diagnostics). */
+export function expectSchemaOption(fn: string, options: { readonly schema?: unknown } | undefined): void {
+  const schema = options?.schema;
+  if (schema !== undefined && (schema === null || typeof schema !== "object" || Array.isArray(schema))) throw argumentError(fn, "options.schema", "a schema (an object from dot path to type)", schema);
+}
+
 /** An object: what a visitor table or a record must at least be. */
 export function expectObject(fn: string, param: string, value: unknown, expected = "an object"): void {
   if (value === null || typeof value !== "object") throw argumentError(fn, param, expected, value);

@@ -2,7 +2,7 @@
  * compile(textOrQuery, options) → Compiled: parse and check once (throwing `FilterQLError` with
  * every diagnostic), then test, filter, run or emit a body as often as needed.
  */
-import { argumentError, expectOptions, expectQuery, expectTextOrQuery } from "./arguments.js";
+import { argumentError, expectOptions, expectQuery, expectSchemaOption, expectTextOrQuery } from "./arguments.js";
 import type { Query } from "./ast/nodes.js";
 import { check } from "./check/check.js";
 import { resolveSchema, type ResolvedSchema, type Schema } from "./check/schema.js";
@@ -169,6 +169,7 @@ function expectRecords(fn: string, records: unknown): void {
 
 function expectCompileOptions(fn: string, options: CompileOptions): void {
   expectMixpeekOptions(fn, options);
+  expectSchemaOption(fn, options);
 }
 
 /** Parses (when given text), checks against the schema, and compiles. Throws `FilterQLError` on any error. */

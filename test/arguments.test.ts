@@ -30,10 +30,12 @@ const misuses: readonly [string, () => unknown, string][] = [
   ["print", () => print(bad(null)), "print: `node` must be an AST node (an object with a known `kind`), not null"],
   ["check", () => check(bad("a = 1")), 'check: `query` must be a Query (from parse, compile or fromMixpeek), not the string "a = 1"'],
   ["check", () => check(query, bad(null)), "check: `options` must be an options object (or left out), not null"],
+  ["check", () => check(query, { schema: bad("schema.json") }), 'check: `options.schema` must be a schema (an object from dot path to type), not the string "schema.json"'],
   ["inferSchema", () => inferSchema(bad(null)), "inferSchema: `records` must be an array or another iterable of records, not null"],
   ["resolveSchema", () => resolveSchema(bad(null)), "resolveSchema: `schema` must be a schema (an object from dot path to type) or undefined, not null"],
   ["compile", () => compile(bad(42)), "compile: `textOrQuery` must be query text or a Query (from parse, compile or fromMixpeek), not number 42"],
   ["compile", () => compile("a = 1", { dialect: bad("v3") }), 'compile: `options.dialect` must be "v1" or "v2", not the string "v3"'],
+  ["compile", () => compile("a = 1", { schema: bad(null) }), "compile: `options.schema` must be a schema (an object from dot path to type), not null"],
   ["filter", () => filter(bad<unknown[]>(null), "a = 1"), "filter: `records` must be an array, a RecordIndex, or another iterable or async iterable of records, not null"],
   ["filter", () => filter([], bad(undefined)), "filter: `textOrQuery` must be query text or a Query (from parse, compile or fromMixpeek), not undefined"],
   ["run", () => run(bad<unknown[]>({ length: 1 }), "a = 1"), "run: `records` must be an array of records or a RecordIndex, not an object"],
@@ -54,6 +56,7 @@ const misuses: readonly [string, () => unknown, string][] = [
   ["toMixpeekRequest", () => toMixpeekRequest(bad(null)), "toMixpeekRequest: `query` must be a Query (from parse, compile or fromMixpeek), not null"],
   ["suggest", () => suggest(bad(null), 0), "suggest: `text` must be a string, not null"],
   ["suggest", () => suggest("a", bad("1")), 'suggest: `offset` must be a number, not the string "1"'],
+  ["suggest", () => suggest("a", 1, { schema: bad([]) }), "suggest: `options.schema` must be a schema (an object from dot path to type), not an array"],
   ["tokens", () => tokens(bad(undefined)), "tokens: `text` must be a string, not undefined"],
 ];
 
