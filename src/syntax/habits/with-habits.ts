@@ -1,0 +1,108 @@
+/**
+ * After parsing failed: looks for habits from other languages and replaces the generic
+ * diagnostics they explain with targeted ones that carry a fix. A fix is kept only when the
+ * text it gives parses where the habit stood (the fixed text is parsed once to see), and a
+ * generic diagnostic is kept only when the fixed text still has an error at its place.
+ */
+import type { IToken } from "chevrotain";
+import type { ResolvedSchema } from "../../check/schema.js";
+import { applyEdits } from "../../diagnostics/apply-fixes.js";
+import type { Diagnostic, TextEdit } from "../../diagnostics/diagnostic.js";
+import { Reporter } from "../../diagnostics/reporter.js";
+import type { ScanError } from "../scan.js";
+import { HABITS } from "./catalogue.js";
+import { Source, type Finding, type Match } from "./source.js";
+
+/** Every habit match in the text, left to right; regions never overlap. */
+export function findHabits(s: Source): Match[] {
+  const matches: Match[] = [];
+  let claimedTo = -1;
+  for (const error of s.errors) {
+    if (error.offset < claimedTo) continue;
+    for (const habit of HABITS) {
+      const m = habit.on === "character" ? habit.recognise(s, error) : undefined;
+      if (m !== undefined) {
+        matches.push(m);
+        claimedTo = m.to;
+        break;
+      }
+    }
+  }
+  const claimed = (offset: number) => matches.some((m) => offset >= m.from && offset < m.to);
+  let i = 0;
+  while (i < s.length) {
+    if (claimed(s.start(i))) {
+      i++;
+      continue;
+    }
+    let next = i + 1;
+    for (const habit of HABITS) {
+      const m = habit.on === "token" ? habit.recognise(s, i) : undefined;
+      if (m !== undefined && !matches.some((o) => m.from < o.to && o.from < m.to)) {
+        matches.push(m);
+        next = Math.max(m.next, i + 1);
+        break;
+      }
+    }
+    i = next;
+  }
+  if (matches.length === 0) {
+    for (const habit of HABITS) {
+      const m = habit.on === "query" ? habit.recognise(s, 0) : undefined;
+      if (m !== undefined) return [m];
+    }
+  }
+  return matches.sort((a, b) => a.from - b.from);
+}
+
+/** Maps an offset of the original text to the text after `edits`. */
+function mapOffset(offset: number, edits: readonly TextEdit[]): number {
+  let delta = 0;
+  for (const e of edits) {
+    if (e.end <= offset) delta += e.text.length - (e.end - e.start);
+    else if (e.start < offset) return e.start + delta + e.text.length;
+    else break;
+  }
+  return offset + delta;
+}
+
+export interface HabitInput {
+  readonly text: string;
+  readonly tokens: readonly IToken[];
+  readonly errors: readonly ScanError[];
+  readonly schema: ResolvedSchema | undefined;
+  /** Parses a text without consulting habits: the diagnostics it has. */
+  readonly reparse: (text: string) => readonly Diagnostic[];
+}
+
+export function withHabits(input: HabitInput, generic: readonly Diagnostic[]): Diagnostic[] {
+  const { text } = input;
+  const s = new Source(text, input.tokens, input.errors, input.schema);
+  const after = (offset: number) => {
+    let k = 0;
+    while (k < s.length && s.start(k) < offset) k++;
+    return k < s.length ? s.end(k) : text.length;
+  };
+  // A habit stands only where parsing failed (at its region or the token after it), or past the
+  // first error, where recovery may have skipped it.
+  const explains = (m: Match, d: Diagnostic) => d.span.start >= m.from && d.span.start <= after(m.to);
+  const errors = generic.filter((d) => d.severity === "error");
+  const first = errors.reduce((min, d) => Math.min(min, d.span.start), Number.POSITIVE_INFINITY);
+  const matches = findHabits(s).filter((m) => m.from > first || errors.some((d) => explains(m, d)));
+  if (matches.length === 0) return [...generic];
+  const edits = matches.flatMap((m) => m.findings.flatMap((f) => f.fix?.edits ?? [])).sort((a, b) => a.start - b.start);
+  const fixed = applyEdits(text, edits);
+  const remaining = input.reparse(fixed).filter((d) => d.severity === "error");
+  const stillFails = (from: number, to: number) => remaining.some((d) => d.span.start >= mapOffset(from, edits) && d.span.start <= mapOffset(to, edits));
+  const reporter = new Reporter(text);
+  for (const m of matches) {
+    const sure = !stillFails(m.from, m.to);
+    for (const f of m.findings) report(reporter, f, sure);
+  }
+  const kept = generic.filter((d) => !matches.some((m) => explains(m, d)) && (d.severity !== "error" || remaining.some((r) => r.span.start === mapOffset(d.span.start, edits))));
+  return [...reporter.diagnostics, ...kept];
+}
+
+function report(reporter: Reporter, f: Finding, sure: boolean): void {
+  reporter.error("syntax", f.message, { start: f.start, end: f.end }, f.hint, sure ? f.fix : undefined);
+}
