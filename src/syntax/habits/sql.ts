@@ -174,6 +174,7 @@ function clauseOrder(s: Source): Match | undefined {
     }
     let depth = 0;
     const first = i;
+    if (!s.is(i, T.Identifier, T.BackQuoted, T.Not, T.LParen)) return undefined;
     while (i < s.length && (depth > 0 || clauseAt(s, i) === undefined)) {
       if (s.is(i, T.LParen, T.LBracket)) depth++;
       else if (s.is(i, T.RParen, T.RBracket)) depth--;

@@ -186,22 +186,26 @@ function missingComma(s: Source, i: number): Match | undefined {
   const next = s.type(i + 1);
   if (next === undefined || !(ITEM.has(next) || next === T.Minus || next === T.Identifier) || !s.inList(i + 1)) return undefined;
   const at = s.end(i);
-  return single(s, i, i + 1, {
-    start: s.start(i + 1),
-    end: s.end(i + 1),
+  const finding: Finding = {
+    start: at,
+    end: s.start(i + 1),
     message: `a \`,\` is missing between \`${s.image(i)}\` and \`${s.image(i + 1)}\``,
     hint: "list items are separated by commas: `[\"a\", \"b\"]`",
     fix: replace("add ,", at, at, ","),
-  });
+  };
+  return { findings: [finding], from: s.start(i), to: at, next: i + 1 };
 }
 
-const CLAUSES: ReadonlySet<TokenType> = new Set([T.Order, T.Select, T.Limit, T.Case]);
+/** True when a clause (`order by`, `select`, `limit N`, `case …`) surely starts at token i. */
+function clauseStarts(s: Source, i: number): boolean {
+  return (s.is(i, T.Order) && s.is(i + 1, T.By)) || (s.is(i, T.Limit) && s.is(i + 1, T.NumberLiteral)) || (s.is(i, T.Case) && s.is(i + 1, T.Sensitive, T.Insensitive)) || (s.is(i, T.Select) && s.is(i + 1, T.Identifier, T.BackQuoted));
+}
 
 /** `[1, 2,]`, `select a, b,` → the last `,` goes. */
 function trailingComma(s: Source, i: number): Match | undefined {
   if (!s.is(i, T.Comma)) return undefined;
   const next = s.type(i + 1);
-  if (!(next === undefined || next === T.RBracket || CLAUSES.has(next))) return undefined;
+  if (!(next === undefined || next === T.RBracket || clauseStarts(s, i + 1))) return undefined;
   return single(s, i, i + 1, {
     start: s.start(i),
     end: s.end(i),
@@ -213,6 +217,13 @@ function trailingComma(s: Source, i: number): Match | undefined {
 
 const NAME_FOLLOWERS: ReadonlySet<TokenType> = new Set([T.Eq, T.EqEq, T.NotEq, T.Gt, T.Gte, T.Lt, T.Lte, T.Dot, T.In, T.Between, T.Is, T.Exists, T.Contains, T.Starts, T.Ends, T.Matches, T.Tilde]);
 
+/** True when token i is `select`, `order by`'s `by`, or a `,` between their fields. */
+function inFieldList(s: Source, i: number): boolean {
+  let j = i;
+  while (j > 0 && i - j < 64 && s.is(j, T.Comma, T.Identifier, T.BackQuoted, T.Dot, T.Asc, T.Desc)) j--;
+  return s.is(j, T.Select, T.By) && (j === i || s.is(i, T.Comma));
+}
+
 /** `order = 1`: a reserved word where a field name goes is back-quoted. */
 function reservedAsField(s: Source, i: number): Match | undefined {
   const type = s.type(i);
@@ -220,7 +231,7 @@ function reservedAsField(s: Source, i: number): Match | undefined {
   const after = s.type(i + 1);
   const fieldStart = s.conditionStart(i) || s.is(i - 1, T.Dot);
   const fieldEnd = after !== undefined && (NAME_FOLLOWERS.has(after) || (after === T.Not && s.is(i + 2, T.In, T.Exists, T.Contains, T.Starts, T.Ends, T.Matches)));
-  const listed = s.is(i - 1, T.Select, T.By) && (after === undefined || after === T.Comma || after === T.Asc || after === T.Desc);
+  const listed = inFieldList(s, i - 1) && (after === undefined || after === T.Comma || after === T.Asc || after === T.Desc);
   if (!(fieldStart && fieldEnd) && !listed) return undefined;
   if (type === T.Order && after === T.By) return undefined;
   const word = s.image(i);

@@ -66,6 +66,18 @@ function mapOffset(offset: number, edits: readonly TextEdit[]): number {
   return offset + delta;
 }
 
+/** Maps an offset of the text after `edits` back to the original text (inside an edit: its start). */
+function unmapOffset(offset: number, edits: readonly TextEdit[]): number {
+  let delta = 0;
+  for (const e of edits) {
+    const start = e.start + delta;
+    if (offset < start) break;
+    if (offset < start + e.text.length) return e.start;
+    delta += e.text.length - (e.end - e.start);
+  }
+  return offset - delta;
+}
+
 export interface HabitInput {
   readonly text: string;
   readonly tokens: readonly IToken[];
@@ -88,7 +100,7 @@ export function withHabits(input: HabitInput, generic: readonly Diagnostic[]): D
   const explains = (m: Match, d: Diagnostic) => d.span.start >= m.from && d.span.start <= after(m.to);
   const errors = generic.filter((d) => d.severity === "error");
   const first = errors.reduce((min, d) => Math.min(min, d.span.start), Number.POSITIVE_INFINITY);
-  const matches = findHabits(s).filter((m) => m.from > first || errors.some((d) => explains(m, d)));
+  const matches = findHabits(s).filter((m) => m.from > first || errors.some((d) => explains(m, d))).map((m) => separated(text, m));
   if (matches.length === 0) return [...generic];
   const edits = matches.flatMap((m) => m.findings.flatMap((f) => f.fix?.edits ?? [])).sort((a, b) => a.start - b.start);
   const fixed = applyEdits(text, edits);
@@ -99,8 +111,27 @@ export function withHabits(input: HabitInput, generic: readonly Diagnostic[]): D
     const sure = !stillFails(m.from, m.to);
     for (const f of m.findings) report(reporter, f, sure);
   }
-  const kept = generic.filter((d) => !matches.some((m) => explains(m, d)) && (d.severity !== "error" || remaining.some((r) => r.span.start === mapOffset(d.span.start, edits))));
+  // What a habit covers is said by the habit; anything else stays if the fixed text still fails there.
+  const kept = generic.filter((d) => !matches.some((m) => d.span.start >= m.from && d.span.start < m.to) && (d.severity !== "error" || remaining.some((r) => r.span.start === mapOffset(d.span.start, edits))));
+  // Errors that recovery hid behind the habits' and show up once they are fixed.
+  const inside = (offset: number) => matches.some((m) => offset >= m.from && offset <= m.to);
+  for (const r of remaining) {
+    const start = unmapOffset(r.span.start, edits);
+    if (inside(start) || kept.some((d) => d.span.start === start)) continue;
+    reporter.error(r.code, r.message, { start, end: Math.max(start, unmapOffset(r.span.end, edits)) }, r.hint);
+  }
   return [...reporter.diagnostics, ...kept];
+}
+
+/** Edits that would glue a word to the word beside it (`now()status` → `now status`) get a space. */
+function separated(text: string, m: Match): Match {
+  const word = /[\p{L}\p{N}_$`"']/u;
+  const edit = (e: TextEdit): TextEdit => {
+    const before = e.text !== "" && e.start > 0 && word.test(text[e.start - 1] as string) && word.test(e.text[0] as string) ? " " : "";
+    const after = e.text !== "" && e.end < text.length && word.test(text[e.end] as string) && word.test(e.text[e.text.length - 1] as string) ? " " : "";
+    return before === "" && after === "" ? e : { ...e, text: `${before}${e.text}${after}` };
+  };
+  return { ...m, findings: m.findings.map((f) => (f.fix === undefined ? f : { ...f, fix: { ...f.fix, edits: f.fix.edits.map(edit) } })) };
 }
 
 function report(reporter: Reporter, f: Finding, sure: boolean): void {
