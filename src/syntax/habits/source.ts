@@ -90,9 +90,14 @@ export class Source {
 
   /** The first token at or after `offset`. */
   tokenAt(offset: number): number {
-    let i = 0;
-    while (i < this.length && this.start(i) < offset) i++;
-    return i;
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.start(mid) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   isComparator(i: number): boolean {

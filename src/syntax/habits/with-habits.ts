@@ -15,30 +15,33 @@ import { Source, type Finding, type Match } from "./source.js";
 
 /** Every habit match in the text, left to right; regions never overlap. */
 export function findHabits(s: Source): Match[] {
-  const matches: Match[] = [];
-  let claimedTo = -1;
+  const characters: Match[] = [];
   for (const error of s.errors) {
-    if (error.offset < claimedTo) continue;
+    if (error.offset < (characters[characters.length - 1]?.to ?? -1)) continue;
     for (const habit of HABITS) {
       const m = habit.on === "character" ? habit.recognise(s, error) : undefined;
       if (m !== undefined) {
-        matches.push(m);
-        claimedTo = m.to;
+        characters.push(m);
         break;
       }
     }
   }
-  const claimed = (offset: number) => matches.some((m) => offset >= m.from && offset < m.to);
+  // Token habits go left to right, each past the last; `c` follows the character matches along.
+  const matches: Match[] = [];
+  let c = 0;
   let i = 0;
   while (i < s.length) {
-    if (claimed(s.start(i))) {
+    const at = s.start(i);
+    while (c < characters.length && (characters[c] as Match).to <= at) c++;
+    const blocker = characters[c];
+    if (blocker !== undefined && at >= blocker.from) {
       i++;
       continue;
     }
     let next = i + 1;
     for (const habit of HABITS) {
       const m = habit.on === "token" ? habit.recognise(s, i) : undefined;
-      if (m !== undefined && !matches.some((o) => m.from < o.to && o.from < m.to)) {
+      if (m !== undefined && (blocker === undefined || m.to <= blocker.from)) {
         matches.push(m);
         next = Math.max(m.next, i + 1);
         break;
@@ -46,13 +49,37 @@ export function findHabits(s: Source): Match[] {
     }
     i = next;
   }
-  if (matches.length === 0) {
+  if (matches.length === 0 && characters.length === 0) {
     for (const habit of HABITS) {
       const m = habit.on === "query" ? habit.recognise(s, 0) : undefined;
       if (m !== undefined) return [m];
     }
   }
-  return matches.sort((a, b) => a.from - b.from);
+  return [...characters, ...matches].sort((a, b) => a.from - b.from);
+}
+
+/** The first index of sorted `values` not below `x`. */
+function lowerBound(values: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((values[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first match (sorted by `from`) that starts after `offset`. */
+function upperBound(matches: readonly Match[], offset: number): number {
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((matches[mid] as Match).from <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Maps an offset of the original text to the text after `edits`. */
@@ -90,34 +117,42 @@ export interface HabitInput {
 export function withHabits(input: HabitInput, generic: readonly Diagnostic[]): Diagnostic[] {
   const { text } = input;
   const s = new Source(text, input.tokens, input.errors, input.schema);
-  const after = (offset: number) => {
-    let k = 0;
-    while (k < s.length && s.start(k) < offset) k++;
-    return k < s.length ? s.end(k) : text.length;
-  };
   // A habit stands only where parsing failed (at its region or the token after it), or past the
   // first error, where recovery may have skipped it.
-  const explains = (m: Match, d: Diagnostic) => d.span.start >= m.from && d.span.start <= after(m.to);
-  const errors = generic.filter((d) => d.severity === "error");
-  const first = errors.reduce((min, d) => Math.min(min, d.span.start), Number.POSITIVE_INFINITY);
-  const matches = findHabits(s).filter((m) => m.from > first || errors.some((d) => explains(m, d))).map((m) => separated(text, m));
+  const starts = generic.filter((d) => d.severity === "error").map((d) => d.span.start).sort((a, b) => a - b);
+  const first = starts[0] ?? Number.POSITIVE_INFINITY;
+  const explained = (m: Match) => {
+    const k = lowerBound(starts, m.from);
+    return k < starts.length && (starts[k] as number) <= s.end(s.tokenAt(m.to));
+  };
+  const matches = findHabits(s).filter((m) => m.from > first || explained(m)).map((m) => separated(text, m));
   if (matches.length === 0) return [...generic];
   const edits = matches.flatMap((m) => m.findings.flatMap((f) => f.fix?.edits ?? [])).sort((a, b) => a.start - b.start);
   const fixed = applyEdits(text, edits);
   const remaining = input.reparse(fixed).filter((d) => d.severity === "error");
-  const stillFails = (from: number, to: number) => remaining.some((d) => d.span.start >= mapOffset(from, edits) && d.span.start <= mapOffset(to, edits));
+  const remainingStarts = remaining.map((d) => d.span.start).sort((a, b) => a - b);
+  const stillFails = (from: number, to: number) => {
+    const k = lowerBound(remainingStarts, mapOffset(from, edits));
+    return k < remainingStarts.length && (remainingStarts[k] as number) <= mapOffset(to, edits);
+  };
+  const remainingAt = new Set(remainingStarts);
+  const covering = (offset: number) => {
+    const k = upperBound(matches, offset) - 1;
+    return k >= 0 && offset < (matches[k] as Match).to;
+  };
   const reporter = new Reporter(text);
   for (const m of matches) {
     const sure = !stillFails(m.from, m.to);
     for (const f of m.findings) report(reporter, f, sure);
   }
   // What a habit covers is said by the habit; anything else stays if the fixed text still fails there.
-  const kept = generic.filter((d) => !matches.some((m) => d.span.start >= m.from && d.span.start < m.to) && (d.severity !== "error" || remaining.some((r) => r.span.start === mapOffset(d.span.start, edits))));
+  const kept = generic.filter((d) => !covering(d.span.start) && (d.severity !== "error" || remainingAt.has(mapOffset(d.span.start, edits))));
   // Errors that recovery hid behind the habits' and show up once they are fixed.
-  const inside = (offset: number) => matches.some((m) => offset >= m.from && offset <= m.to);
+  const keptAt = new Set(kept.map((d) => d.span.start));
+  const ends = new Set(matches.map((m) => m.to));
   for (const r of remaining) {
     const start = unmapOffset(r.span.start, edits);
-    if (inside(start) || kept.some((d) => d.span.start === start)) continue;
+    if (covering(start) || ends.has(start) || keptAt.has(start)) continue;
     reporter.error(r.code, r.message, { start, end: Math.max(start, unmapOffset(r.span.end, edits)) }, r.hint);
   }
   return [...reporter.diagnostics, ...kept];
