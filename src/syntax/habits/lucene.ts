@@ -18,6 +18,11 @@ interface Term {
 
 const STAR = /\s*\*/y;
 
+/** Source text for a message, shortened. */
+function quoteShort(text: string): string {
+  return `\`${text.length > 40 ? `${text.slice(0, 37)}...` : text}\``;
+}
+
 /** Length of a `*` (after optional spaces) at `offset`, or 0. */
 function star(s: Source, offset: number): number {
   STAR.lastIndex = offset;
@@ -26,10 +31,11 @@ function star(s: Source, offset: number): number {
 
 /** A Lucene term starting at token i: `field:value`, `field:[a TO b]`, `field:>5`, `field:(a OR b)`, `field:Jo*`, `_exists_:field`. */
 export function luceneTerm(s: Source, i: number): Term | undefined {
+  const term = (end: number) => quoteShort(s.text.slice(s.start(i), end));
   if (s.word(i) === "_exists_" && s.image(i + 1) === ":") {
     const end = s.pathEnd(i + 2);
     if (end === i + 2) return undefined;
-    return { kind: "exists", text: `${s.slice(i + 2, end)} exists`, end: s.end(end - 1), next: end, message: "`_exists_:field` is Lucene; FilterQL writes `field exists`" };
+    return { kind: "exists", text: `${s.slice(i + 2, end)} exists`, end: s.end(end - 1), next: end, message: `${term(s.end(end - 1))} is Lucene's test for a field that has a value; FilterQL writes \`exists\`` };
   }
   const colon = s.pathEnd(i);
   if (colon === i || s.image(colon) !== ":") return undefined;
@@ -41,30 +47,30 @@ export function luceneTerm(s: Source, i: number): Term | undefined {
     if (s.is(v, T.Identifier, T.NumberLiteral) && s.start(v) === afterStar) {
       const trail = star(s, s.end(v)) > 0 && s.text[s.end(v)] === "*";
       const op = trail ? "contains" : "ends with";
-      return { kind: "wildcard", text: `${field} ${op} ${JSON.stringify(s.image(v))}`, end: s.end(v) + (trail ? 1 : 0), next: v + 1, message: `\`*\` is a Lucene wildcard; FilterQL writes \`${op}\`` };
+      return { kind: "wildcard", text: `${field} ${op} ${JSON.stringify(s.image(v))}`, end: s.end(v) + (trail ? 1 : 0), next: v + 1, message: `${term(s.end(v) + (trail ? 1 : 0))} is a Lucene wildcard; FilterQL writes \`${op}\`` };
     }
-    return { kind: "exists", text: `${field} exists`, end: afterStar, next: s.tokenAt(afterStar), message: "`field:*` is Lucene for \"has a value\"; FilterQL writes `field exists`" };
+    return { kind: "exists", text: `${field} exists`, end: afterStar, next: s.tokenAt(afterStar), message: `${term(afterStar)} is Lucene for "has a value"; FilterQL writes \`exists\`` };
   }
-  if (s.is(v, T.LBracket)) return range(s, field, v);
+  if (s.is(v, T.LBracket)) return range(s, field, v, term);
   if (s.isComparator(v) && !s.is(v, T.Eq, T.EqEq)) {
     const value = valueAt(s, v + 1);
     if (value === undefined || value.bare !== undefined) return undefined;
-    return { kind: "compare", text: `${field} ${s.image(v)} ${value.text}`, end: s.end(value.next - 1), next: value.next, message: `\`:${s.image(v)}\` is KQL; FilterQL writes \`${s.image(v)}\` directly` };
+    return { kind: "compare", text: `${field} ${s.image(v)} ${value.text}`, end: s.end(value.next - 1), next: value.next, message: `${term(s.end(value.next - 1))} is KQL; in FilterQL \`${s.image(v)}\` follows the field directly` };
   }
-  if (s.is(v, T.LParen)) return group(s, field, v);
+  if (s.is(v, T.LParen)) return group(s, field, v, term);
   if (s.is(v, T.Identifier, T.NumberLiteral) && s.text[s.end(v)] === "*") {
-    return { kind: "wildcard", text: `${field} starts with ${JSON.stringify(s.image(v))}`, end: s.end(v) + 1, next: v + 1, message: "`*` is a Lucene wildcard; FilterQL writes `starts with`" };
+    return { kind: "wildcard", text: `${field} starts with ${JSON.stringify(s.image(v))}`, end: s.end(v) + 1, next: v + 1, message: `${term(s.end(v) + 1)} is a Lucene wildcard; FilterQL writes \`starts with\`` };
   }
   const value = s.is(v, T.Identifier) ? bareWord(s, v, true) : undefined;
   const literal = value === undefined ? valueAt(s, v) : undefined;
   const text = value?.quoted ?? literal?.text;
   const next = value?.next ?? literal?.next;
   if (text === undefined || next === undefined) return undefined;
-  return { kind: "value", text: `${field} = ${text}`, end: s.end(next - 1), next, message: "`field:value` is Lucene and KQL; FilterQL compares with `=`" };
+  return { kind: "value", text: `${field} = ${text}`, end: s.end(next - 1), next, message: `${term(s.end(next - 1))} is how Lucene and KQL compare a field; FilterQL writes \`=\`` };
 }
 
 /** `[20 TO 30]`, `[20 TO *]`, `[* TO 30]`. */
-function range(s: Source, field: string, open: number): Term | undefined {
+function range(s: Source, field: string, open: number, term: (end: number) => string): Term | undefined {
   const lowStar = star(s, s.end(open));
   const low = lowStar > 0 ? undefined : valueAt(s, open + 1);
   const to = lowStar > 0 ? s.tokenAt(s.end(open) + lowStar) : low?.next;
@@ -74,11 +80,11 @@ function range(s: Source, field: string, open: number): Term | undefined {
   const close = highStar > 0 ? s.tokenAt(s.end(to) + highStar) : high?.next;
   if (close === undefined || !s.is(close, T.RBracket) || high?.bare !== undefined) return undefined;
   const text = low !== undefined && high !== undefined ? `${field} between ${low.text} and ${high.text}` : low !== undefined ? `${field} >= ${low.text}` : high !== undefined ? `${field} <= ${high.text}` : `${field} exists`;
-  return { kind: "range", text, end: s.end(close), next: close + 1, message: "`[a TO b]` is a Lucene range; FilterQL writes `between a and b`" };
+  return { kind: "range", text, end: s.end(close), next: close + 1, message: `${term(s.end(close))} is a Lucene range; FilterQL writes \`between … and …\`` };
 }
 
 /** `status:(active OR pending)` → `status in ["active", "pending"]`. */
-function group(s: Source, field: string, open: number): Term | undefined {
+function group(s: Source, field: string, open: number, term: (end: number) => string): Term | undefined {
   const items: string[] = [];
   let j = open + 1;
   for (;;) {
@@ -89,7 +95,7 @@ function group(s: Source, field: string, open: number): Term | undefined {
     if (text === undefined || next === undefined) return undefined;
     items.push(text);
     if (s.is(next, T.RParen)) {
-      return { kind: "group", text: `${field} in [${items.join(", ")}]`, end: s.end(next), next: next + 1, message: "`field:(a OR b)` is Lucene; FilterQL writes `field in [a, b]`" };
+      return { kind: "group", text: `${field} in [${items.join(", ")}]`, end: s.end(next), next: next + 1, message: `${term(s.end(next))} is a Lucene group of values; FilterQL writes a list: \`in […]\`` };
     }
     if (!s.is(next, T.Or)) return undefined;
     j = next + 1;

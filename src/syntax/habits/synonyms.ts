@@ -96,11 +96,14 @@ function notAfterField(s: Source, i: number): Match | undefined {
   if (!s.is(not + 1, T.Between) && !s.isComparator(not + 1)) return undefined;
   const start = s.start(not);
   const edits = [{ start: s.start(i), end: s.start(i), text: "not " }, { start: s.end(not - 1), end: s.end(not), text: "" }];
+  const low = valueAt(s, not + 2);
+  const high = low !== undefined && s.is(not + 1, T.Between) && s.is(low.next, T.And) ? valueAt(s, low.next + 1) : undefined;
+  const rest = low === undefined ? "…" : s.is(not + 1, T.Between) ? (high === undefined ? `${low.text} and …` : `${low.text} and ${high.text}`) : low.text;
   const finding: Finding = {
     start,
     end: s.end(not + 1),
     message: `\`not ${s.image(not + 1)}\` is not an operator; \`not\` goes before the whole condition`,
-    hint: `write \`not ${field} ${s.image(not + 1)} …\`; after a field, \`not\` only joins \`in\`, \`exists\`, \`contains\`, \`starts with\`, \`ends with\` and \`matches\``,
+    hint: `write \`not ${field} ${s.image(not + 1).toLowerCase()} ${rest}\`; after a field, \`not\` only joins \`in\`, \`exists\`, \`contains\`, \`starts with\`, \`ends with\` and \`matches\``,
     fix: { title: "move not before the condition", edits },
   };
   return { findings: [finding], from: s.start(i), to: s.end(not + 1), next: not + 2 };
