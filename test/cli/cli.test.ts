@@ -130,7 +130,7 @@ describe("filterql check, decompile, help", () => {
         "1 | status IN ('active', 'pending')",
         "  |           ^^^^^^^^^^^^^^^^^^^^^",
         '  = hint: write `in ["active", "pending"]`',
-        "  = fix: status IN ['active', 'pending']",
+        '  = fix: status in ["active", "pending"]',
         "",
       ].join("\n"),
     );

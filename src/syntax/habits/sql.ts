@@ -45,10 +45,9 @@ function like(s: Source, i: number): Match | undefined {
   });
 }
 
-/** `status IN ('a', 'b')` → `status in ["a", "b"]`. */
+/** `status IN ('a', 'b')` → `status in ["a", "b"]` (bare words inside are said, and quoted by the same fix). */
 function inParens(s: Source, i: number): Match | undefined {
   if (!s.is(i, T.In) || !s.is(i + 1, T.LParen)) return undefined;
-  const edits = [{ start: s.start(i + 1), end: s.end(i + 1), text: "[" }];
   const findings: Finding[] = [];
   let j = i + 2;
   const items: string[] = [];
@@ -56,22 +55,18 @@ function inParens(s: Source, i: number): Match | undefined {
     const v = valueAt(s, j);
     if (v === undefined) return undefined;
     items.push(v.text);
-    if (v.bare !== undefined) {
-      findings.push(v.bare);
-      edits.push(...(v.bare.fix?.edits ?? []));
-    }
+    if (v.bare !== undefined) findings.push({ start: v.bare.start, end: v.bare.end, message: v.bare.message, hint: v.bare.hint });
     j = v.next;
     if (s.is(j, T.Comma)) j++;
     else if (!s.is(j, T.RParen)) return undefined;
   }
-  edits.push({ start: s.start(j), end: s.end(j), text: "]" });
-  const list = `[${items.join(", ")}]`;
+  const written = `in [${items.join(", ")}]`;
   findings.unshift({
     start: s.start(i + 1),
     end: s.end(j),
     message: "a list is written in square brackets: `[…]`, not `(…)`",
-    hint: `write \`${s.image(i).toLowerCase()} ${list}\``,
-    fix: { title: `write the list as ${list}`, edits },
+    hint: `write \`${written}\``,
+    fix: replace(`write ${written}`, s.start(i), s.end(j), written),
   });
   return { findings, from: s.start(i), to: s.end(j), next: j + 1 };
 }
