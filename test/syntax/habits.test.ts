@@ -132,6 +132,11 @@ const CASES: [string, number, number, string, string, string | null][] = [
   ["age is 30", 4, 6, "`is` takes only `null`; to compare with a value, write `=`", "write `age = 30`", "age = 30"],
   ["age not > 5", 4, 9, "`not >` is not an operator; `not` goes before the whole condition", "write `not age > 5`; after a field, `not` only joins `in`, `exists`, `contains`, `starts with`, `ends with` and `matches`", "not age > 5"],
   ["name not like '%x%'", 5, 19, "a `like` pattern between two `%` is `contains` in FilterQL", "write `name not contains \"x\"`; `contains`, `starts with` and `ends with` cover `%x%`, `x%` and `%x`", "name not contains \"x\""],
+  ["x in [a b]", 6, 7, "`a` is a bare word; a text value is written in quotes", "write it as a string: `\"a\"`", "x in [\"a\", \"b\"]"],
+  ["role in [admin editor viewer]", 9, 14, "`admin` is a bare word; a text value is written in quotes", "write it as a string: `\"admin\"`; `role` takes \"admin\", \"editor\", \"viewer\"", "role in [\"admin\", \"editor\", \"viewer\"]"],
+  ["{ status: \"active\" }", 0, 20, "this is a MongoDB filter object; FilterQL writes the condition as text", "write `status = \"active\"`", "status = \"active\""],
+  ["age > 30 AND status:active", 13, 26, "`status:active` is how Lucene and KQL compare a field; FilterQL writes `=`", "write `status = \"active\"`", "age > 30 and status = \"active\""],
+  ["tags contains vip", 14, 17, "`vip` is a bare word; a text value is written in quotes", "write it as a string: `\"vip\"`", "tags contains \"vip\""],
 ];
 
 describe("habits from other languages: code, span, message, hint and the fixed canonical text", () => {

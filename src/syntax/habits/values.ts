@@ -179,21 +179,22 @@ function duration(s: Source, i: number): Match | undefined {
 
 const ITEM: ReadonlySet<TokenType> = new Set([T.StringLiteral, T.NumberLiteral, T.True, T.False, T.Null]);
 
-/** `["a" "b"]` → `["a", "b"]`. */
-function missingComma(s: Source, i: number): Match | undefined {
-  const type = s.type(i);
-  if (type === undefined || !ITEM.has(type) || !s.inList(i)) return undefined;
-  const next = s.type(i + 1);
-  if (next === undefined || !(ITEM.has(next) || next === T.Minus || next === T.Identifier) || !s.inList(i + 1)) return undefined;
-  const at = s.end(i);
+/** `["a" "b"]` → `["a", "b"]`: found at the second item (a bare word there is quoted too). */
+function missingComma(s: Source, j: number): Match | undefined {
+  const before = s.type(j - 1);
+  const type = s.type(j);
+  if (before === undefined || type === undefined || !s.inList(j) || !s.inList(j - 1)) return undefined;
+  if (!(ITEM.has(before) || before === T.Identifier) || !(ITEM.has(type) || type === T.Minus || type === T.Identifier)) return undefined;
+  const at = s.end(j - 1);
+  const word = s.is(j, T.Identifier) ? bareWord(s, j) : undefined;
   const finding: Finding = {
     start: at,
-    end: s.start(i + 1),
-    message: `a \`,\` is missing between \`${s.image(i)}\` and \`${s.image(i + 1)}\``,
+    end: s.start(j),
+    message: `a \`,\` is missing between \`${s.image(j - 1)}\` and \`${s.image(j)}\``,
     hint: "list items are separated by commas: `[\"a\", \"b\"]`",
     fix: replace("add ,", at, at, ","),
   };
-  return { findings: [finding], from: s.start(i), to: at, next: i + 1 };
+  return { findings: word === undefined ? [finding] : [finding, word.finding], from: at, to: s.end(j), next: word?.next ?? j + 1 };
 }
 
 /** True when a clause (`order by`, `select`, `limit N`, `case …`) surely starts at token i. */
