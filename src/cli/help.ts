@@ -15,7 +15,8 @@ Example: filterql run 'status = "active" order by score desc limit 5' --data sam
   repl: `Usage: filterql repl [--data F] [--schema F] [--dialect v1|v2]
 
 Opens an interactive prompt. Type a query to see its results; Tab completes fields,
-operators and values; an unclosed ( or [ continues on the next line. Commands:
+operators and values; an unclosed ( or [ continues on the next line. When an error comes
+with a fix (= fix: under it), Enter on the empty line runs the fixed query. Commands:
 .help .schema .data FILE .body .ast .dialect v1|v2 .page N .exit
 
   --data F        records: a JSON array or NDJSON file (default: the bundled sample)
