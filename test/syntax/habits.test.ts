@@ -220,14 +220,14 @@ describe("fixes on any input", () => {
     fc.assert(fc.property(tokenSoupArb, checkFixes), { numRuns: 2000 });
   });
 
-  test("habit-shaped soup: when every error has a fix, the fixed text parses", () => {
+  test("habit-shaped soup and token soup: when every error has a fix, the fixed text parses", () => {
     const piece = fc.constantFrom(
       "status", "name", "age", " ", " = ", ":", "active", '"x"', "'it's'", "LIKE", "'Jo%'", "IN", "('a', 'b')", "&&", "||", "!",
       "===", "has", "starts_with", "is", "not", "between", "20", "and", "30", "1,000", "2024-01-01", "now()", "-", "7days",
       "[", "]", ",", "{", "}", "$gt", "“Ada”", "order", "by", "sort", "where", ".", "(", ")", "*", "[20 TO 30]",
     );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 12 }).map((p) => p.join("")), (text) => {
+      fc.property(fc.oneof(fc.array(piece, { maxLength: 12 }).map((p) => p.join("")), tokenSoupArb), (text) => {
         const { diagnostics } = parse(text);
         const errors = diagnostics.filter((d) => d.severity === "error");
         if (errors.length === 0 || errors.some((d) => d.fix === undefined)) return;
