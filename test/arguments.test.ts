@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import * as filterql from "../src/index.js";
-import { and, check, children, compile, Compiled, dispatch, FilterQLError, filter, formatDiagnostics, fromMixpeek, indexRecords, inferSchema, literal, or, parse, path, print, RecordIndex, resolveSchema, run, suggest, tokens, toMixpeek, toMixpeekRequest, walk } from "../src/index.js";
+import { and, applyFixes, check, children, compile, Compiled, dispatch, FilterQLError, filter, formatDiagnostics, fromMixpeek, indexRecords, inferSchema, literal, or, parse, path, print, RecordIndex, resolveSchema, run, suggest, tokens, toMixpeek, toMixpeekRequest, walk } from "../src/index.js";
 
 // Wrong arguments on purpose: each call goes through `unknown` as a JavaScript caller's would.
 const bad = <T>(value: unknown) => value as T;
@@ -27,6 +27,9 @@ const misuses: readonly [string, () => unknown, string][] = [
   ["formatDiagnostics", () => formatDiagnostics("a", bad(undefined)), "formatDiagnostics: `diagnostics` must be an array of diagnostics, not undefined"],
   ["parse", () => parse(bad(undefined)), "parse: `text` must be a string, not undefined"],
   ["parse", () => parse("a = 1", bad(64)), "parse: `options` must be an options object (or left out), not number 64"],
+  ["parse", () => parse("a = 1", { schema: bad("x") }), 'parse: `options.schema` must be a schema (an object from dot path to type), not the string "x"'],
+  ["applyFixes", () => applyFixes(bad(undefined), []), "applyFixes: `text` must be a string, not undefined"],
+  ["applyFixes", () => applyFixes("a", bad(null)), "applyFixes: `diagnostics` must be an array of diagnostics, not null"],
   ["print", () => print(bad(null)), "print: `node` must be an AST node (an object with a known `kind`), not null"],
   ["check", () => check(bad("a = 1")), 'check: `query` must be a Query (from parse, compile or fromMixpeek), not the string "a = 1"'],
   ["check", () => check(query, bad(null)), "check: `options` must be an options object (or left out), not null"],
