@@ -1,0 +1,74 @@
+import { describe, expect, test } from "vitest";
+import fc from "fast-check";
+import { compareValues } from "../../src/engine/sort.js";
+import { codePointCompare, stableOrder } from "../../src/engine/sort-order.js";
+
+/** The order every pass must reproduce: key by key (strings by code point, SPEC §4), then by position. */
+function naiveOrder(cols: unknown[][], signs: number[]): number[] {
+  const n = cols[0]?.length ?? 0;
+  return Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+    for (const [j, col] of cols.entries()) {
+      const x = col[a];
+      const y = col[b];
+      const c = (signs[j] as number) * (typeof x === "string" && typeof y === "string" ? referenceCodePointCompare(x, y) : compareValues(x, y));
+      if (c !== 0) return c;
+    }
+    return a - b;
+  });
+}
+
+const codePoints = (s: string) => Array.from(s, (ch) => ch.codePointAt(0) as number);
+
+function referenceCodePointCompare(x: string, y: string): number {
+  const a = codePoints(x);
+  const b = codePoints(y);
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
+  return a.length - b.length;
+}
+
+describe("stableOrder: one stable pass per key, last key first", () => {
+  // Few distinct values take the counting pass, many the comparison pass; both must equal the naive sort.
+  const few = fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom("a", "b", "\uFFFF", "😀"), fc.constant(null), fc.constant(undefined));
+  const many = fc.oneof(fc.double(), fc.string({ unit: "binary", maxLength: 4 }), fc.boolean(), fc.constant(null), fc.date({ noInvalidDate: true }));
+  const column = (n: number) => fc.oneof(
+    fc.array(few, { minLength: n, maxLength: n }),
+    fc.array(many, { minLength: n, maxLength: n }),
+    fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: n, maxLength: n }),
+    fc.array(fc.string({ unit: "binary", maxLength: 3 }), { minLength: n, maxLength: n }),
+  );
+  test("equals a comparator sort on random columns, both directions", () => {
+    const input = fc.integer({ min: 0, max: 120 }).chain((n) =>
+      fc.tuple(fc.array(column(n), { minLength: 1, maxLength: 3 }), fc.array(fc.constantFrom(1, -1), { minLength: 3, maxLength: 3 })));
+    fc.assert(
+      fc.property(input, ([cols, signs]) => {
+        expect(stableOrder(cols, signs, compareValues)).toEqual(naiveOrder(cols, signs));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test("a column past the counting limit is comparison-sorted, stably", () => {
+    const n = 20_000;
+    const strs = Array.from({ length: n }, (_, i) => `k${(i * 7919) % 5003}`);
+    const nums = Array.from({ length: n }, (_, i) => (i * 104729) % 9973);
+    expect(stableOrder([strs, nums], [1, -1], compareValues)).toEqual(naiveOrder([strs, nums], [1, -1]));
+  });
+});
+
+describe("codePointCompare", () => {
+  test('"\\uFFFF" < "😀": a unit past the surrogates sorts before an astral code point', () => {
+    expect(codePointCompare("\uFFFF", "😀")).toBeLessThan(0);
+    expect(codePointCompare("\uE000", "\uD800\uDC00")).toBeLessThan(0);
+    expect(codePointCompare("a", "ab")).toBeLessThan(0);
+    expect(codePointCompare("b", "b")).toBe(0);
+  });
+
+  test("agrees with comparing code point sequences", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), fc.string({ unit: "binary" }), (x, y) => {
+        expect(Math.sign(codePointCompare(x, y))).toBe(Math.sign(referenceCodePointCompare(x, y)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
