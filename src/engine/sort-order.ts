@@ -11,15 +11,15 @@
  * the order of comparing key by key and then by position.
  */
 
+import { compareCodePoints, hasHighUnits } from "./code-point-order.js";
+
 /** A total order on sort values (MongoDB's, see sort.ts). */
 export type ValueOrder = (a: unknown, b: unknown) => number;
 
 /** Past this many distinct values a key is comparison-sorted instead of counted. */
 const MAX_COUNTED = 4096;
 
-export function stableOrder(cols: readonly (readonly unknown[])[], signs: readonly number[], mixedOrder: ValueOrder): number[] {
-  // Strings always by code point, whatever order the caller's comparison uses for them.
-  const order: ValueOrder = (a, b) => (typeof a === "string" && typeof b === "string" ? codePointCompare(a, b) : mixedOrder(a, b));
+export function stableOrder(cols: readonly (readonly unknown[])[], signs: readonly number[], order: ValueOrder): number[] {
   const n = cols[0]?.length ?? 0;
   let perm: number[] = new Array<number>(n);
   for (let i = 0; i < n; i++) perm[i] = i;
@@ -79,7 +79,7 @@ function comparisonPass(perm: number[], col: readonly unknown[], sign: number, o
   }
   if (kind === "string") {
     const strs = col as readonly string[];
-    const cmp = anyAboveSurrogates(strs) ? codePointCompare : unitCompare;
+    const cmp = anyHighUnits(strs) ? compareCodePoints : unitCompare;
     return perm.sort(sign > 0 ? (a, b) => cmp(strs[a] as string, strs[b] as string) : (a, b) => cmp(strs[b] as string, strs[a] as string));
   }
   return perm.sort((a, b) => sign * order(col[a], col[b]));
@@ -97,36 +97,13 @@ function columnKind(col: readonly unknown[]): "number" | "string" | "mixed" {
   return numbers ? "number" : "string";
 }
 
-/** Whether any string holds a UTF-16 unit from U+D800 up, where unit order and code point order can differ. */
-function anyAboveSurrogates(strs: readonly string[]): boolean {
-  for (let k = 0; k < strs.length; k++) {
-    const s = strs[k] as string;
-    for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0xd800) return true;
-  }
+function anyHighUnits(strs: readonly string[]): boolean {
+  for (let k = 0; k < strs.length; k++) if (hasHighUnits(strs[k] as string)) return true;
   return false;
 }
 
 function unitCompare(x: string, y: string): number {
   return x === y ? 0 : x < y ? -1 : 1;
-}
-
-/**
- * Code point order (MongoDB's binary order of UTF-8): UTF-16 unit order, except that surrogates
- * (U+D800–U+DFFF, the halves of code points past U+FFFF) sort after U+E000–U+FFFF.
- */
-export function codePointCompare(x: string, y: string): number {
-  if (x === y) return 0;
-  const n = Math.min(x.length, y.length);
-  for (let i = 0; i < n; i++) {
-    const a = x.charCodeAt(i);
-    const b = y.charCodeAt(i);
-    if (a !== b) return shiftSurrogate(a) - shiftSurrogate(b);
-  }
-  return x.length - y.length;
-}
-
-function shiftSurrogate(unit: number): number {
-  return unit >= 0xd800 ? (unit <= 0xdfff ? unit + 0x2000 : unit - 0x800) : unit;
 }
 
 /**
