@@ -65,7 +65,7 @@ const QUERIES = [
     hand: (r) =>
       (r.status === "active" || r.status === "pending") && r.role !== "guest" && r.department !== "Legal" &&
       (r.profile.city === "Paris" || r.profile.city === "Berlin" || r.profile.city === "Lima") && r.tags.includes("alpha") &&
-      r.name.startsWith("user1") && r.age >= 25 && r.age <= 60 && r.score !== undefined && r.location != null && !r.profile.zip.endsWith("7"),
+      r.name.startsWith("user1") && r.age >= 25 && r.age <= 60 && r.score !== undefined && r.location !== null && r.location !== undefined && !r.profile.zip.endsWith("7"),
     mongo: {
       status: { $in: ["active", "pending"] }, role: { $nin: ["guest"] }, department: { $ne: "Legal" }, "profile.city": { $in: ["Paris", "Berlin", "Lima"] },
       tags: "alpha", name: { $regex: "^user1" }, age: { $gte: 25, $lte: 60 }, score: { $exists: true }, location: { $ne: null }, "profile.zip": { $not: /7$/ },
