@@ -1,7 +1,6 @@
 // A tiny measuring harness: many timed batches, reporting the median per-operation time,
 // so one noisy batch cannot move the figure. Ratios between rows measured in the same
 // process are the numbers to quote; absolute times depend on the machine.
-import { spawnSync } from "node:child_process";
 
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -59,18 +58,6 @@ export function measurePair(a, b, { iterations = 1, batches = 15, warmup = 3 } =
 
 /** "1.23x (1.10–1.31)": a pair's median ratio and its interquartile range. */
 export const ratioText = (p) => `${fmt(p.ratio)}x (${fmt(p.low)}–${fmt(p.high)})`;
-
-/** Median wall time in ms of running `node args`, over `runs` runs. */
-export function timeNode(args, runs = 15) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { stdio: "ignore" });
-    if (r.status !== 0) throw new Error(`node ${args.join(" ")} failed`);
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return median(times);
-}
 
 export function formatTable(title, header, rows) {
   const all = [header, ...rows].map((r) => r.map(String));
