@@ -9,9 +9,11 @@
 
 /** Whether `s` has a code unit at or above U+D800, where `<` and code-point order can part. */
 export function hasHighUnits(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0xd800) return true;
-  return false;
+  return HIGH_UNIT.test(s);
 }
+
+// One character class, no `u` flag: it matches single code units, lone surrogates included.
+const HIGH_UNIT = /[\ud800-\uffff]/;
 
 /** Negative, zero or positive as `a` sorts before, with or after `b` by code point. */
 export function compareCodePoints(a: string, b: string): number {

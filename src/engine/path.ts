@@ -45,7 +45,16 @@ function isDocument(value: unknown): value is Record<string, unknown> {
 
 /** Whether `visit` holds for some value the path reaches (MISSING included). */
 export function someValue(record: unknown, segments: readonly string[], visit: Visit): boolean {
-  return from(record, segments, 0, visit, true);
+  // Through documents, a loop; the first array met hands the rest of the walk to `from`.
+  let value = record;
+  for (let i = 0; i < segments.length; i++) {
+    if (isArray(value)) return from(value, segments, i, visit, true);
+    if (!isDocument(value)) return visit(MISSING, true);
+    const step = segments[i] as string;
+    value = hasOwn.call(value, step) ? value[step] : undefined;
+    if (value === undefined) return visit(MISSING, true);
+  }
+  return visit(value, true);
 }
 
 /** The walk from `value`, the value after `segments[0..i)`. */

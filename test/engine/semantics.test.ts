@@ -132,3 +132,26 @@ describe("ordering: within a type, strings by code point; null only as = null", 
     expect(compile("order by a.b desc select id").run(records).results).toEqual([{ id: 4 }, { id: 1 }, { id: 2 }, { id: 3 }]);
   });
 });
+
+describe("the string operators walk paths by the same rules", () => {
+  const records = [{ a: [{ b: "vip" }, {}] }, { a: [[{ b: "vip" }]] }, { a: { b: ["vip", "new"] } }, { a: [{ b: [["vip"]] }] }, { a: ["vip"] }, { a: { "0": "vip" } }];
+  test.each<Case>([
+    ['a.b contains "vi"', records, [0]],
+    ['a.b contains "vip"', records, [0, 2]],
+    ['a.b starts with "vi"', records, [0, 2]],
+    ['a.b ends with "ip"', records, [0, 2]],
+    ["a.b matches /^v/", records, [0, 2]],
+    ['a.b ~ "VIP"', records, [0, 2]],
+    ['a.0 starts with "v"', records, [4, 5]],
+    ['a.b not contains "vi"', records, [1, 2, 3, 4, 5]],
+  ])("%s", (...c) => expectMatches(c));
+
+  test("case-insensitive equality and dates through arrays of objects", () => {
+    const people = [{ p: [{ n: "ADA" }, {}] }, { p: [{ n: "Bob" }] }];
+    const got = answers('p.n = "ada" case insensitive', people);
+    for (const path of EVALUATION_PATHS) expect({ path, m: got[path] }).toEqual({ path, m: [people[0]] });
+    const events = [{ e: [{ at: "2024-05-01T00:00:00Z" }, {}] }, { e: [{ at: "2023-01-01" }] }, { e: [] }];
+    const later = answers('e.at > "2024-01-01"', events, { schema: { "e.at": "date" } });
+    for (const path of EVALUATION_PATHS) expect({ path, m: later[path] }).toEqual({ path, m: [events[0]] });
+  });
+});
