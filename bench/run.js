@@ -1,11 +1,11 @@
 // npm run bench: every benchmark, in one process, as tables of medians and ratios.
 import { runCliBench } from "./cli.js";
-import { runEngineBench } from "./engine.js";
+import { memoryBench, runEngineBench } from "./engine.js";
 import { formatTable } from "./measure.js";
 import { PARSE_ROW_HEADER, parseRow, runParseBench } from "./parse.js";
 
 const only = process.argv[2];
-const suites = { parse: runParseBench, engine: runEngineBench, cli: runCliBench };
+const suites = { parse: runParseBench, engine: runEngineBench, memory: memoryBench, cli: runCliBench };
 for (const [name, run] of Object.entries(suites)) {
   if (only !== undefined && only !== name) continue;
   console.log(await run());
