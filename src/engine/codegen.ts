@@ -83,7 +83,7 @@ class Generator {
     let from = "r";
     for (const k of keys.slice(0, -1)) {
       const p = this.temp();
-      steps.push(`(${p} = ${from}[${k}]) !== null && typeof ${p} === "object" && getPrototypeOf(${p}) === objectPrototype`);
+      steps.push(`(${p} = ${from}[${k}]) !== null && typeof ${p} === "object" && isPlain(${p})`);
       from = p;
     }
     const leaf = source(x, sink);
@@ -160,15 +160,28 @@ export function generate(filter: ExprNode, ctx: EvalContext): Generated | undefi
     "return { test: filterqlTest, filterArray: filterqlArray };",
   ].join("\n");
   try {
-    const factory = new Function("objectPrototype", "isArray", "getPrototypeOf", "closures", ...gen.params, source) as (...args: unknown[]) => Generated;
+    const factory = new Function("objectPrototype", "isArray", "isPlain", "closures", ...gen.params, source) as (...args: unknown[]) => Generated;
     // The all-closures version serves only records that are not plain objects: built on first need.
     let closures: Test | undefined;
     const fallback: Test = (r) => (closures ??= guarded(compileExpr(filter, ctx)))(r);
-    return factory(Object.prototype, Array.isArray, Object.getPrototypeOf, fallback, ...gen.args);
+    return factory(Object.prototype, Array.isArray, isPlain, fallback, ...gen.args);
   } catch {
     // `new Function` is refused (e.g. a Content-Security-Policy without 'unsafe-eval').
     forbidden = true;
     return undefined;
+  }
+}
+
+/**
+ * Whether an object on the way is plain, by the same test as the record's (`__proto__`, which V8
+ * inlines, where `Object.getPrototypeOf` is a call): a throwing own `__proto__` getter makes it
+ * not plain, so such a record takes the closures.
+ */
+function isPlain(value: object): boolean {
+  try {
+    return (value as { __proto__?: unknown }).__proto__ === Object.prototype;
+  } catch {
+    return false;
   }
 }
 

@@ -94,17 +94,20 @@ describe("generated code = closures", () => {
     expect(ran).toBeGreaterThan(runs / 2);
   });
 
-  test("odd records: class instances and null prototypes on the way, throwing getters", () => {
+  test("odd records: class instances, null prototypes and own __proto__ keys on the way, throwing getters", () => {
     class Box {
       constructor(readonly q: string) {}
     }
     const nullProto = Object.assign(Object.create(null) as object, { q: "a" });
     const throwing = { get q(): string { throw new Error("no"); } };
-    const records = [{ p: new Box("a") }, { p: nullProto }, { p: throwing }, { p: { q: "a" } }, { p: [{ q: "a" }] }, { p: { q: ["x", "a"] } }];
+    const throwingProto = Object.defineProperty({ q: "a" }, "__proto__", { get(): never { throw new Error("no"); }, enumerable: true });
+    const ownProto = JSON.parse('{"__proto__": {"q": "b"}, "q": "a"}') as object;
+    const records = [{ p: new Box("a") }, { p: nullProto }, { p: throwing }, { p: throwingProto }, { p: ownProto }, { p: { q: "a" } }, { p: [{ q: "a" }] }, { p: { q: ["x", "a"] } }];
     for (const text of ['p.q = "a"', 'p.q != "a"', 'p.q in ["a", "b"]', 'p.q contains "a"', 'p.q starts with "a"', "p.q exists", "p.q is null", 'p.q between "a" and "b"']) {
       const generated = compile(text, { codegen: true });
       const closures = compile(text, { codegen: false });
       expect(generated.filter(records), text).toEqual(closures.filter(records));
+      expect(records.map((r) => generated.test(r)), text).toEqual(records.map((r) => closures.test(r)));
     }
   });
 });
