@@ -3,7 +3,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { Reporter } from "../diagnostics/reporter.js";
 import { resolveLimits, type ParseOptions } from "../options.js";
 import { checkLimits } from "./guard.js";
-import { parser, recoveringParser } from "./parser.js";
+import { descend } from "./descent.js";
+import { fastParser, recoveringParser } from "./parser.js";
 import { reportParserErrors } from "./parser-diagnostics.js";
 import { postLex } from "./post-lex.js";
 import { withSource } from "./source-text.js";
@@ -49,7 +50,14 @@ function parseText(text: string, options: ParseOptions | undefined, reporter: Re
   postLex(lexed.tokens, reporter);
   if (!checkLimits(lexed.tokens, limits, reporter)) return { diagnostics: cap(reporter.diagnostics) };
 
-  // The fast parser stops at the first error; its context diagnostics are kept only if it succeeds.
+  // Valid, clean text: the hand-written descent, which builds the same nodes (descent.ts).
+  const fast = descend(lexed.tokens);
+  if (fast !== undefined) {
+    if (reporter.hasErrors) return { diagnostics: cap(sortByPosition(reporter.diagnostics)) };
+    return { query: withSource(fast, text), diagnostics: reporter.diagnostics };
+  }
+  // Chevrotain's parser stops at the first error; its context diagnostics are kept only if it succeeds.
+  const parser = fastParser();
   const semantic = new Reporter(text);
   parser.reporter = semantic;
   parser.input = lexed.tokens;
