@@ -16,7 +16,7 @@
  * - With a schema, a field declared as a scalar (`string`, `number`, `integer`, `boolean`) needs
  *   no array branch: records are taken to follow their schema.
  */
-import type { CompareNode, ExprNode, PredicateNode } from "../ast/nodes.js";
+import type { CompareNode, ExprNode, InNode, PredicateNode } from "../ast/nodes.js";
 import { hasHighUnits } from "./code-point-order.js";
 import { internalize } from "./internalize.js";
 import { compileExpr, compilePredicate, constantOf, predicateSource, type EvalContext, type SourceSink, type Test } from "./predicates.js";
@@ -54,7 +54,8 @@ class Generator {
       case "Not":
         return `!${this.expr(node.operand)}`;
       default:
-        return (node.kind === "Compare" ? this.compare(node) : undefined) ?? this.predicate(node) ?? `${this.bind("f", compilePredicate(node, this.ctx))}(r)`;
+        return (node.kind === "Compare" ? this.compare(node) : node.kind === "In" ? this.scalarIn(node) : undefined) ??
+          this.predicate(node) ?? `${this.bind("f", compilePredicate(node, this.ctx))}(r)`;
     }
   }
 
@@ -88,6 +89,26 @@ class Generator {
     }
     const leaf = source(x, sink);
     return `${not}(${steps.join(" && ")} ? ((${x} = ${from}[${keys.at(-1)}]), ${leaf}) : ${sink.slow()})`;
+  }
+
+  /**
+   * `in` on a top-level field the schema declares scalar, as `compare` treats `=` there: no array
+   * branch, and nothing for null or missing to do when the list holds no null (a Set never holds
+   * undefined). Unrolled for a few values, a bound Set for more.
+   */
+  private scalarIn(node: InNode): string | undefined {
+    const [name, ...rest] = node.field.segments;
+    if (name === undefined || rest.length > 0 || name in Object.prototype || this.ctx.caseInsensitive) return undefined;
+    const field = this.ctx.schema?.lookup(node.field.segments);
+    if (field === undefined || field.array || field.open || !SCALAR_TYPES.has(field.base)) return undefined;
+    if (node.values.some((v) => v.kind !== "Literal" || v.value === null)) return undefined;
+    const constants = node.values.map((v) => constantOf(v, this.ctx));
+    const not = node.negated ? "!" : "";
+    if (constants.length === 0) return node.negated ? "true" : "false";
+    const k = this.bind("k", name);
+    if (constants.length > 6) return `${not}${this.bind("s", new Set(constants))}.has(r[${k}])`;
+    const v = this.temp();
+    return `${not}((${v} = r[${k}]) === ${constants.map((c) => this.bind("c", c)).join(` || ${v} === `)})`;
   }
 
   /** A top-level field against a string or number, where no folding or date domain applies. */
