@@ -115,7 +115,12 @@ export function plainFieldName(segments: readonly string[]): string | undefined 
   return segments.length === 1 && name !== undefined && !(name in Object.prototype) ? name : undefined;
 }
 
-/** An object whose prototype is Object.prototype (an own `__proto__` key makes it not plain). */
+/** An object whose prototype is Object.prototype (an own `__proto__` key, even a throwing getter, makes it not plain). */
 export function isPlainObject(r: unknown): boolean {
-  return r !== null && typeof r === "object" && (r as { __proto__?: unknown }).__proto__ === Object.prototype;
+  if (r === null || typeof r !== "object") return false;
+  try {
+    return (r as { __proto__?: unknown }).__proto__ === Object.prototype;
+  } catch {
+    return false;
+  }
 }

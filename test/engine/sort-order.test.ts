@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
+import { compile } from "../../src/compile.js";
 import { compareValues } from "../../src/engine/sort.js";
 import { stableOrder } from "../../src/engine/sort-order.js";
 
@@ -41,5 +42,16 @@ describe("stableOrder: one stable pass per key, last key first", () => {
     const strs = Array.from({ length: n }, (_, i) => `k${(i * 7919) % 5003}`);
     const nums = Array.from({ length: n }, (_, i) => (i * 104729) % 9973);
     expect(stableOrder([strs, nums], [1, -1], compareValues)).toEqual(naiveOrder([strs, nums], [1, -1]));
+  });
+});
+
+describe("sorting odd records", () => {
+  test("own __proto__ keys (data or a throwing getter) and null prototypes sort by their own fields", () => {
+    const throwing = Object.defineProperty({ a: 2 }, "__proto__", { get(): never { throw new Error("no"); }, enumerable: true });
+    const data = JSON.parse('{"__proto__": {"a": 0}, "a": 3}') as object;
+    const nullProto = Object.assign(Object.create(null) as object, { a: 1 });
+    const records = [throwing, data, nullProto, { a: 0 }];
+    expect(compile("order by a").sort(records)).toEqual([records[3], records[2], records[0], records[1]]);
+    expect(compile("order by a", { codegen: false }).sort(records)).toEqual([records[3], records[2], records[0], records[1]]);
   });
 });
