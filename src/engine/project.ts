@@ -79,7 +79,7 @@ function generatedObjectProjector(node: Trie): ObjectProjector | undefined {
   const source = [
     '"use strict";',
     shaped ? `function Shape(${fields.join(", ")}) { ${assigns.join(" ")} } Shape.prototype = objectPrototype;` : "",
-    'return function project(v) { if (v === null || typeof v !== "object" || isArray(v)) return undefined; const plain = v.__proto__ === objectPrototype;',
+    'return function project(v) { if (v === null || typeof v !== "object" || isArray(v)) return undefined; let plain; try { plain = v.__proto__ === objectPrototype; } catch { plain = false; }',
     fields.length > 0 ? `let ${fields.join(", ")}; ${reads.join(" ")}` : "",
     shaped ? `if (${all}) return new Shape(${fields.join(", ")});` : "",
     `const o = {}; ${stores.join(" ")} return o; };`,

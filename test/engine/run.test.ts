@@ -76,6 +76,11 @@ describe("select (projection)", () => {
     expect(run(records, "select items.p").results).toEqual([{ items: [{ p: 1 }, {}] }, {}]);
   });
 
+  test("a throwing own __proto__ getter makes a record not plain, not an error", () => {
+    const throwing = Object.defineProperty({ a: 2 }, "__proto__", { get(): never { throw new Error("no"); }, enumerable: true });
+    for (const codegen of [true, false]) expect(run([throwing], "select a", { codegen }).results).toEqual([{ a: 2 }]);
+  });
+
   test("a __proto__ key is copied as data, never as a prototype", () => {
     const record = JSON.parse('{"__proto__": {"polluted": true}, "a": 1}');
     const [out] = run([record], "select `__proto__`.polluted, a").results as Record<string, unknown>[];
