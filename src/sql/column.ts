@@ -74,7 +74,7 @@ export class ColumnEmitter implements PredicateEmitter {
         }
         if (parts.length === 0) return FALSE;
         const sql = parts.length === 1 ? (parts[0] as string) : `(${parts.join(" OR ")})`;
-        if (!array && !hasNull && !fold) return pair(sql, `(${c} IS NOT NULL AND ${c} NOT IN (${list.join(", ")}))`);
+        if (!array && !hasNull && !fold) return pair(sql, `(${c} IS NULL OR ${c} NOT IN (${list.join(", ")}))`);
         return pair(sql, `(${sql}) IS NOT TRUE`);
       }
       case "IsNull":
@@ -199,6 +199,8 @@ export function columnOrder(col: { sql: string; field: FieldInfo }, direction: "
     ? `CASE WHEN ${c} IS NULL THEN 1 WHEN cardinality(${c}) = 0 THEN 0 WHEN array_position(${c}, NULL) IS NOT NULL THEN 1 ELSE 2 END`
     : `CASE WHEN ${c} IS NULL THEN 1 WHEN cardinality(${c}) = 0 THEN 0 WHEN array_position(${c}, NULL) IS NOT NULL AND (SELECT count(fql_v) FROM unnest(${c}) AS fql_e(fql_v)) = 0 THEN 1 ELSE 2 END`;
   const agg = field.base === "boolean" ? (direction === "asc" ? "bool_and" : "bool_or") : direction === "asc" ? "min" : "max";
-  const value = `(SELECT ${agg}(fql_v${collate}) FROM unnest(${c}) AS fql_e(fql_v))`;
+  const least = `(SELECT ${agg}(fql_v${collate}) FROM unnest(${c}) AS fql_e(fql_v))`;
+  // Ascending, an array holding a NULL sorts as null: its other elements must not break the tie.
+  const value = direction === "asc" ? `(CASE WHEN array_position(${c}, NULL) IS NULL THEN ${least} END)` : least;
   return [`${rank} ${dir}`, `${value} ${dir}`];
 }

@@ -27,7 +27,8 @@ function throughArray(records: readonly unknown[], segments: readonly string[]):
 
 const hasAstral = (records: readonly unknown[]) => /[\u{10000}-\u{10FFFF}]/u.test(JSON.stringify(records));
 
-export function departsFromSpec(records: readonly unknown[], query: QueryNode): boolean {
+export function departsFromSpec(stored: readonly unknown[], query: QueryNode): boolean {
+  const records = [...stored, query];
   const used = paths(query.filter);
   for (const { path, node } of used) {
     if (path.segments.some((s, i) => i > 0 && isDigits(s))) return true;
