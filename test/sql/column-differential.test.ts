@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { PathNode, PredicateNode, ValueNode } from "../../src/ast/nodes.js";
 import { check } from "../../src/check/check.js";
-import { resolveSchema } from "../../src/check/schema.js";
+import { resolveSchema, type ResolvedSchema } from "../../src/check/schema.js";
 import { run } from "../../src/compile.js";
 import { FilterQLError } from "../../src/diagnostics/filterql-error.js";
 import { toSql } from "../../src/sql/to-sql.js";
@@ -16,7 +16,7 @@ import { departsFromSpec } from "../support/engine-departures.js";
 import { expressionArb, pagedQueryArb, predicateArb, strings, type PagedQuery } from "../support/sql-arbitraries.js";
 
 const span = { start: 0, end: 0 };
-const schema = resolveSchema({ s: "string", i: "integer", n: "number", bo: "boolean", d: "date", tags: "string[]", nums: "integer[]", "profile.city": "string" });
+const schema = resolveSchema({ s: "string", i: "integer", n: "number", bo: "boolean", d: "date", tags: "string[]", nums: "integer[]", "profile.city": "string" }) as ResolvedSchema;
 const columns = { "profile.city": "city" };
 const NOW = new Date("2024-05-01T12:00:00.000Z");
 
