@@ -12,7 +12,6 @@ import { run } from "../../src/compile.js";
 import { FilterQLError } from "../../src/diagnostics/filterql-error.js";
 import { toSql } from "../../src/sql/to-sql.js";
 import { databases, ENGINES, type Database } from "../support/databases.js";
-import { departsFromSpec } from "../support/engine-departures.js";
 import { expressionArb, pagedQueryArb, predicateArb, strings, type PagedQuery } from "../support/sql-arbitraries.js";
 
 const span = { start: 0, end: 0 };
@@ -60,7 +59,7 @@ afterAll(async () => {
 });
 
 async function load(db: Database, records: readonly unknown[]): Promise<void> {
-  await db.exec(`TRUNCATE people`);
+  await db.exec(`DELETE FROM people`);
   const arr = (f: string, t: string) => `CASE WHEN jsonb_typeof(r->'${f}') = 'array' THEN ARRAY(SELECT x::${t} FROM jsonb_array_elements_text(r->'${f}') AS x) END`;
   await db.query(
     `INSERT INTO people SELECT i - 1, r->>'s', (r->>'i')::bigint, (r->>'n')::double precision, (r->>'bo')::boolean, (r->>'d')::timestamptz, ${arr("tags", "text")}, ${arr("nums", "bigint")}, r->'profile'->>'city' FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(r, i)`,
@@ -79,7 +78,7 @@ function normal(v: unknown, isDate: boolean): unknown {
 }
 
 async function same(db: Database, records: readonly Record<string, unknown>[], { query, page, pageSize }: PagedQuery): Promise<boolean> {
-  if (check(query, { schema }).some((d) => d.severity === "error") || departsFromSpec(records, query)) return false;
+  if (check(query, { schema }).some((d) => d.severity === "error")) return false;
   let statement;
   try {
     statement = toSql(query, { table: "people", schema, columns, page, pageSize, now: NOW });

@@ -46,7 +46,7 @@ describe.each(ENGINES)("hostile strings on %s", (engine) => {
     await fc.assert(
       fc.asyncProperty(fc.uniqueArray(hostile, { minLength: 1, maxLength: 3 }), fc.array(hostile, { maxLength: 4 }), async (names, values) => {
         const records = values.map((v, i) => ({ [names[i % names.length] as string]: v, [names[(i + 1) % names.length] as string]: [v, i] }));
-        await db().exec(`TRUNCATE ${quoteIdent(table)}`);
+        await db().exec(`DELETE FROM ${quoteIdent(table)}`);
         for (const [i, r] of records.entries()) await db().query(`INSERT INTO ${quoteIdent(table)} VALUES ($1, $2::jsonb)`, [i, JSON.stringify(r)]);
         const stored = (await db().query<{ d: unknown }>(`SELECT ${quoteIdent(column)} AS d FROM ${quoteIdent(table)} ORDER BY id`)).map((r) => r.d);
         const names$ = fc.constantFrom(...names);

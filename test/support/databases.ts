@@ -32,6 +32,11 @@ async function server(url: string): Promise<Database> {
   const schema = `filterql_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   await client.query(`CREATE SCHEMA ${schema}`);
   await client.query(`SET search_path TO ${schema}`);
+  // Test data need not survive a crash: commits without waiting for the disk.
+  await client.query(`SET synchronous_commit TO off`);
+  // The tests' tables are tiny: JIT compilation (which PostgreSQL starts from cost estimates that
+  // count 100 elements per JSON array, multiplied through a deep projection) would only cost time.
+  await client.query(`SET jit TO off`);
   return {
     name: "PostgreSQL server",
     query: async <R>(text: string, values: readonly unknown[] = []) => (await client.query(text, values as unknown[])).rows as R[],
