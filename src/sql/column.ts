@@ -126,6 +126,12 @@ export class ColumnEmitter implements PredicateEmitter {
       return exists(c, test(x, p));
     }
     const [x, p] = this.textOperands(c, v, node.value);
+    const upper = node.op === "starts_with" && !this.ctx.caseInsensitive ? successor(v) : undefined;
+    if (upper !== undefined) {
+      // The strings starting with v are exactly [v, successor(v)) in code point order: a range a btree can serve.
+      const range = `${c} COLLATE "C" >= ${p} AND ${c} COLLATE "C" < ${this.ctx.params.add(upper, "text")}`;
+      return pair(`(${range})`, `(${range}) IS NOT TRUE`);
+    }
     return pair(test(x, p), `(${test(x, p)}) IS NOT TRUE`);
   }
 
@@ -152,7 +158,8 @@ export class ColumnEmitter implements PredicateEmitter {
     }
     const p = this.typed(field.base, v, true);
     if (p === undefined) return FALSE;
-    return field.array ? pair(`${c} @> ARRAY[${p}]`, `(${c} @> ARRAY[${p}]) IS NOT TRUE`) : pair(`${c} = ${p}`, `${c} IS DISTINCT FROM ${p}`);
+    // `<> OR IS NULL` rather than IS DISTINCT FROM: the same rows, and the planner estimates `<>`.
+    return field.array ? pair(`${c} @> ARRAY[${p}]`, `(${c} @> ARRAY[${p}]) IS NOT TRUE`) : pair(`${c} = ${p}`, `(${c} <> ${p} OR ${c} IS NULL)`);
   }
 
   /** The parameter for `v` compared with a column of type `base`; undefined when no value of that type can be equal (or ordered). */
@@ -173,6 +180,14 @@ export class ColumnEmitter implements PredicateEmitter {
       default: return undefined;
     }
   }
+}
+
+/** The least string above every string starting with `prefix` (its last code point raised by one), if any. */
+function successor(prefix: string): string | undefined {
+  const cps = [...prefix];
+  const last = cps.pop()?.codePointAt(0);
+  if (last === undefined || last >= 0x10ffff) return undefined;
+  return cps.join("") + String.fromCodePoint(last === 0xd7ff ? 0xe000 : last + 1);
 }
 
 type Form = { kind: "const"; value: boolean } | { kind: "sql"; sql: string; negated: string };

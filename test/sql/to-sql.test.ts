@@ -54,7 +54,7 @@ describe("toSql statement shape", () => {
   });
 
   test("!= and not in keep NULL rows; not (…) never meets a NULL", () => {
-    expect(toSqlWhere(q('name != "x"'), { schema }).text).toBe(`"name" IS DISTINCT FROM $1::text`);
+    expect(toSqlWhere(q('name != "x"'), { schema }).text).toBe(`("name" <> $1::text OR "name" IS NULL)`);
     expect(toSqlWhere(q('name not in ["x", "y"]'), { schema }).text).toBe(`("name" IS NULL OR "name" NOT IN ($1::text, $2::text))`);
     expect(toSqlWhere(q("not (age > 3 or name is null)"), { schema }).text).toBe(`(("age" > $1::bigint) IS NOT TRUE AND "name" IS NOT NULL)`);
   });
@@ -63,6 +63,12 @@ describe("toSql statement shape", () => {
     expect(toSqlWhere(q('name contains "50%_"'), { schema })).toEqual({ text: `strpos("name", $1::text) > 0`, values: ["50%_"] });
     expect(toSqlWhere(q('tags = "a"'), { schema }).text).toBe(`"tags" @> ARRAY[$1::text]`);
     expect(toSqlWhere(q('tags in ["a", "b"]'), { schema }).text).toBe(`"tags" && ARRAY[$1::text, $2::text]`);
+  });
+
+  test("starts with is a code point range a btree can serve (exact: [v, v with its last code point raised))", () => {
+    expect(toSqlWhere(q('name starts with "ab"'), { schema })).toEqual({ text: `("name" COLLATE "C" >= $1::text AND "name" COLLATE "C" < $2::text)`, values: ["ab", "ac"] });
+    expect(toSqlWhere(q('name starts with "a\ud7ff"'), { schema }).values).toEqual(["a\ud7ff", "a\ue000"]);
+    expect(toSqlWhere(q('name starts with ""'), { schema }).text).toBe(`starts_with("name", $1::text)`);
   });
 
   test("dates bind as instants (timestamptz), date math against the clock", () => {
