@@ -94,8 +94,8 @@ export class DocumentEmitter implements PredicateEmitter {
     }
     const [p, f] = this.ctx.caseInsensitive ? [this.ctx.params.add(foldedConstant(v, node.value, this.ctx), "text"), (s: string) => this.fold(s)] : [this.ctx.params.add(v, "text"), (s: string) => s];
     const test = node.op === "starts_with" ? (s: string) => `starts_with(${f(s)}, ${p})` : (s: string) => `right(${f(s)}, length(${p})) = ${p}`;
-    // Strings, and the strings of an array (SPEC §4).
-    return this.leaves(node.field, (x) => `(${str(x, test)} OR ${elements(x, (e) => str(e, test))})`);
+    // Strings, and the strings of an array (SPEC §4) — not of an array reached by position, which is compared as it is.
+    return this.leaves(node.field, (x, asIs) => (asIs ? str(x, test) : `(${str(x, test)} OR ${elements(x, (e) => str(e, test))})`));
   }
 
   private foldedEquals(field: PathNode, v: string, node: ValueNode): string {
