@@ -10,14 +10,14 @@ import type { DocumentEmitter } from "./document.js";
 
 const rank = (x: string) => `CASE jsonb_typeof(${x}) WHEN 'null' THEN 1 WHEN 'number' THEN 2 WHEN 'string' THEN 3 WHEN 'object' THEN 4 WHEN 'array' THEN 5 ELSE 6 END`;
 
-/** The terms ordering jsonb values by MongoDB's order, in one direction. */
-function terms(x: string, rankExpr: string, dir: "ASC" | "DESC"): string[] {
+/** The terms ordering (rank, jsonb value) pairs by MongoDB's order, in one direction. */
+function terms(r: string, x: string, dir: "ASC" | "DESC"): string[] {
   return [
-    `${rankExpr} ${dir}`,
+    `${r} ${dir}`,
     `(CASE WHEN jsonb_typeof(${x}) = 'number' THEN (${x})::numeric END) ${dir}`,
     `(CASE WHEN jsonb_typeof(${x}) = 'string' THEN (${x} #>> '{}') END) COLLATE "C" ${dir}`,
     `(CASE WHEN jsonb_typeof(${x}) = 'boolean' THEN (${x})::boolean END) ${dir}`,
-    `${x} ${dir}`,
+    `(CASE WHEN jsonb_typeof(${x}) IN ('object', 'array') THEN ${x} END) ${dir}`,
   ];
 }
 
@@ -26,6 +26,11 @@ export interface DocumentOrder {
   readonly terms: string[];
 }
 
+/**
+ * Each key's candidates, as (rank, value): the opened leaf values, null (rank 1) where the path
+ * is missing, and an empty array (rank 0, below null) for each empty leaf array — as the engine
+ * picks them. No candidate at all sorts as null.
+ */
 export function documentOrder(keys: readonly OrderKeyNode[], emitter: DocumentEmitter): DocumentOrder {
   const joins: string[] = [];
   const out: string[] = [];
@@ -34,12 +39,13 @@ export function documentOrder(keys: readonly OrderKeyNode[], emitter: DocumentEm
     if (src === undefined) return;
     const dir = k.direction === "asc" ? "ASC" : "DESC";
     const alias = `fql_k${i}`;
-    joins.push(
-      `LEFT JOIN LATERAL (SELECT fql_c FROM (SELECT fql_c FROM jsonb_path_query(${emitter.doc}, ${src.values}) AS fql_s(fql_c) UNION ALL SELECT 'null'::jsonb WHERE ${emitter.doc} @? ${src.missing}) AS fql_u(fql_c) ORDER BY ${terms("fql_c", rank("fql_c"), dir).join(", ")} LIMIT 1) AS ${alias}(v) ON TRUE`,
-    );
-    const v = `${alias}.v`;
-    const emptyArray = `EXISTS (SELECT 1 FROM jsonb_path_query(${emitter.doc}, ${src.leaves}) AS fql_l(fql_x) WHERE fql_x = '[]'::jsonb)`;
-    out.push(...terms(v, `(CASE WHEN ${v} IS NULL THEN CASE WHEN ${emptyArray} THEN 0 ELSE 1 END ELSE ${rank(v)} END)`, dir));
+    const candidates = [
+      `SELECT ${rank("fql_c")}, (CASE WHEN jsonb_typeof(fql_c) = 'null' THEN NULL ELSE fql_c END) FROM jsonb_path_query(${emitter.doc}, ${src.values}) AS fql_s(fql_c)`,
+      `SELECT 1, NULL::jsonb WHERE ${emitter.doc} @? ${src.missing}`,
+      `SELECT 0, NULL::jsonb FROM jsonb_path_query(${emitter.doc}, ${src.leaves}) AS fql_l(fql_x) WHERE fql_x = '[]'::jsonb`,
+    ];
+    joins.push(`LEFT JOIN LATERAL (SELECT fql_r, fql_c FROM (${candidates.join(" UNION ALL ")}) AS fql_u(fql_r, fql_c) ORDER BY ${terms("fql_r", "fql_c", dir).join(", ")} LIMIT 1) AS ${alias}(r, v) ON TRUE`);
+    out.push(...terms(`COALESCE(${alias}.r, 1)`, `${alias}.v`, dir));
   });
   return { joins, terms: out };
 }

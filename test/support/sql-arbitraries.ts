@@ -23,7 +23,10 @@ const leaf: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.array(fc.array(scalar, { maxLength: 2 }), { maxLength: 2 }) },
 );
 const inner = fc.dictionary(fc.constantFrom("x", "y", "0"), leaf, { maxKeys: 2, noNullPrototype: true });
-/** Sortable fields hold scalars or arrays of scalars: objects and nested arrays as sort values order by jsonb, not MongoDB (docs/sql.md). */
+/**
+ * Sortable fields (`b`, `s`, and `m.k` through an array of objects with missing fields) hold scalars or arrays of
+ * scalars: objects and nested arrays as sort values order by jsonb, not MongoDB (docs/sql.md).
+ */
 const sortable = fc.oneof({ weight: 4, arbitrary: scalar }, { weight: 1, arbitrary: fc.array(scalar, { maxLength: 3 }) });
 
 export const documentArb = fc.record(
@@ -31,6 +34,7 @@ export const documentArb = fc.record(
     a: leaf,
     b: sortable,
     s: sortable,
+    m: fc.oneof(fc.array(fc.oneof({ weight: 4, arbitrary: fc.record({ k: sortable }, { requiredKeys: [], noNullPrototype: true }) }, { weight: 1, arbitrary: scalar }), { maxLength: 3 }), fc.record({ k: sortable }, { requiredKeys: [], noNullPrototype: true }), scalar),
     n: fc.oneof(inner, leaf),
     items: fc.oneof(fc.array(fc.oneof({ weight: 4, arbitrary: inner }, { weight: 1, arbitrary: scalar }, { weight: 1, arbitrary: fc.array(inner, { maxLength: 2 }) }), { maxLength: 3 }), inner, leaf),
   },
@@ -39,9 +43,9 @@ export const documentArb = fc.record(
 
 const path = (...segments: string[]): PathNode => ({ kind: "Path", span, segments });
 export const documentPathArb: fc.Arbitrary<PathNode> = fc
-  .constantFrom(["a"], ["b"], ["s"], ["n"], ["n", "x"], ["n", "y"], ["n", "0"], ["items"], ["items", "x"], ["items", "y"], ["items", "0"], ["items", "0", "x"], ["items", "x", "0"], ["zz"], ["a", "x"])
+  .constantFrom(["a"], ["b"], ["s"], ["m", "k"], ["n"], ["n", "x"], ["n", "y"], ["n", "0"], ["items"], ["items", "x"], ["items", "y"], ["items", "0"], ["items", "0", "x"], ["items", "x", "0"], ["zz"], ["a", "x"])
   .map((segments) => path(...segments));
-const sortPathArb = fc.constantFrom(["b"], ["s"], ["zz"]).map((segments) => path(...segments));
+const sortPathArb = fc.constantFrom(["b"], ["s"], ["zz"], ["m", "k"]).map((segments) => path(...segments));
 
 const value = (v: string | number | boolean | null): ValueNode => ({ kind: "Literal", span, value: v });
 const valueArb: fc.Arbitrary<ValueNode> = scalar.map(value);
