@@ -45,6 +45,7 @@ function prepare(query: QueryNode, options: SqlOptions, offset: number): Prepare
     caseInsensitive: !(options.caseSensitive ?? query.caseSensitive ?? true),
     schema,
   };
+  if (options.document !== undefined) ctx.refusals.text(options.document, query.span, "this column name");
   const emitter = options.document !== undefined ? new DocumentEmitter(ctx, quoteIdent(options.document)) : new ColumnEmitter(ctx, options.columns ?? {});
   return { ctx, emitter, reporter, text };
 }
@@ -72,7 +73,7 @@ export function toSql(query: QueryNode, options: SqlOptions): SqlStatement {
   if (!Number.isSafeInteger(page) || page < 1) throw new RangeError(`page must be a whole number of 1 or more, not ${page}`);
   const p = prepare(query, options, 0);
   const { ctx, emitter } = p;
-  for (const name of [options.table, options.key ?? "id", options.document ?? ""]) ctx.refusals.text(name, query.span, "this table or column name");
+  for (const name of [options.table, options.key ?? "id"]) ctx.refusals.text(name, query.span, "this table or column name");
   const from = `FROM ${quoteTable(options.table)}`;
   const where = query.filter === null ? "" : ` WHERE ${condition(query.filter, true, emitter)}`;
   if (options.count === true) {
