@@ -3,10 +3,11 @@ import { runCliBench } from "./cli.js";
 import { memoryBench, runEngineBench } from "./engine.js";
 import { formatTable } from "./measure.js";
 import { PARSE_ROW_HEADER, parseRow, runParseBench } from "./parse.js";
+import { runPushdownBench } from "./pushdown.js";
 
 // `node bench/run.js parse,engine` runs only those suites.
 const only = process.argv[2]?.split(",");
-const suites = { parse: runParseBench, engine: runEngineBench, memory: memoryBench, cli: runCliBench };
+const suites = { parse: runParseBench, engine: runEngineBench, memory: memoryBench, pushdown: runPushdownBench, cli: runCliBench };
 for (const [name, run] of Object.entries(suites)) {
   if (only !== undefined && !only.includes(name)) continue;
   console.log(await run());
