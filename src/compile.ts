@@ -21,6 +21,8 @@ import { requestWith, type MixpeekRequest, type MixpeekRequestOptions } from "./
 import { expectMixpeekOptions } from "./mixpeek/mixpeek-options.js";
 import { emitMixpeek, type MixpeekOptions } from "./mixpeek/to-mixpeek.js";
 import type { ParseOptions } from "./options.js";
+import { toSql, toSqlWhere, type SqlOptions, type SqlStatement } from "./sql/to-sql.js";
+import { expectSqlOptions } from "./sql/options.js";
 import { parse } from "./syntax/parse.js";
 import { sourceOf } from "./syntax/source-text.js";
 
@@ -148,6 +150,28 @@ export class Compiled {
     expectMixpeekOptions("Compiled.toMixpeekRequest", options);
     const merged = { ...this.mixpeekDefaults(), ...(this.options.pageSize === undefined ? {} : { pageSize: this.options.pageSize }), ...options };
     return requestWith(this.query, merged, emitMixpeek(this.query, merged));
+  }
+
+  /** One PostgreSQL SELECT for this query (SPEC §7); the compile options' schema, clock, case mode and page size are defaults. */
+  toSql(options: SqlOptions): SqlStatement {
+    expectSqlOptions("Compiled.toSql", options);
+    return toSql(this.query, { ...this.sqlDefaults(), ...options });
+  }
+
+  /** The query's condition alone, to compose into a caller's statement. */
+  toSqlWhere(options: SqlOptions): SqlStatement {
+    expectSqlOptions("Compiled.toSqlWhere", options);
+    return toSqlWhere(this.query, { ...this.sqlDefaults(), ...options });
+  }
+
+  private sqlDefaults(): SqlOptions {
+    const o = this.options;
+    return {
+      ...(o.schema === undefined ? {} : { schema: o.schema }),
+      ...(o.now === undefined ? {} : { now: o.now }),
+      ...(o.caseSensitive === undefined ? {} : { caseSensitive: o.caseSensitive }),
+      ...(o.pageSize === undefined ? {} : { pageSize: o.pageSize }),
+    };
   }
 
   private mixpeekDefaults(): MixpeekOptions {

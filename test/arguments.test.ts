@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import * as filterql from "../src/index.js";
-import { and, applyFixes, check, children, compile, Compiled, dispatch, FilterQLError, filter, formatDiagnostics, fromMixpeek, indexRecords, inferSchema, literal, or, parse, path, print, RecordIndex, resolveSchema, run, suggest, tokens, toMixpeek, toMixpeekRequest, walk } from "../src/index.js";
+import { and, applyFixes, check, children, compile, Compiled, dispatch, FilterQLError, filter, formatDiagnostics, fromMixpeek, indexRecords, inferSchema, literal, or, parse, path, print, RecordIndex, resolveSchema, run, suggest, tokens, toMixpeek, toMixpeekRequest, toSql, toSqlWhere, walk } from "../src/index.js";
 
 // Wrong arguments on purpose: each call goes through `unknown` as a JavaScript caller's would.
 const bad = <T>(value: unknown) => value as T;
@@ -57,6 +57,13 @@ const misuses: readonly [string, () => unknown, string][] = [
   ["fromMixpeek", () => fromMixpeek({}, bad("v2")), 'fromMixpeek: `options` must be an options object (or left out), not the string "v2"'],
   ["fromMixpeek", () => fromMixpeek({}, { dialect: bad("v9") }), 'fromMixpeek: `options.dialect` must be "v1" or "v2", not the string "v9"'],
   ["toMixpeekRequest", () => toMixpeekRequest(bad(null)), "toMixpeekRequest: `query` must be a Query (from parse, compile or fromMixpeek), not null"],
+  ["toSql", () => toSql(bad(undefined), { table: "t", document: "doc" }), "toSql: `query` must be a Query (from parse, compile or fromMixpeek), not undefined"],
+  ["toSql", () => toSql(query, bad(undefined)), "toSql: `options` must be an options object ({ table, document or schema, … }), not undefined"],
+  ["toSql", () => toSql(query, { table: "t", document: "doc", now: bad(0) }), "toSql: `options.now` must be a valid Date, not number 0"],
+  ["toSqlWhere", () => toSqlWhere(bad("a = 1"), { document: "doc" }), 'toSqlWhere: `query` must be a Query (from parse, compile or fromMixpeek), not the string "a = 1"'],
+  ["toSqlWhere", () => toSqlWhere(query, bad([])), "toSqlWhere: `options` must be an options object ({ table, document or schema, … }), not an array"],
+  ["Compiled.toSql", () => compiled.toSql(bad(null)), "Compiled.toSql: `options` must be an options object ({ table, document or schema, … }), not null"],
+  ["Compiled.toSqlWhere", () => compiled.toSqlWhere({ document: "doc", schema: bad(1) }), "Compiled.toSqlWhere: `options.schema` must be a schema (an object from dot path to type), not number 1"],
   ["suggest", () => suggest(bad(null), 0), "suggest: `text` must be a string, not null"],
   ["suggest", () => suggest("a", bad("1")), 'suggest: `offset` must be a number, not the string "1"'],
   ["suggest", () => suggest("a", 1, { schema: bad([]) }), "suggest: `options.schema` must be a schema (an object from dot path to type), not an array"],
