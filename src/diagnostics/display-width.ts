@@ -7,7 +7,9 @@
  */
 import { eastAsianWidth } from "get-east-asian-width";
 
-const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+// Made on first use: most text is ASCII, and building a segmenter costs start-up time.
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = (text: string) => (segmenter ??= new Intl.Segmenter("en", { granularity: "grapheme" })).segment(text);
 const INVISIBLE = /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}\p{Default_Ignorable_Code_Point}]+$/u;
 const EMOJI = /\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F|\p{Regional_Indicator}{2}|\u20E3/u;
 const ASCII_PRINTABLE = /^[\x20-\x7e]*$/;
@@ -16,7 +18,7 @@ export function displayWidth(text: string): number {
   // Most table cells are plain ASCII: one column per character.
   if (ASCII_PRINTABLE.test(text)) return text.length;
   let width = 0;
-  for (const { segment } of graphemes.segment(text)) width += glyphWidth(segment);
+  for (const { segment } of graphemes(text)) width += glyphWidth(segment);
   return width;
 }
 
@@ -31,7 +33,7 @@ export function truncateToWidth(text: string, max: number): string {
   if (displayWidth(text) <= max) return text;
   let out = "";
   let width = 0;
-  for (const { segment } of graphemes.segment(text)) {
+  for (const { segment } of graphemes(text)) {
     const w = glyphWidth(segment);
     if (width + w > max - 1) break;
     out += segment;
