@@ -18,6 +18,8 @@ import { sortRecords, topK, type SortSpec } from "./engine/sort.js";
 import type { MixpeekBody } from "./mixpeek/body.js";
 import { requestWith, type MixpeekRequest, type MixpeekRequestOptions } from "./mixpeek/request.js";
 import { emitMixpeek, type MixpeekOptions } from "./mixpeek/to-mixpeek.js";
+import { emitMongo, type MongoOptions } from "./mongo/to-mongo.js";
+import type { MongoFind } from "./mongo/types.js";
 import type { ParseOptions } from "./options.js";
 import { parse } from "./syntax/parse.js";
 import { sourceOf } from "./syntax/source-text.js";
@@ -137,6 +139,11 @@ export class Compiled {
   toMixpeekRequest(options: MixpeekRequestOptions = {}): MixpeekRequest {
     const merged = { ...this.mixpeekDefaults(), ...(this.options.pageSize === undefined ? {} : { pageSize: this.options.pageSize }), ...options };
     return requestWith(this.query, merged, emitMixpeek(this.query, merged));
+  }
+
+  /** The driver's `find` arguments; the query's checks, clock, case and page size apply unless overridden. */
+  toMongo(options: MongoOptions = {}): MongoFind {
+    return emitMongo(this.query, { ...this.mixpeekDefaults(), ...(this.options.pageSize === undefined ? {} : { pageSize: this.options.pageSize }), ...options }, this.ctx.schema);
   }
 
   private mixpeekDefaults(): MixpeekOptions {
