@@ -11,6 +11,7 @@ import { fromMixpeek } from "../mixpeek/from-mixpeek.js";
 import { parse as parseQuery } from "../syntax/parse.js";
 import { dialect, parse, positiveInt, str, type Parsed } from "./args.js";
 import { CliError } from "./cli-error.js";
+import { toExtendedJson } from "./extended-json.js";
 import { HELP } from "./help.js";
 import { openRecords, readJsonFile, readStdin } from "./read-records.js";
 
@@ -64,7 +65,7 @@ function compileOrReport(query: string, options: CompileOptions, io: Io): Return
 }
 
 export function compileCommand(argv: readonly string[], io: Io): number {
-  const p = parse(argv, { schema: { type: "string" }, dialect: { type: "string" }, collections: { type: "string" }, now: { type: "string" } }, "compile");
+  const p = parse(argv, { schema: { type: "string" }, dialect: { type: "string" }, collections: { type: "string" }, now: { type: "string" }, to: { type: "string" }, page: { type: "string" }, "page-size": { type: "string" } }, "compile");
   if (p.values["help"] === true) return help("compile", io);
   const query = queryArg(p, "compile");
   const schema = loadSchema(str(p.values, "schema"));
@@ -72,10 +73,15 @@ export function compileCommand(argv: readonly string[], io: Io): number {
   const d = dialect(p.values);
   const clock = now(p.values);
   const options: CompileOptions = { ...(schema === undefined ? {} : { schema }), ...(d === undefined ? {} : { dialect: d }), ...(collections === undefined ? {} : { collections }), ...(clock === undefined ? {} : { now: clock }) };
+  const target = str(p.values, "to") ?? "mixpeek";
+  if (target !== "mixpeek" && target !== "mongo") throw new CliError(`--to takes mixpeek or mongo, not '${target}'.`);
+  const page = positiveInt(p.values, "page");
+  const pageSize = positiveInt(p.values, "page-size");
   const compiled = compileOrReport(query, options, io);
   if (compiled === undefined) return 1;
   try {
-    io.stdout.write(`${JSON.stringify(compiled.toMixpeek(), null, 2)}\n`);
+    const out = target === "mongo" ? compiled.toMongo({ ...(page === undefined ? {} : { page }), ...(pageSize === undefined ? {} : { pageSize }) }) : compiled.toMixpeek();
+    io.stdout.write(`${toExtendedJson(out)}\n`);
     return 0;
   } catch (error) {
     if (error instanceof FilterQLError) {

@@ -5,7 +5,7 @@ export const HELP: Record<string, string> = {
 Usage:
   filterql                          open the REPL on the bundled sample data
   filterql repl [options]           open the REPL on your data
-  filterql compile QUERY [options]  print the Mixpeek request body for QUERY
+  filterql compile QUERY [options]  print the Mixpeek request body (or MongoDB find) for QUERY
   filterql run QUERY --data F       filter, sort, page and project records
   filterql check QUERY [--schema F] check QUERY against a schema
   filterql decompile [--dialect D]  read a request body on stdin, print the query text
@@ -16,16 +16,20 @@ Example: filterql run 'status = "active" order by score desc limit 5' --data sam
 
 Opens an interactive prompt. Type a query to see its results; Tab completes fields,
 operators and values; an unclosed ( or [ continues on the next line. Commands:
-.help .schema .data FILE .body .ast .dialect v1|v2 .page N .exit
+.help .schema .data FILE .body .mongo .ast .dialect v1|v2 .page N .exit
 
   --data F        records: a JSON array or NDJSON file (default: the bundled sample)
   --schema F      schema JSON (default: inferred from the data)
   --dialect D     v1 (default) or v2, for .body`,
   compile: `Usage: filterql compile QUERY [options]
 
-Prints the Mixpeek request body (POST /features) for QUERY.
+Prints the Mixpeek request body (POST /features) for QUERY, or with --to mongo the
+MongoDB find arguments {filter, sort, projection, skip, limit} (dates as {"$date": ...}).
 
-  --schema F          check QUERY against this schema first
+  --to T              mixpeek (default) or mongo
+  --page N            with --to mongo: the page, from 1 (skip)
+  --page-size N       with --to mongo: the page size (default: the query's limit, else 10)
+  --schema F          check QUERY against this schema first (date fields compare as dates)
   --dialect D         v1 (default: key/NOR) or v2 (field/NOT, string operators)
   --collections a,b   collections (overrides the query's from clause)
   --now ISO           the clock for date math (default: now)`,

@@ -253,6 +253,9 @@ describe("comparison and type brackets (jstests/core/query/array/arrayfind10.js)
     expect(matchesMongo({ a: { $gt: { x: 1 } } }, { a: { x: "a" } })).toBe(true);
     expect(matchesMongo({ a: { $lt: { x: 1, y: 1 } } }, { a: { x: 1 } })).toBe(true);
     expect(matchesMongo({ a: { x: 1, y: 2 } }, { a: { y: 2, x: 1 } })).toBe(false);
+    // The type of a field's value decides before its name (BSONElement::woCompare): an array
+    // (canonical type 25) sorts below a boolean (40) whatever the names.
+    expect(matchesMongo({ a: { $lt: { x: false } } }, { a: { y: [] } })).toBe(true);
   });
 
   test("equality against an array: an element, or the whole array", () => {
