@@ -1,8 +1,11 @@
 /** toMongo: the MongoDB form of each operator, and what is refused (the query string as title). */
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { compile } from "../../src/compile.js";
 import { FilterQLError } from "../../src/diagnostics/filterql-error.js";
-import type { MongoOptions } from "../../src/mongo/to-mongo.js";
+import { toMongo, type MongoOptions } from "../../src/mongo/to-mongo.js";
+import { queryArb, tokenSoupArb } from "../support/arbitraries.js";
+import { parse } from "../../src/syntax/parse.js";
 import { matchesMongo } from "../support/mongo-reference.js";
 
 const now = new Date("2026-03-01T12:00:00.000Z");
@@ -176,5 +179,27 @@ describe("sort, projection, paging as run pages", () => {
     expect(Object.keys(find.sort)).toEqual(["__proto__", "_id"]);
     expect(Object.keys(find.projection)).toEqual(["__proto__", "_id"]);
     expect(Object.getPrototypeOf(find.sort)).toBe(Object.prototype);
+  });
+});
+
+describe("any query gives find arguments or diagnostics, never another throw", () => {
+  test("random ASTs (odd names, `$x`, regexes, date math) and parsed token soup", () => {
+    const attempt = (q: Parameters<typeof toMongo>[0]) => {
+      try {
+        const find = toMongo(q, { now });
+        expect(JSON.parse(JSON.stringify(find.filter))).toBeTypeOf("object");
+      } catch (error) {
+        expect(error).toBeInstanceOf(FilterQLError);
+        expect((error as FilterQLError).diagnostics.length).toBeGreaterThan(0);
+      }
+    };
+    fc.assert(fc.property(queryArb, attempt), { numRuns: 1000 });
+    fc.assert(
+      fc.property(tokenSoupArb, (text) => {
+        const { query } = parse(text);
+        if (query !== undefined) attempt(query);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
