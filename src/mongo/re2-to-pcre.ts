@@ -9,8 +9,9 @@
  * - `\d`, `\w` are ASCII in both; written out. With "i", RE2 folds `\w` (adding U+017F and
  *   U+212A) and PCRE does not: refused.
  * Refused: `\b`, `\B`, `\p{…}`, `\Q…\E`, `\C`, POSIX classes, flag groups `(?i)`, and nested
- * repetition (`(a+)*`, `(a|b)*`), which a backtracking engine such as PCRE may take exponential
- * time on (SPEC §6).
+ * repetition (`(a+)*`, or an alternation other than literal words with distinct first
+ * characters: `(a|ab)*`), which a backtracking engine such as PCRE may take exponential time on
+ * (SPEC §6). `(foo|bar)+` is kept: each step can be taken one way only.
  */
 import { literal } from "./pcre-literal.js";
 
@@ -30,9 +31,11 @@ function ranges(rs: readonly [number, number][]): string {
 
 interface Piece {
   readonly text: string;
-  /** Holds a repetition or an alternation (repeating it again could be catastrophic for PCRE). */
+  /** Holds a repetition or an ambiguous alternation (repeating it again could be catastrophic for PCRE). */
   readonly risky: boolean;
   readonly anchor: boolean;
+  /** The code points, when the piece is a plain run of literal characters. */
+  readonly literal?: readonly number[];
 }
 
 class Parser {
@@ -57,22 +60,30 @@ class Parser {
       this.i++;
       parts.push(this.sequence());
     }
-    return parts.length === 1 ? (parts[0] as Piece) : { text: parts.map((p) => p.text).join("|"), risky: true, anchor: false };
+    if (parts.length === 1) return parts[0] as Piece;
+    // Literal words with distinct first characters (`foo|bar`) can only be taken one way, so
+    // repeating them is safe; any other alternation counts as ambiguous.
+    const firsts = parts.map((p) => p.literal?.[0]);
+    const deterministic = !this.caseless && firsts.every((f) => f !== undefined) && new Set(firsts).size === firsts.length;
+    return { text: parts.map((p) => p.text).join("|"), risky: !deterministic, anchor: false };
   }
 
   sequence(): Piece {
     let text = "";
     let risky = false;
+    let word: number[] | undefined = [];
     for (;;) {
       const c = this.peek();
-      if (c === undefined || c === "|" || c === ")") return { text, risky, anchor: false };
+      if (c === undefined || c === "|" || c === ")") return { text, risky, anchor: false, ...(word === undefined ? {} : { literal: word }) };
       const atom = this.atom();
       const q = this.quantifier();
       if (q === "") {
         text += atom.text;
         risky ||= atom.risky;
+        word = word !== undefined && atom.literal !== undefined ? [...word, ...atom.literal] : undefined;
         continue;
       }
+      word = undefined;
       if (atom.anchor) this.refuse("a repeated anchor");
       if (atom.risky) this.refuse("a repetition of a group that itself repeats or alternates (catastrophic backtracking in PCRE)");
       text += `(?:${atom.text})${q}`;
@@ -128,8 +139,10 @@ class Parser {
         return { text: "\\z", risky: false, anchor: true };
       case "\\":
         return this.escape();
-      default:
-        return plain(literal(c.codePointAt(0) as number));
+      default: {
+        const cp = c.codePointAt(0) as number;
+        return { text: literal(cp), risky: false, anchor: false, literal: [cp] };
+      }
     }
   }
 
@@ -185,7 +198,8 @@ class Parser {
     if (e === "z") return { text: "\\z", risky: false, anchor: true };
     const cls = this.perlClass(e);
     if (cls !== undefined) return { text: `[${e === e.toLowerCase() ? "" : "^"}${ranges(cls)}]`, risky: false, anchor: false };
-    return { text: literal(this.literalEscape(e)), risky: false, anchor: false };
+    const cp = this.literalEscape(e);
+    return { text: literal(cp), risky: false, anchor: false, literal: [cp] };
   }
 
   classItem(): { text: string; cp?: number } {

@@ -31,11 +31,17 @@ describe("re2ToPcre", () => {
   });
 
   test.each([
-    ["\\bx", "the escape \\b"], ["(a+)+", "repetition of a group"], ["(a|b)*", "repetition of a group"], ["(?i)a", "flag group"], ["\\pL", "the escape \\p"], ["[[:alpha:]]", "POSIX class"], ["\\Qa\\E", "the escape \\Q"],
+    ["\\bx", "the escape \\b"], ["(a+)+", "repetition of a group"], ["(a|ab)*", "repetition of a group"], ["(?i)a", "flag group"], ["\\pL", "the escape \\p"], ["[[:alpha:]]", "POSIX class"], ["\\Qa\\E", "the escape \\Q"],
   ])("refuses %s", (pattern, reason) => {
     const t = re2ToPcre(pattern, false);
     expect(t.ok).toBe(false);
     if (!t.ok) expect(t.reason).toContain(reason);
+  });
+
+  test("literal words with distinct first letters may repeat: (foo|bar)+; (?:a|b)+ with i may not", () => {
+    expect(re2ToPcre("^(foo|bar)+$", false)).toEqual({ ok: true, pattern: "^(?:(?:foo|bar))+\\z" });
+    expect(re2ToPcre("(?:a|b)+", true).ok).toBe(false);
+    expect(re2ToPcre("(?:a|[ab])+", false).ok).toBe(false);
   });
 
   test("every character leaves as an ASCII letter, a digit or \\x{…}: no RE2 text reaches PCRE unread", () => {
