@@ -23,6 +23,11 @@ export interface FilterContext {
 
 /** Matches no document (an empty filter matches every one). */
 const NOTHING: MongoFilter = { $nor: [{}] };
+/**
+ * The server refuses longer patterns ("pattern string is longer than the limit set by the
+ * application": jstests/core/query/regex/regex_max_pattern_length.js fails at 32,767).
+ */
+export const MAX_PATTERN_LENGTH = 32_000;
 /** `contains` on strings walks paths node by node; longer paths would make the filter too large. */
 const MAX_CONTAINS_SEGMENTS = 6;
 
@@ -118,7 +123,7 @@ function folded(s: string, ends: FoldEnds, node: { span: PathNode["span"] }, ctx
 function equals(path: string, field: PathNode, value: ValueNode, ctx: FilterContext): MongoFilter {
   const v = constant(value, field, ctx);
   if (v === undefined) return NOTHING;
-  if (folds(v, ctx)) return { [path]: { $regex: `^${folded(v, { openStart: false, openEnd: false }, value, ctx)}\\z` } };
+  if (folds(v, ctx)) return { [path]: regexOf(`^${folded(v, { openStart: false, openEnd: false }, value, ctx)}\\z`, value, ctx) };
   return { [path]: { $eq: v } };
 }
 
@@ -134,7 +139,7 @@ function oneOf(path: string, field: PathNode, values: readonly ValueNode[], ctx:
   for (const value of values) {
     const v = constant(value, field, ctx);
     if (v === undefined) continue;
-    if (folds(v, ctx)) patterns.push({ [path]: { $regex: `^${folded(v, { openStart: false, openEnd: false }, value, ctx)}\\z` } });
+    if (folds(v, ctx)) patterns.push({ [path]: regexOf(`^${folded(v, { openStart: false, openEnd: false }, value, ctx)}\\z`, value, ctx) });
     else plain.push(v);
   }
   const list: MongoFilter = { [path]: { $in: plain } };
@@ -150,8 +155,8 @@ function match(node: MatchNode, ctx: FilterContext): MongoFilter {
   if (typeof v !== "string") return NOTHING;
   // Strings, and string elements of an array at the path: what `$regex` itself visits.
   const fold = ctx.caseInsensitive;
-  if (node.op === "starts_with") return { [path]: { $regex: `^${fold ? folded(v, { openStart: false, openEnd: true }, node.value, ctx) : literalText(v)}` } };
-  return { [path]: { $regex: `${fold ? folded(v, { openStart: true, openEnd: false }, node.value, ctx) : literalText(v)}\\z` } };
+  if (node.op === "starts_with") return { [path]: regexOf(`^${fold ? folded(v, { openStart: false, openEnd: true }, node.value, ctx) : literalText(v)}`, node.value, ctx) };
+  return { [path]: regexOf(`${fold ? folded(v, { openStart: true, openEnd: false }, node.value, ctx) : literalText(v)}\\z`, node.value, ctx) };
 }
 
 /**
@@ -163,7 +168,7 @@ function match(node: MatchNode, ctx: FilterContext): MongoFilter {
 function contains(path: string, node: MatchNode, v: string | number | boolean | null, ctx: FilterContext): MongoFilter {
   const segments = node.field.segments;
   const fold = folds(v, ctx);
-  const member: MongoFilter = { [path]: { $elemMatch: fold ? { $regex: `^${folded(v, { openStart: false, openEnd: false }, node.value, ctx)}\\z` } : { $eq: v } } };
+  const member: MongoFilter = { [path]: { $elemMatch: fold ? regexOf(`^${folded(v, { openStart: false, openEnd: false }, node.value, ctx)}\\z`, node.value, ctx) : { $eq: v } } };
   if (typeof v !== "string") return member;
   if (segments.some((s) => /^[0-9]+$/.test(s))) {
     ctx.reporter.error("unsupported-by-dialect", "`contains` on a path with a numeric segment has no exact MongoDB form", node.field.span, "MongoDB reads a number in a path both as a position and as a field name inside array elements; name the array and use `contains` on it");
@@ -173,8 +178,8 @@ function contains(path: string, node: MatchNode, v: string | number | boolean | 
     ctx.reporter.error("unsupported-by-dialect", `\`contains\` on a path of more than ${MAX_CONTAINS_SEGMENTS} segments is not emitted for MongoDB`, node.field.span, "its exact form grows with every segment that could hold an array");
     return NOTHING;
   }
-  const pattern = fold ? folded(v, { openStart: true, openEnd: true }, node.value, ctx) : literalText(v);
-  const leaf = (p: string): MongoFilter => ({ $and: [{ [p]: { $not: { $type: "array" } } }, { [p]: { $regex: pattern } }] });
+  const pattern = regexOf(fold ? folded(v, { openStart: true, openEnd: true }, node.value, ctx) : literalText(v), node.value, ctx);
+  const leaf = (p: string): MongoFilter => ({ $and: [{ [p]: { $not: { $type: "array" } } }, { [p]: pattern }] });
   return { $or: [member, throughArrays([], segments, leaf)] };
 }
 
@@ -205,6 +210,14 @@ function regex(path: string, node: MatchNode, ctx: FilterContext): MongoFilter {
     ctx.reporter.error("unsupported-by-dialect", `this \`matches\` pattern has no exact MongoDB (PCRE) form: ${t.reason}`, v.span, "MongoDB runs PCRE, not RE2; rewrite the pattern with the plain constructs (literals, classes, groups, alternation, repetition, ^ and $)");
     return NOTHING;
   }
-  return { [path]: caseless ? { $regex: t.pattern, $options: "i" } : { $regex: t.pattern } };
+  return { [path]: regexOf(t.pattern, v, ctx, caseless ? "i" : "") };
+}
+
+/** `{ $regex }` (and `$options`), or a diagnostic when the server would refuse the pattern's length. */
+function regexOf(pattern: string, value: ValueNode, ctx: FilterContext, options = ""): MongoFilter {
+  if (pattern.length > MAX_PATTERN_LENGTH) {
+    ctx.reporter.error("unsupported-by-dialect", `the MongoDB pattern for this value would be ${pattern.length} characters; the server takes about ${MAX_PATTERN_LENGTH}`, value.span, "use a shorter value (case-insensitive values take the most room)");
+  }
+  return options === "" ? { $regex: pattern } : { $regex: pattern, $options: options };
 }
 

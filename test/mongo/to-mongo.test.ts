@@ -149,6 +149,11 @@ describe("refused with unsupported-by-dialect, naming the operator and MongoDB",
     expect(r.start).toBe(0);
   });
 
+  test('name = "kkk…" case insensitive (3,000 letters): a pattern longer than the server takes', () => {
+    expect(refusal(`name = "${"k".repeat(3000)}" case insensitive`).message).toMatch(/the server takes about 32000/);
+    expect(() => matchesMongo({ name: { $regex: "k".repeat(32767) } }, { name: "k" })).toThrow(/limit/);
+  });
+
   test("order by a, a desc", () => {
     expect(refusal("order by a, a desc").message).toMatch(/sorted both ways/);
   });

@@ -221,6 +221,8 @@ class Translator {
 
 /** The JavaScript RegExp that means what `{ $regex: source, $options: options }` means on the server. */
 export function pcreToRegExp(source: string, options: string): RegExp {
+  // jstests/core/query/regex/regex_max_pattern_length.js: 32,767 characters fail (error 51091).
+  if (source.length >= 32767) throw new Error("reference regex: pattern string is longer than the server's limit");
   for (const f of options) if (f !== "i") throw new Error(`reference regex: option '${f}' is not supported`);
   const caseless = options.includes("i");
   return new RegExp(new Translator(source, caseless).run(), caseless ? "iu" : "u");
