@@ -13,6 +13,7 @@ import { toMongo } from "../../src/mongo/to-mongo.js";
 import type { MongoFind } from "../../src/mongo/types.js";
 import { findMongo } from "../support/mongo-reference-find.js";
 import { matchesMongo } from "../support/mongo-reference.js";
+import * as server from "../support/server-shapes.js";
 import { arbitraries, query } from "./arbitraries.js";
 
 const runs = Number(process.env["FC_RUNS"] ?? 1500);
@@ -47,6 +48,19 @@ describe("the emitted filter selects what the engine selects", () => {
     );
     // Refusals are rare: most queries were compared.
     expect(compared).toBeGreaterThan(runs * 0.8);
+  });
+
+  test("the semantics suite's server shapes (values nested three deep, paths such as a.0.0)", () => {
+    fc.assert(
+      fc.property(server.exprArb(), fc.array(server.recordArb, { maxLength: 8 }), (expr, records) => {
+        const q = server.queryOf(expr);
+        const find = emitted(q);
+        if (find === undefined) return;
+        const engine = compile(q).test;
+        for (const r of records) expect(matchesMongo(find.filter, r)).toBe(engine(r));
+      }),
+      { numRuns: runs },
+    );
   });
 
   test("order by, page and select: the reference find equals run", () => {
