@@ -1,5 +1,6 @@
 /**
- * `$regex` as a MongoDB 8.0 server runs it (PCRE2, UTF mode, `$options` "i" → caseless), for the
+ * `$regex` as a MongoDB 8.0 server runs it (PCRE2, UTF mode always — src/mongo/util/pcre_util.cpp
+ * `flagsToOptions` starts from `pcre::UTF` — and `$options` "i" → caseless), for the
  * reference interpreter. It accepts a plain subset of PCRE syntax and rewrites each construct into
  * a JavaScript RegExp (flag `u`) that means the same thing; anything outside the subset throws, so
  * the reference never silently gives a JavaScript answer to a PCRE question.
