@@ -48,6 +48,9 @@ export function emitMongo(query: QueryNode, options: MongoOptions, schema: Resol
   const caseSensitive = options.caseSensitive ?? query.caseSensitive ?? true;
   const ctx = { caseInsensitive: !caseSensitive, now: options.now ?? new Date(), schema, reporter };
   const filter = query.filter === null ? {} : toFilter(query.filter, ctx);
+  if (query.filter !== null && nesting(filter) > MAX_NESTING) {
+    reporter.error("unsupported-by-dialect", `the MongoDB filter would nest ${nesting(filter)} levels deep; the server parses at most ${MAX_NESTING}`, query.filter.span, "flatten the query's parentheses and negations");
+  }
   const key = options.key ?? "_id";
   // A Map, not an object: a path named `__proto__` stays a key.
   const sort = new Map<string, 1 | -1>();
@@ -64,6 +67,21 @@ export function emitMongo(query: QueryNode, options: MongoOptions, schema: Resol
   const result: MongoFind = { filter, sort: Object.fromEntries(sort) as MongoSort, projection: projection(query, reporter), skip: (page - 1) * pageSize, limit: pageSize };
   if (reporter.hasErrors) throw new FilterQLError(reporter.diagnostics, text);
   return result;
+}
+
+/** MatchExpressionParser::kMaximumTreeDepth: deeper filters are rejected by the server. */
+const MAX_NESTING = 100;
+
+/** How deep the server's parser goes: one level per logical list, `$elemMatch` and `$not`. */
+function nesting(value: unknown): number {
+  if (Array.isArray(value)) return Math.max(0, ...value.map(nesting));
+  if (value === null || typeof value !== "object" || value instanceof Date) return 0;
+  let deepest = 0;
+  for (const [key, v] of Object.entries(value)) {
+    const step = key === "$and" || key === "$or" || key === "$nor" || key === "$elemMatch" || key === "$not" ? 1 : 0;
+    deepest = Math.max(deepest, step + nesting(v));
+  }
+  return deepest;
 }
 
 /**

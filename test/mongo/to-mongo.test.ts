@@ -154,6 +154,18 @@ describe("refused with unsupported-by-dialect, naming the operator and MongoDB",
     expect(() => matchesMongo({ name: { $regex: "k".repeat(32767) } }, { name: "k" })).toThrow(/limit/);
   });
 
+  test("120 nested `not`s (with maxDepth raised): deeper than the server parses", () => {
+    const text = `${"not ".repeat(120)}a = 1`;
+    let message = "";
+    try {
+      compile(text, { maxDepth: 200 }).toMongo();
+    } catch (error) {
+      if (error instanceof FilterQLError) message = error.diagnostics[0]?.message ?? "";
+    }
+    expect(message).toMatch(/nest 120 levels deep; the server parses at most 100/);
+    expect(() => compile(`${"not ".repeat(60)}a = 1`).toMongo()).not.toThrow();
+  });
+
   test("order by a, a desc", () => {
     expect(refusal("order by a, a desc").message).toMatch(/sorted both ways/);
   });
