@@ -141,8 +141,8 @@ export class Compiled {
     return requestWith(this.query, merged, emitMixpeek(this.query, merged));
   }
 
-  /** The driver's `find` arguments; the query's checks, clock, case and page size apply unless overridden. */
-  toMongo(options: MongoOptions = {}): MongoFind {
+  /** The driver's `find` arguments; the compiled schema, clock, case and page size apply unless overridden. */
+  toMongo(options: Omit<MongoOptions, "schema"> = {}): MongoFind {
     return emitMongo(this.query, { ...this.mixpeekDefaults(), ...(this.options.pageSize === undefined ? {} : { pageSize: this.options.pageSize }), ...options }, this.ctx.schema);
   }
 
