@@ -4,6 +4,10 @@
  * (missing and null alike; an empty array before null; an array by its least element ascending
  * and its greatest descending; BSON type order), skip and limit, and inclusion projection.
  * Shares no code with src/.
+ *
+ * Sort keys are modelled for top-level fields (the tests sort on those only). Through an array in
+ * the middle of a sort path the server's key generator may also give null for scalar elements;
+ * that case is not modelled here.
  */
 import { matchesMongo } from "./mongo-reference.js";
 import { compareValues, isDoc, ownField, toBson, type BsonDoc, type BsonValue } from "./mongo-reference-values.js";
