@@ -21,6 +21,7 @@ import { emitMixpeek, type MixpeekOptions } from "./mixpeek/to-mixpeek.js";
 import { emitMongo, type MongoOptions } from "./mongo/to-mongo.js";
 import type { MongoFind } from "./mongo/types.js";
 import type { ParseOptions } from "./options.js";
+import { toSql, toSqlWhere, type SqlOptions, type SqlStatement } from "./sql/to-sql.js";
 import { parse } from "./syntax/parse.js";
 import { sourceOf } from "./syntax/source-text.js";
 
@@ -144,6 +145,26 @@ export class Compiled {
   /** The driver's `find` arguments; the compiled schema, clock, case and page size apply unless overridden. */
   toMongo(options: Omit<MongoOptions, "schema"> = {}): MongoFind {
     return emitMongo(this.query, { ...this.mixpeekDefaults(), ...(this.options.pageSize === undefined ? {} : { pageSize: this.options.pageSize }), ...options }, this.ctx.schema);
+  }
+
+  /** One PostgreSQL SELECT for this query (SPEC §7); the compile options' schema, clock, case mode and page size are defaults. */
+  toSql(options: SqlOptions): SqlStatement {
+    return toSql(this.query, { ...this.sqlDefaults(), ...options });
+  }
+
+  /** The query's condition alone, to compose into a caller's statement. */
+  toSqlWhere(options: SqlOptions): SqlStatement {
+    return toSqlWhere(this.query, { ...this.sqlDefaults(), ...options });
+  }
+
+  private sqlDefaults(): SqlOptions {
+    const o = this.options;
+    return {
+      ...(o.schema === undefined ? {} : { schema: o.schema }),
+      ...(o.now === undefined ? {} : { now: o.now }),
+      ...(o.caseSensitive === undefined ? {} : { caseSensitive: o.caseSensitive }),
+      ...(o.pageSize === undefined ? {} : { pageSize: o.pageSize }),
+    };
   }
 
   private mixpeekDefaults(): MixpeekOptions {

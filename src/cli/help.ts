@@ -5,7 +5,7 @@ export const HELP: Record<string, string> = {
 Usage:
   filterql                          open the REPL on the bundled sample data
   filterql repl [options]           open the REPL on your data
-  filterql compile QUERY [options]  print the Mixpeek request body (or MongoDB find) for QUERY
+  filterql compile QUERY [options]  print the Mixpeek request body (or --to sql, --to mongo) for QUERY
   filterql run QUERY --data F       filter, sort, page and project records
   filterql check QUERY [--schema F] check QUERY against a schema (--fix: print it corrected)
   filterql decompile [--dialect D]  read a request body on stdin, print the query text
@@ -17,35 +17,44 @@ Example: filterql run 'status = "active" order by score desc limit 5' --data sam
 Opens an interactive prompt. Type a query to see its results; Tab completes fields,
 operators and values; an unclosed ( or [ continues on the next line. When an error comes
 with a fix (= fix: under it), Enter on the empty line runs the fixed query. Commands:
-.help .schema .data FILE .body .mongo .ast .dialect v1|v2 .page N .exit
+.help .schema .data FILE .body .sql .mongo .ast .dialect v1|v2 .page N .exit
 
   --data F        records: a JSON array or NDJSON file (default: the bundled sample)
   --schema F      schema JSON (default: inferred from the data)
   --dialect D     v1 (default) or v2, for .body`,
   compile: `Usage: filterql compile QUERY [options]
 
-Prints the Mixpeek request body (POST /features) for QUERY, or with --to mongo the
-MongoDB find arguments {filter, sort, projection, skip, limit} (dates as {"$date": ...}).
+Prints the Mixpeek request body (POST /features) for QUERY; with --to sql the
+PostgreSQL statement as {text, values}; with --to mongo the MongoDB find arguments
+{filter, sort, projection, skip, limit} (dates as {"$date": ...}).
 
-  --to T              mixpeek (default) or mongo
-  --page N            with --to mongo: the page, from 1 (skip)
-  --page-size N       with --to mongo: the page size (default: the query's limit, else 10)
-  --schema F          check QUERY against this schema first (date fields compare as dates)
+  --schema F          check QUERY against this schema first (--to sql: typed columns;
+                      --to mongo: date fields compare as dates)
   --dialect D         v1 (default: key/NOR) or v2 (field/NOT, string operators)
   --collections a,b   collections (overrides the query's from clause)
-  --now ISO           the clock for date math (default: now)`,
+  --now ISO           the clock for date math (default: now)
+  --to T              mixpeek (default), sql or mongo
+  --table T           --to sql: the table (name or schema.name)
+  --document COL      --to sql: records are jsonb in column COL (else --schema gives columns)
+  --key K             --to sql / mongo: the unique column or field sorted last (default id / _id)
+  --page N            --to sql / mongo: page number, from 1 (default 1)
+  --page-size N       --to sql / mongo: page size (default: the query's limit, else 10)`,
   run: `Usage: filterql run QUERY --data F [options]
 
-Filters, sorts, pages and projects records; prints {results, pagination}.
+Filters, sorts, pages and projects records; prints {results, pagination}, or every match as NDJSON.
 
   --data F         a JSON array or NDJSON file, or - for standard input
   --schema F       check QUERY against this schema and use its types
   --page N         page number, from 1 (default 1)
   --page-size N    page size (default: the query's limit, else 10)
   --now ISO        the clock for date math (default: now)
+  --format F       json (default): one {results, pagination} page
+                   ndjson: every match on its own line (sorted and projected as the query
+                   says; a match without select is written as its input line)
 
-Input is read as a stream: without order by only the requested page is kept, so files larger
-than memory work; with order by, only the matching records are kept.`,
+Input is read as a stream: without order by only the requested page is kept (with ndjson,
+nothing is kept), so files larger than memory work; with order by, only the matching records
+are kept.`,
   check: `Usage: filterql check QUERY [--schema F] [--fix]
 
 Reports every problem in QUERY (unknown fields, type mismatches, invalid values...). Where a
