@@ -59,6 +59,14 @@ export function expectSchemaOption(fn: string, options: { readonly schema?: unkn
   if (schema !== undefined && (schema === null || typeof schema !== "object" || Array.isArray(schema))) throw argumentError(fn, "options.schema", "a schema (an object from dot path to type)", schema);
 }
 
+/** The options every target shares: `now` a valid Date, `caseSensitive` a boolean (each may be left out). */
+export function expectClockAndCase(fn: string, options: { readonly now?: unknown; readonly caseSensitive?: unknown } | undefined): void {
+  const now = options?.now;
+  if (now !== undefined && !(now instanceof Date && !Number.isNaN(now.getTime()))) throw argumentError(fn, "options.now", "a valid Date", now);
+  const caseSensitive = options?.caseSensitive;
+  if (caseSensitive !== undefined && typeof caseSensitive !== "boolean") throw argumentError(fn, "options.caseSensitive", "a boolean", caseSensitive);
+}
+
 /** An object: what a visitor table or a record must at least be. */
 export function expectObject(fn: string, param: string, value: unknown, expected = "an object"): void {
   if (value === null || typeof value !== "object") throw argumentError(fn, param, expected, value);

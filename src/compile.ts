@@ -20,6 +20,8 @@ import type { MixpeekBody } from "./mixpeek/body.js";
 import { requestWith, type MixpeekRequest, type MixpeekRequestOptions } from "./mixpeek/request.js";
 import { expectMixpeekOptions } from "./mixpeek/mixpeek-options.js";
 import { emitMixpeek, type MixpeekOptions } from "./mixpeek/to-mixpeek.js";
+import { emitMongo, expectMongoOptions, type MongoOptions } from "./mongo/to-mongo.js";
+import type { MongoFind } from "./mongo/types.js";
 import type { ParseOptions } from "./options.js";
 import { toSql, toSqlWhere, type SqlOptions, type SqlStatement } from "./sql/to-sql.js";
 import { expectSqlOptions } from "./sql/options.js";
@@ -150,6 +152,12 @@ export class Compiled {
     expectMixpeekOptions("Compiled.toMixpeekRequest", options);
     const merged = { ...this.mixpeekDefaults(), ...(this.options.pageSize === undefined ? {} : { pageSize: this.options.pageSize }), ...options };
     return requestWith(this.query, merged, emitMixpeek(this.query, merged));
+  }
+
+  /** The driver's `find` arguments; the compiled schema, clock, case and page size apply unless overridden. */
+  toMongo(options: Omit<MongoOptions, "schema"> = {}): MongoFind {
+    expectMongoOptions("Compiled.toMongo", options);
+    return emitMongo(this.query, { ...this.mixpeekDefaults(), ...(this.options.pageSize === undefined ? {} : { pageSize: this.options.pageSize }), ...options }, this.ctx.schema);
   }
 
   /** One PostgreSQL SELECT for this query (SPEC §7); the compile options' schema, clock, case mode and page size are defaults. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import * as filterql from "../src/index.js";
-import { and, applyFixes, check, children, compile, Compiled, dispatch, FilterQLError, filter, formatDiagnostics, fromMixpeek, indexRecords, inferSchema, literal, or, parse, path, print, RecordIndex, resolveSchema, run, suggest, tokens, toMixpeek, toMixpeekRequest, toSql, toSqlWhere, walk } from "../src/index.js";
+import { and, applyFixes, check, children, compile, Compiled, dispatch, FilterQLError, filter, formatDiagnostics, fromMixpeek, indexRecords, inferSchema, literal, or, parse, path, print, RecordIndex, resolveSchema, run, suggest, tokens, toMixpeek, toMixpeekRequest, toMongo, toSql, toSqlWhere, walk } from "../src/index.js";
 
 // Wrong arguments on purpose: each call goes through `unknown` as a JavaScript caller's would.
 const bad = <T>(value: unknown) => value as T;
@@ -64,6 +64,9 @@ const misuses: readonly [string, () => unknown, string][] = [
   ["toSqlWhere", () => toSqlWhere(query, bad([])), "toSqlWhere: `options` must be an options object ({ table, document or schema, … }), not an array"],
   ["Compiled.toSql", () => compiled.toSql(bad(null)), "Compiled.toSql: `options` must be an options object ({ table, document or schema, … }), not null"],
   ["Compiled.toSqlWhere", () => compiled.toSqlWhere({ document: "doc", schema: bad(1) }), "Compiled.toSqlWhere: `options.schema` must be a schema (an object from dot path to type), not number 1"],
+  ["toMongo", () => toMongo(bad(null)), "toMongo: `query` must be a Query (from parse, compile or fromMixpeek), not null"],
+  ["toMongo", () => toMongo(query, { caseSensitive: bad(0) }), "toMongo: `options.caseSensitive` must be a boolean, not number 0"],
+  ["Compiled.toMongo", () => compiled.toMongo(bad("page 2")), 'Compiled.toMongo: `options` must be an options object (or left out), not the string "page 2"'],
   ["suggest", () => suggest(bad(null), 0), "suggest: `text` must be a string, not null"],
   ["suggest", () => suggest("a", bad("1")), 'suggest: `offset` must be a number, not the string "1"'],
   ["suggest", () => suggest("a", 1, { schema: bad([]) }), "suggest: `options.schema` must be a schema (an object from dot path to type), not an array"],

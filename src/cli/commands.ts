@@ -12,6 +12,7 @@ import { fromMixpeek } from "../mixpeek/from-mixpeek.js";
 import { parse as parseQuery } from "../syntax/parse.js";
 import { dialect, parse, positiveInt, str, type Parsed } from "./args.js";
 import { CliError } from "./cli-error.js";
+import { toExtendedJson } from "./extended-json.js";
 import { HELP } from "./help.js";
 import { missingCollections } from "./missing-collections.js";
 import { openRecords, readJsonFile, readStdin, type RecordSource } from "./read-records.js";
@@ -77,11 +78,15 @@ export function compileCommand(argv: readonly string[], io: Io): number {
   const clock = now(p.values);
   const options: CompileOptions = { ...(schema === undefined ? {} : { schema }), ...(d === undefined ? {} : { dialect: d }), ...(collections === undefined ? {} : { collections }), ...(clock === undefined ? {} : { now: clock }) };
   const to = str(p.values, "to") ?? "mixpeek";
-  if (to !== "mixpeek" && to !== "sql") throw new CliError(`--to takes mixpeek or sql, not '${to}'.`);
+  if (to !== "mixpeek" && to !== "sql" && to !== "mongo") throw new CliError(`--to takes mixpeek, sql or mongo, not '${to}'.`);
   const sql = to === "sql" ? sqlOptions(p.values, schema) : undefined;
   const compiled = compileOrReport(query, options, io);
   if (compiled === undefined) return 1;
   try {
+    if (to === "mongo") {
+      io.stdout.write(`${toExtendedJson(compiled.toMongo(mongoOptions(p.values)))}\n`);
+      return 0;
+    }
     if (sql !== undefined) {
       io.stdout.write(`${JSON.stringify(compiled.toSql(sql), null, 2)}\n`);
       return 0;
@@ -98,6 +103,14 @@ export function compileCommand(argv: readonly string[], io: Io): number {
     }
     throw error;
   }
+}
+
+/** `--page N --page-size N --key K` for `--to mongo`. */
+function mongoOptions(values: Parsed["values"]): { page?: number; pageSize?: number; key?: string } {
+  const page = positiveInt(values, "page");
+  const pageSize = positiveInt(values, "page-size");
+  const key = str(values, "key");
+  return { ...(page === undefined ? {} : { page }), ...(pageSize === undefined ? {} : { pageSize }), ...(key === undefined ? {} : { key }) };
 }
 
 export async function runCommand(argv: readonly string[], io: Io): Promise<number> {

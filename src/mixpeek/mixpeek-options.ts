@@ -1,4 +1,4 @@
-import { argumentError, expectOptions } from "../arguments.js";
+import { argumentError, expectClockAndCase, expectOptions } from "../arguments.js";
 import type { MixpeekOptions } from "./to-mixpeek.js";
 
 /** The body options at the door: an object, a known dialect, collections as strings, a valid clock. */
@@ -6,10 +6,9 @@ export function expectMixpeekOptions(fn: string, options: MixpeekOptions | undef
   expectOptions(fn, "options", options);
   if (options === undefined) return;
   expectDialect(fn, options.dialect);
-  const { collections, now, caseSensitive, returnUrls } = options;
+  expectClockAndCase(fn, options);
+  const { collections, returnUrls } = options;
   if (collections !== undefined && !(Array.isArray(collections) && collections.every((c) => typeof c === "string"))) throw argumentError(fn, "options.collections", "an array of strings", collections);
-  if (now !== undefined && !(now instanceof Date && !Number.isNaN(now.getTime()))) throw argumentError(fn, "options.now", "a valid Date", now);
-  if (caseSensitive !== undefined && typeof caseSensitive !== "boolean") throw argumentError(fn, "options.caseSensitive", "a boolean", caseSensitive);
   if (returnUrls !== undefined && typeof returnUrls !== "boolean") throw argumentError(fn, "options.returnUrls", "a boolean", returnUrls);
 }
 

@@ -1,15 +1,13 @@
 /** Options of `toSql` / `toSqlWhere` (SPEC §7). */
 import type { ResolvedSchema, Schema } from "../check/schema.js";
-import { argumentError, expectObject, expectSchemaOption } from "../arguments.js";
+import { argumentError, expectClockAndCase, expectObject, expectSchemaOption } from "../arguments.js";
 
 /** At the door of `toSql`/`toSqlWhere`: the options are required (a table and a storage mode live there). */
 export function expectSqlOptions(fn: string, options: unknown): void {
   expectObject(fn, "options", options, "an options object ({ table, document or schema, … })");
   if (Array.isArray(options)) throw argumentError(fn, "options", "an options object ({ table, document or schema, … })", options);
   expectSchemaOption(fn, options as SqlOptions);
-  const { now, caseSensitive } = options as SqlOptions;
-  if (now !== undefined && !(now instanceof Date && !Number.isNaN(now.getTime()))) throw argumentError(fn, "options.now", "a valid Date", now);
-  if (caseSensitive !== undefined && typeof caseSensitive !== "boolean") throw argumentError(fn, "options.caseSensitive", "a boolean", caseSensitive);
+  expectClockAndCase(fn, options as SqlOptions);
 }
 
 export interface SqlOptions {
