@@ -38,7 +38,9 @@ export function completionSource(schemaField: StateField<Schema | undefined>, va
     const valuePosition = all.items.length > 0 && all.items.every((i) => i.kind === "value");
     if (!valuePosition) {
       if (here.items.length === 0) return null;
-      return { from: here.from, options: here.items.map((i) => ({ label: i.label, type: KIND_TYPE[i.kind], ...(i.detail === undefined ? {} : { detail: i.detail }) })) };
+      // `suggest` has filtered by the typed prefix and ordered by relevance (`=` before `!=`): keep both.
+      const options = here.items.map((i) => ({ label: i.label, type: KIND_TYPE[i.kind], ...(i.detail === undefined ? {} : { detail: i.detail }) }));
+      return { from: here.from, options, filter: false };
     }
     const prefix = unquote(typed);
     const own = here.items.map((i): Completion => valueCompletion(display(i.label), i.label, i.detail));
