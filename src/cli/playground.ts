@@ -21,8 +21,9 @@ const ASSETS: Readonly<Record<string, { file: string; type: string }>> = {
   "/playground.css": { file: "playground.css", type: "text/css; charset=utf-8" },
 };
 
-// CodeMirror injects its styles at run time, hence 'unsafe-inline' for styles only.
-const POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'";
+// CodeMirror injects its styles at run time, hence 'unsafe-inline' for styles; 'unsafe-eval' lets
+// the engine generate its specialised code (without it, it falls back to closures).
+const POLICY = "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 function asset(file: string): Buffer {
   // dist/cli.js → dist/playground/FILE
