@@ -23,14 +23,28 @@ function compileWith(RE2JS: typeof RE2JSClass, pattern: string, caseInsensitive:
   }
 }
 
+type RegexVerdict = { ok: true } | { ok: false; message: string };
+
+const verdicts = new Map<string, RegexVerdict>();
+
 /**
  * Whether RE2 accepts a pattern (for the checker). Where the engine is not loaded (a browser
  * bundle without evaluation), only what RE2 never accepts is refused — backreferences and
  * lookaround — and the engine's own parse reports anything else when the query is compiled.
  */
-export function checkRegex(pattern: string): { ok: true } | { ok: false; message: string } {
+export function checkRegex(pattern: string): RegexVerdict {
   const engine = loadRe2();
-  if (engine !== undefined) return compileWith(engine, pattern, false);
+  if (engine !== undefined) {
+    // An editor re-checks the same patterns on every keystroke; RE2's parse is the costly part.
+    let verdict = verdicts.get(pattern);
+    if (verdict === undefined) {
+      const compiled = compileWith(engine, pattern, false);
+      verdict = compiled.ok ? { ok: true } : compiled;
+      if (verdicts.size >= 256) verdicts.clear();
+      verdicts.set(pattern, verdict);
+    }
+    return verdict;
+  }
   const unsupported = /\\[1-9]|\(\?<?[=!]/.exec(pattern.replace(/\\\\/g, ""));
   return unsupported === null ? { ok: true } : { ok: false, message: `invalid or unsupported Perl syntax: \`${unsupported[0]}\`` };
 }
