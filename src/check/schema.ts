@@ -76,6 +76,8 @@ export class ResolvedSchema {
     const exact = this.fields.get(path);
     if (exact !== undefined) return exact;
     if (this.parents.has(path)) return { path, base: "object", array: false, sortable: true, open: false };
+    const element = this.positionLookup(segments);
+    if (element !== undefined) return element;
     // Below an `any` field, or an `object` field whose sub-fields the schema does not declare,
     // any sub-path is allowed and untyped. An object with declared sub-fields is closed.
     for (let i = segments.length - 1; i > 0; i--) {
@@ -86,6 +88,28 @@ export class ResolvedSchema {
       return open ? { ...ANY_FIELD, path } : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * A position step into an array field (SPEC §4): `tags.0` is an element of `tags`,
+   * `items.0.price` is `items.price`.
+   */
+  private positionLookup(segments: readonly string[]): FieldInfo | undefined {
+    const kept: string[] = [];
+    let dropped = false;
+    let last = false;
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i] as string;
+      if (i > 0 && /^\d+$/.test(segment) && this.fields.get(kept.join("."))?.array === true) {
+        dropped = true;
+        last = i === segments.length - 1;
+        continue;
+      }
+      kept.push(segment);
+    }
+    if (!dropped) return undefined;
+    const info = this.lookup(kept);
+    return info !== undefined && last ? { ...info, path: segments.join("."), array: false } : info;
   }
 
   get paths(): string[] {

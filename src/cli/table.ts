@@ -3,7 +3,7 @@
  * the data (escape sequences, bells, carriage returns) are shown, never sent to the terminal.
  */
 import { visible } from "../diagnostics/format-diagnostics.js";
-import { resolve } from "../engine/path.js";
+import { displayValue } from "../engine/path.js";
 
 const MAX_WIDTH = 32;
 
@@ -25,7 +25,7 @@ function cell(value: unknown): string {
 
 export function renderTable(rows: readonly unknown[], columns: readonly (readonly string[])[]): string {
   const header = columns.map((c) => visible(c.join(".")));
-  const body = rows.map((row) => columns.map((c) => cell(resolve(row, c))));
+  const body = rows.map((row) => columns.map((c) => cell(displayValue(row, c))));
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] as string).length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] as number)).join("  ").trimEnd();
   return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...body.map(line)].join("\n");

@@ -32,7 +32,7 @@ const printers: { readonly [K in Kind]: (node: NodeOfKind<K>) => string } = {
   Match: (n) => `${print(n.field)} ${n.negated ? "not " : ""}${MATCH_TEXT[n.op]} ${print(n.value)}`,
   Text: (n) => `${print(n.field)} ~ ${print(n.value)}`,
   OrderKey: (n) => `${print(n.field)}${n.direction === "desc" ? " desc" : ""}`,
-  Path: (n) => n.segments.map(printName).join("."),
+  Path: (n) => n.segments.map((s, i) => (i > 0 && POSITION.test(s) ? s : printName(s))).join("."),
   Literal: (n) => printScalar(n.value),
   Regex: (n) => (regexLiteralCanHold(n.pattern) ? `/${escapeSlashes(n.pattern)}/${n.flags}` : printScalar(n.flags.includes("i") ? `(?i)${n.pattern}` : n.pattern)),
   DateMath: (n) => (n.offset === null ? "now" : `now ${n.offset.sign} ${n.offset.amount}${n.offset.unit}`),
@@ -56,6 +56,9 @@ function printQuery(q: QueryNode): string {
   if (q.caseSensitive !== null) parts.push(q.caseSensitive ? "case sensitive" : "case insensitive");
   return parts.join(" ");
 }
+
+/** A step after the first that is written bare as digits (`items.0`); others with leading zeros are back-quoted. */
+const POSITION = /^(?:0|[1-9]\d*)$/;
 
 /** A path segment: bare when it lexes as an identifier and is not reserved, else back-quoted. */
 export function printName(name: string): string {

@@ -14,6 +14,7 @@
  *   no array branch: records are taken to follow their schema.
  */
 import type { CompareNode, ExprNode } from "../ast/nodes.js";
+import { hasHighUnits } from "./code-point-order.js";
 import { internalize } from "./internalize.js";
 import { compileExpr, compilePredicate, constantOf, type EvalContext, type Test } from "./predicates.js";
 
@@ -69,6 +70,8 @@ class Generator {
     const field = this.ctx.schema?.lookup(node.field.segments);
     if (field?.base === "date") return undefined;
     if (typeof c === "string" && this.ctx.caseInsensitive && (node.op === "eq" || node.op === "ne")) return undefined;
+    // `<` on strings is code-point order only when the constant has no unit from U+D800 up.
+    if (typeof c === "string" && node.op !== "eq" && node.op !== "ne" && hasHighUnits(c)) return undefined;
     const scalar = field !== undefined && !field.array && !field.open && SCALAR_TYPES.has(field.base);
     const k = this.bind("k", name);
     const cv = this.bind("c", c);

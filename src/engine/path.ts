@@ -1,14 +1,34 @@
 /**
- * Reading a dot path from a record. Only own properties are read (never the prototype chain),
- * so `__proto__`, `constructor` or `toString` can never reach inherited data.
+ * The values a dot path reaches in a record, as a MongoDB 8.0 server finds them (SPEC §4).
+ * Every operator is a test of these values, so this one walk is where the server's path rules
+ * live:
  *
- * `resolve` follows the MongoDB-style rules of the reference engine (mingo 7) exactly: through
- * an array, a non-index segment maps over the elements and collects the defined results; a
- * numeric segment indexes the array; the collected arrays are unwrapped as deep as the traversal
- * went. Comparisons (`eq`, `in`, `gt`, …) work on that resolved value, as Mongo's do.
+ * - Only own properties are read (never the prototype chain), so `__proto__`, `constructor` or
+ *   `toString` can never reach inherited data.
+ * - A step through an array opens that one array: each object element takes the step; scalar
+ *   elements, nested arrays and empty arrays contribute nothing (`{a: [[{b: 1}]]}` has no `a.b`).
+ * - Where the path ends early — a missing field, or a step into a scalar or null — the walk
+ *   reaches MISSING, which `= null` and `is null` accept. An object element that lacks the
+ *   field counts as MISSING there (`a.b = null` matches `{a: [{b: 3}, {}]}`).
+ * - A numeric step (`a.0`) on an array is both position 0 and the field `"0"` of each object
+ *   element. A value reached by position is compared as it is: the visitor is told not to open it.
+ *   A scalar reached by position before the path ends leads nowhere (not even to MISSING).
+ * - At the end of the path, a value reached as a field that is an array is opened one level by
+ *   the operators (any element may satisfy them); the walk itself does not do that.
  */
 const hasOwn = Object.prototype.hasOwnProperty;
+const isArray = Array.isArray;
 
+/** What the walk reports where the path ends before its last step. */
+export const MISSING: unique symbol = Symbol("missing");
+
+/**
+ * A test of one reached value. `open` is false for a value reached by position, which must be
+ * compared as it is, and true otherwise. Return true to stop the walk (the record matches).
+ */
+export type Visit = (value: unknown, open: boolean) => boolean;
+
+/** A path step that also indexes arrays: ASCII digits only, as the server reads them. */
 export function isDigits(s: string): boolean {
   if (s.length === 0) return false;
   for (let i = 0; i < s.length; i++) {
@@ -18,107 +38,80 @@ export function isDigits(s: string): boolean {
   return true;
 }
 
-/** An own property of an object or an index of an array; undefined otherwise. */
-export function ownGet(value: unknown, key: string): unknown {
-  if (value === null || typeof value !== "object") return undefined;
-  if (Array.isArray(value)) return isDigits(key) ? (value as unknown[])[Number(key)] : undefined;
-  if (value instanceof Date || value instanceof RegExp) return undefined;
-  return hasOwn.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+/** Whether a path may continue into `value` as into a document (a Date or RegExp is a scalar). */
+function isDocument(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !isArray(value) && !(value instanceof Date) && !(value instanceof RegExp);
 }
 
-/** The value at `segments` (mingo's `resolve` with `unwrapArray`). */
-export function resolve(record: unknown, segments: readonly string[]): unknown {
-  if (segments.length === 1) return ownGet(record, segments[0] as string);
-  const state = { depth: 0 };
-  const res = resolveFrom(record, segments, 0, state, false);
-  if (Array.isArray(res) && state.depth > 0) {
-    let arr: unknown[] = res;
-    let d = state.depth;
-    while (d-- > 0 && arr.length === 1 && Array.isArray(arr[0])) arr = arr[0] as unknown[];
-    return arr;
+/** Whether `visit` holds for some value the path reaches (MISSING included). */
+export function someValue(record: unknown, segments: readonly string[], visit: Visit): boolean {
+  // Through documents, a loop; the first array met hands the rest of the walk to `from`.
+  let value = record;
+  for (let i = 0; i < segments.length; i++) {
+    if (isArray(value)) return from(value, segments, i, visit, true);
+    if (!isDocument(value)) return visit(MISSING, true);
+    const step = segments[i] as string;
+    value = hasOwn.call(value, step) ? value[step] : undefined;
+    if (value === undefined) return visit(MISSING, true);
   }
-  return res;
+  return visit(value, true);
 }
 
-/** `state.depth` counts the array traversals made; it drives unwrapping (and flattening) as in Mongo. */
-function resolveFrom(start: unknown, segments: readonly string[], from: number, state: { depth: number }, nested: boolean): unknown {
-  let value = start;
-  for (let i = from; i < segments.length; i++) {
-    const field = segments[i] as string;
-    if (Array.isArray(value) && !isDigits(field)) {
-      // An array met at the very start of a nested walk is returned whole (Mongo does not
-      // traverse arrays of arrays implicitly).
-      if (i === from && nested) break;
-      state.depth++;
-      const out: unknown[] = [];
-      for (const item of value as unknown[]) {
-        const v = resolveFrom(item, segments, i, state, true);
-        if (v !== undefined) out.push(v);
-      }
-      return out;
+/** The walk from `value`, the value after `segments[0..i)`. */
+function from(value: unknown, segments: readonly string[], i: number, visit: Visit, open: boolean): boolean {
+  if (i === segments.length) return visit(value, open);
+  const step = segments[i] as string;
+  if (isArray(value)) {
+    if (isDigits(step) && hasOwn.call(value, step)) {
+      // By position: taken as it is where the path ends; further on, only into a document or array.
+      const element: unknown = value[Number(step)];
+      if (i + 1 === segments.length ? visit(element, false) : (isDocument(element) || isArray(element)) && from(element, segments, i + 1, visit, false)) return true;
     }
-    value = ownGet(value, field);
-    if (value === undefined) return undefined;
-  }
-  return value;
-}
-
-/**
- * The values a path reaches (Mongo's notion): through an intermediate array, every element's
- * value; the leaf value is given as is, even when it is an array. Used by the operators the
- * reference engine lacks (`contains`, `starts with`, `ends with`, `~`).
- */
-export function reach(value: unknown, segments: readonly string[], i: number, emit: (v: unknown) => boolean): boolean {
-  if (i === segments.length) return emit(value);
-  const field = segments[i] as string;
-  if (Array.isArray(value) && !isDigits(field)) {
-    for (const item of value as unknown[]) {
-      if (item !== null && typeof item === "object" && !Array.isArray(item) && reach(item, segments, i, emit)) return true;
+    for (const element of value as unknown[]) {
+      if (isDocument(element) && field(element, step, segments, i, visit)) return true;
     }
     return false;
   }
-  const next = ownGet(value, field);
-  return next === undefined ? false : reach(next, segments, i + 1, emit);
+  if (isDocument(value)) return field(value, step, segments, i, visit);
+  return visit(MISSING, true);
 }
 
-/** `exists`: whether the path is present (even as null), by the reference engine's rules. */
-export function pathExists(record: unknown, segments: readonly string[]): boolean {
-  if (segments.length === 1 || isDigits(segments[segments.length - 1] as string)) return resolve(record, segments) !== undefined;
-  const graph = projectGraph(record, segments, 0);
-  const parent = resolvePlain(graph, segments.slice(0, -1));
-  return Array.isArray(parent) ? parent.some((v) => v !== undefined) : parent !== undefined;
+function field(doc: Record<string, unknown>, step: string, segments: readonly string[], i: number, visit: Visit): boolean {
+  const next = hasOwn.call(doc, step) ? doc[step] : undefined;
+  return next === undefined ? visit(MISSING, true) : from(next, segments, i + 1, visit, true);
 }
 
-/** The record pruned to one path, keeping array positions (mingo's `resolveGraph`, index-preserving). */
-function projectGraph(obj: unknown, segments: readonly string[], i: number): unknown {
-  const key = segments[i] as string;
-  const last = i === segments.length - 1;
-  if (Array.isArray(obj)) {
-    if (isDigits(key)) {
-      const arr = obj.slice() as unknown[];
-      let v = ownGet(obj, key);
-      if (!last) v = projectGraph(v, segments, i + 1);
-      arr[Number(key)] = v;
-      return arr;
+/** Calls `each` for every value the path reaches (MISSING included), with the same rules. */
+export function forEachValue(record: unknown, segments: readonly string[], each: (value: unknown, open: boolean) => void): void {
+  someValue(record, segments, (value, open) => {
+    each(value, open);
+    return false;
+  });
+}
+
+/** An own property of a plain object (or an index of an array); undefined otherwise. For display. */
+export function ownGet(value: unknown, key: string): unknown {
+  if (isArray(value)) return isDigits(key) && hasOwn.call(value, key) ? (value as unknown[])[Number(key)] : undefined;
+  if (!isDocument(value)) return undefined;
+  return hasOwn.call(value, key) ? value[key] : undefined;
+}
+
+/**
+ * The value to show for a path in a table: the value at the path when it walks only objects,
+ * or the list of values it reaches through arrays (MISSING left out).
+ */
+export function displayValue(record: unknown, segments: readonly string[]): unknown {
+  let value = record;
+  for (let i = 0; i < segments.length; i++) {
+    if (isArray(value)) {
+      const out: unknown[] = [];
+      forEachValue(value, segments.slice(i), (v) => {
+        if (v !== MISSING) out.push(v);
+      });
+      return out;
     }
-    return (obj as unknown[]).map((item) => projectGraph(item, segments, i));
+    value = ownGet(value, segments[i] as string);
+    if (value === undefined) return undefined;
   }
-  let value = ownGet(obj, key);
-  if (!last) value = projectGraph(value, segments, i + 1);
-  if (value === undefined) return undefined;
-  return { [key]: value };
-}
-
-/** Path resolution without unwrapping (mingo's plain `resolve`). */
-function resolvePlain(record: unknown, segments: readonly string[]): unknown {
-  return resolveFrom(record, segments, 0, { depth: 0 }, false);
-}
-
-/** Flattens nested arrays `depth` levels (mingo's `flatten`). */
-export function flatten(xs: readonly unknown[], depth: number, out: unknown[] = []): unknown[] {
-  for (const x of xs) {
-    if (Array.isArray(x) && depth !== 0) flatten(x, Math.max(-1, depth - 1), out);
-    else out.push(x);
-  }
-  return out;
+  return value;
 }

@@ -1,14 +1,16 @@
 /**
  * Compiles an expression into nested closures, once; evaluating a record then only calls
- * them. Each operator follows the reference engine's (MongoDB/mingo) rules on the value a path
- * resolves to; see path.ts for how paths walk arrays.
+ * them. Each operator is a test of the values its path reaches (path.ts walks the path as a
+ * MongoDB 8.0 server does); at the end of the path an array reached as a field is opened one
+ * level, so any element may satisfy the operator. Negated forms are exact complements.
  */
-import type { CompareNode, ExprNode, InNode, MatchNode, PredicateNode, Scalar, TextNode, ValueNode } from "../ast/nodes.js";
+import type { ExprNode, MatchNode, PredicateNode, Scalar, TextNode, ValueNode } from "../ast/nodes.js";
 import type { FieldInfo, ResolvedSchema } from "../check/schema.js";
 import { FilterQLError } from "../diagnostics/filterql-error.js";
 import { resolveDateMath } from "../ast/date-math.js";
 import { toInstant } from "./dates.js";
-import { flatten, pathExists, reach, resolve } from "./path.js";
+import { compareCodePoints, hasHighUnits } from "./code-point-order.js";
+import { MISSING, someValue, type Visit } from "./path.js";
 import { compileRegex } from "./regex.js";
 import { internalize } from "./internalize.js";
 import { hasAllWords, words } from "./text-words.js";
@@ -20,14 +22,6 @@ export interface EvalContext {
   readonly caseInsensitive: boolean;
   readonly now: Date;
   readonly schema: ResolvedSchema | undefined;
-}
-
-/** How values of one field are compared: as they are, case-folded, or as instants (schema `date`). */
-interface Domain {
-  /** Maps a record value to its comparable form; `undefined` when it cannot equal anything. */
-  readonly key: (x: unknown) => unknown;
-  /** The comparable form of the query's value. */
-  readonly constant: unknown;
 }
 
 export function compileExpr(node: ExprNode, ctx: EvalContext): Test {
@@ -69,33 +63,55 @@ export function compilePredicate(node: PredicateNode, ctx: EvalContext): Test {
   switch (node.kind) {
     case "Compare": {
       if (node.op === "eq" || node.op === "ne") {
-        const eq = equalsTest(node, ctx, field);
+        const eq = onPath(segments, memberVisit([node.value], ctx, field));
         return node.op === "eq" ? eq : (r) => !eq(r);
       }
-      return orderTest(segments, node.op, node.value, ctx, field);
+      return onPath(segments, orderVisit(node.op, node.value, ctx, field));
     }
     case "Between": {
-      const low = orderTest(segments, "gte", node.low, ctx, field);
-      const high = orderTest(segments, "lte", node.high, ctx, field);
+      const low = onPath(segments, orderVisit("gte", node.low, ctx, field));
+      const high = onPath(segments, orderVisit("lte", node.high, ctx, field));
       return (r) => low(r) && high(r);
     }
     case "In": {
-      const test = inTest(node, ctx, field);
+      const test = onPath(segments, memberVisit(node.values, ctx, field));
       return node.negated ? (r) => !test(r) : test;
     }
     case "IsNull": {
-      const isNull = nullTest(segments);
+      const isNull = onPath(segments, nullVisit);
       return node.negated ? (r) => !isNull(r) : isNull;
     }
-    case "Exists":
-      return node.negated ? (r) => !pathExists(r, segments) : (r) => pathExists(r, segments);
+    case "Exists": {
+      const exists = onPath(segments, (v) => v !== MISSING);
+      return node.negated ? (r) => !exists(r) : exists;
+    }
     case "Match": {
-      const test = matchTest(node, ctx);
+      const test = onPath(segments, matchVisit(node, ctx));
       return node.negated ? (r) => !test(r) : test;
     }
     case "Text":
-      return textTest(node);
+      return onPath(segments, textVisit(node));
   }
+}
+
+/**
+ * The record test for a test of reached values. A one-step path reads the record directly: a
+ * plain read, with the own-property check only when something was found.
+ */
+export function onPath(segments: readonly string[], visit: Visit): Test {
+  if (segments.length === 1) {
+    const name = segments[0] as string;
+    return (r) => {
+      const v = (r as Record<string, unknown>)[name];
+      return visit(v !== undefined && hasOwn.call(r, name) ? v : MISSING, true);
+    };
+  }
+  return (r) => someValue(r, segments, visit);
+}
+
+/** A test of one value, also applied to each element of an array reached as a field. */
+function anyElement(test: (x: unknown) => boolean): Visit {
+  return (v, open) => test(v) || (open && Array.isArray(v) && v.some(test));
 }
 
 /** The literal a value node stands for, with date math resolved: an ISO string without a `date` schema. */
@@ -105,71 +121,40 @@ export function constantOf(value: ValueNode, ctx: EvalContext): Scalar {
   return value.pattern;
 }
 
-function domainFor(value: ValueNode, ctx: EvalContext, field: FieldInfo | undefined, fold: boolean): Domain {
-  const c = constantOf(value, ctx);
-  if (field?.base === "date" && c !== null) {
-    const instant = toInstant(c);
-    return { key: (x) => { const t = toInstant(x); return Number.isNaN(t) ? undefined : t; }, constant: Number.isNaN(instant) ? Symbol("invalid date") : instant };
+/** How values of one field are compared for equality: as they are, case-folded, or as instants (schema `date`). */
+function equalityKey(ctx: EvalContext, field: FieldInfo | undefined): ((x: unknown) => unknown) | undefined {
+  if (field?.base === "date") return (x) => { const t = toInstant(x); return Number.isNaN(t) ? undefined : t; };
+  if (ctx.caseInsensitive) return (x) => (typeof x === "string" ? x.toLowerCase() : x);
+  return undefined;
+}
+
+/** `= null`, `is null`: a null value, a null element, or a place where the path ends. */
+const nullVisit: Visit = (v, open) => v === MISSING || v === null || (open && Array.isArray(v) && v.includes(null));
+
+/**
+ * `=` and `in`, one rule: some reached value (or element) equals some listed value, where a
+ * listed `null` also accepts a place where the path ends. `x = v` is `x in [v]`, so the two
+ * agree through every path shape.
+ */
+function memberVisit(values: readonly ValueNode[], ctx: EvalContext, field: FieldInfo | undefined): Visit {
+  const constants = values.map((v) => constantOf(v, ctx));
+  const hasNull = constants.includes(null);
+  const others = constants.filter((c) => c !== null);
+  if (others.length === 0) return hasNull ? nullVisit : () => false;
+  const key = equalityKey(ctx, field);
+  if (key === undefined && others.length === 1 && !hasNull) {
+    const c = others[0];
+    return (v, open) => v === c || (open && Array.isArray(v) && v.includes(c));
   }
-  if (fold && ctx.caseInsensitive && typeof c === "string") {
-    return { key: (x) => (typeof x === "string" ? x.toLowerCase() : x), constant: c.toLowerCase() };
-  }
-  return { key: identity, constant: c };
+  const keyOf = key ?? identity;
+  const set = new Set<unknown>(others.map((c) => keyOf(c)));
+  set.delete(undefined);
+  const one = (x: unknown): boolean => (x === null ? hasNull : set.has(keyOf(x)));
+  const elements = anyElement(one);
+  return (v, open) => (v === MISSING ? hasNull : elements(v, open));
 }
 
 const identity = (x: unknown): unknown => x;
-
-function nullTest(segments: readonly string[]): Test {
-  return (r) => {
-    const a = resolve(r, segments);
-    if (a === null || a === undefined) return true;
-    return Array.isArray(a) && (a.includes(null) || (segments.length > 1 && flatten(a, segments.length - 1).includes(null)));
-  };
-}
-
-/** `eq`: the value equals, or null matches null/missing, or some element (flattened as deep as the path) equals. */
-function equalsTest(node: CompareNode, ctx: EvalContext, field: FieldInfo | undefined): Test {
-  const segments = node.field.segments.map(internalize);
-  if (node.value.kind === "Literal" && node.value.value === null) return nullTest(segments);
-  const { key, constant } = domainFor(node.value, ctx, field, true);
-  const depth = segments.length - 1;
-  if (key === identity) {
-    if (segments.length === 1) {
-      const name = segments[0] as string;
-      return (r) => {
-        const a = ownGetFast(r, name);
-        return a === constant || (Array.isArray(a) && a.includes(constant));
-      };
-    }
-    return (r) => {
-      const a = resolve(r, segments);
-      if (a === constant) return true;
-      return Array.isArray(a) && (a.includes(constant) || (depth > 0 && flatten(a, depth).includes(constant)));
-    };
-  }
-  return (r) => {
-    const a = resolve(r, segments);
-    if (!Array.isArray(a)) return key(a) === constant;
-    for (const x of a) if (key(x) === constant) return true;
-    if (depth > 0) for (const x of flatten(a, depth)) if (key(x) === constant) return true;
-    return false;
-  };
-}
-
-function inTest(node: InNode, ctx: EvalContext, field: FieldInfo | undefined): Test {
-  const segments = node.field.segments.map(internalize);
-  const hasNull = node.values.some((v) => v.kind === "Literal" && v.value === null);
-  const domains = node.values.map((v) => domainFor(v, ctx, field, true));
-  const key = domains[0]?.key ?? identity;
-  const set = new Set(domains.map((d) => d.constant));
-  return (r) => {
-    const a = resolve(r, segments);
-    if (a === null || a === undefined) return hasNull;
-    if (!Array.isArray(a)) return set.has(key(a));
-    for (const x of a) if (set.has(key(x))) return true;
-    return false;
-  };
-}
 
 type OrderOp = "gt" | "gte" | "lt" | "lte";
 
@@ -180,53 +165,47 @@ const ORDER: Record<OrderOp, (x: never, y: never) => boolean> = {
   lte: (x, y) => x <= y,
 };
 
-/** Ordering: only values of the query value's own type compare (numbers with numbers, …); any element may. */
-function orderTest(segments: readonly string[], op: OrderOp, value: ValueNode, ctx: EvalContext, field: FieldInfo | undefined): Test {
+/**
+ * Ordering: only values of the query value's own type compare (numbers with numbers, strings
+ * with strings by code point, …); any element may. `>= null` and `<= null` are `= null`;
+ * `> null` and `< null` hold nowhere.
+ */
+function orderVisit(op: OrderOp, value: ValueNode, ctx: EvalContext, field: FieldInfo | undefined): Visit {
   const cmp = ORDER[op] as (x: unknown, y: unknown) => boolean;
   const c = constantOf(value, ctx);
+  if (c === null) return op === "gte" || op === "lte" ? nullVisit : () => false;
   if (field?.base === "date" && typeof c === "string") {
     const t = toInstant(c);
     if (Number.isNaN(t)) return () => false;
-    return (r) => {
-      const a = resolve(r, segments);
-      if (!Array.isArray(a)) { const x = toInstant(a); return !Number.isNaN(x) && cmp(x, t); }
-      for (const e of a) { const x = toInstant(e); if (!Number.isNaN(x) && cmp(x, t)) return true; }
-      return false;
-    };
+    return anyElement((x) => { const i = toInstant(x); return !Number.isNaN(i) && cmp(i, t); });
   }
-  const type = c === null ? "null" : typeof c;
-  const sameType = (x: unknown) => (x === null ? type === "null" : typeof x === type && (type !== "object"));
-  return (r) => {
-    const a = resolve(r, segments);
-    if (!Array.isArray(a)) return sameType(a) && cmp(a, c);
-    for (const x of a) if (sameType(x) && cmp(x, c)) return true;
-    return false;
-  };
+  if (typeof c === "string" && hasHighUnits(c)) {
+    return anyElement((x) => typeof x === "string" && cmp(compareCodePoints(x, c), 0));
+  }
+  const type = typeof c;
+  return anyElement((x) => typeof x === type && cmp(x, c));
 }
 
-function matchTest(node: MatchNode, ctx: EvalContext): Test {
-  const segments = node.field.segments.map(internalize);
+/** `contains`, `starts with`, `ends with`, `matches`, folded in case-insensitive mode. */
+function matchVisit(node: MatchNode, ctx: EvalContext): Visit {
   const fold = ctx.caseInsensitive;
-  if (node.op === "regex") return regexTest(node, ctx);
+  if (node.op === "regex") return regexVisit(node, ctx);
   const raw = constantOf(node.value, ctx);
   if (node.op === "contains") {
     const needle = fold && typeof raw === "string" ? raw.toLowerCase() : raw;
     const norm = fold ? (x: unknown) => (typeof x === "string" ? x.toLowerCase() : x) : identity;
-    // On a string: substring. On an array: membership.
-    const test = (x: unknown): boolean =>
+    // On a string: substring. On an array: membership (an element equal to the value).
+    return (x) =>
       typeof x === "string" ? typeof needle === "string" && (norm(x) as string).includes(needle) : Array.isArray(x) && x.some((e) => norm(e) === needle);
-    return (r) => reach(r, segments, 0, test);
   }
   if (typeof raw !== "string") return () => false;
   const needle = fold ? raw.toLowerCase() : raw;
   const check = node.op === "starts_with" ? (s: string) => s.startsWith(needle) : (s: string) => s.endsWith(needle);
   const str = fold ? (s: string) => check(s.toLowerCase()) : check;
-  const test = (x: unknown): boolean => (typeof x === "string" ? str(x) : Array.isArray(x) && x.some((e) => typeof e === "string" && str(e)));
-  return (r) => reach(r, segments, 0, test);
+  return anyElement((x) => typeof x === "string" && str(x));
 }
 
-function regexTest(node: MatchNode, ctx: EvalContext): Test {
-  const segments = node.field.segments.map(internalize);
+function regexVisit(node: MatchNode, ctx: EvalContext): Visit {
   const v = node.value;
   const constant = v.kind === "Regex" ? v.pattern : constantOf(v, ctx);
   const pattern = typeof constant === "string" ? constant : undefined;
@@ -234,29 +213,16 @@ function regexTest(node: MatchNode, ctx: EvalContext): Test {
   const compiled = compileRegex(pattern, ctx.caseInsensitive || (v.kind === "Regex" && v.flags.includes("i")));
   if (!compiled.ok) throw invalidRegex(node, compiled.message);
   const re = compiled.regex;
-  const matches = (x: unknown) => typeof x === "string" && re.matcher(x).find();
-  return (r) => {
-    const a = resolve(r, segments);
-    const list = Array.isArray(a) ? a : [a];
-    return list.some(matches) || flatten(list, 1).some(matches);
-  };
+  return anyElement((x) => typeof x === "string" && re.matcher(x).find());
 }
 
-function textTest(node: TextNode): Test {
+function textVisit(node: TextNode): Visit {
   const value = node.value.kind === "Literal" && typeof node.value.value === "string" ? node.value.value : "";
   const wanted = words(value);
-  const test = (x: unknown): boolean => (typeof x === "string" ? hasAllWords(x, wanted) : Array.isArray(x) && x.some((e) => typeof e === "string" && hasAllWords(e, wanted)));
-  const segments = node.field.segments.map(internalize);
-  return (r) => reach(r, segments, 0, test);
+  return anyElement((x) => typeof x === "string" && hasAllWords(x, wanted));
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
-
-/** A top-level own property: a plain read, with the own-property check only when something was found. */
-function ownGetFast(record: unknown, name: string): unknown {
-  const v = (record as Record<string, unknown>)[name];
-  return v !== undefined && hasOwn.call(record, name) ? v : undefined;
-}
 
 /** Only reachable for a query compiled without `check` (which reports this with the source text). */
 function invalidRegex(node: MatchNode, message: string): FilterQLError {

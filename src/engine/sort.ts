@@ -7,7 +7,8 @@
 import type { OrderKeyNode } from "../ast/nodes.js";
 import type { ResolvedSchema } from "../check/schema.js";
 import { toInstant } from "./dates.js";
-import { resolve } from "./path.js";
+import { compareCodePoints, hasHighUnits } from "./code-point-order.js";
+import { forEachValue, MISSING } from "./path.js";
 
 const EMPTY_ARRAY = Symbol("empty array");
 
@@ -33,7 +34,7 @@ export function compareValues(a: unknown, b: unknown): number {
       const x = a as number, y = b as number;
       return x < y ? -1 : x > y ? 1 : Number.isNaN(x) ? (Number.isNaN(y) ? 0 : -1) : Number.isNaN(y) ? 1 : 0;
     }
-    case 3: return (a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0;
+    case 3: return compareCodePoints(a as string, b as string);
     case 6: return Number(a) - Number(b);
     case 7: return (a as Date).getTime() - (b as Date).getTime();
     case 5: {
@@ -47,7 +48,7 @@ export function compareValues(a: unknown, b: unknown): number {
     case 4: {
       const ka = Object.keys(a as object), kb = Object.keys(b as object);
       for (let i = 0; i < Math.min(ka.length, kb.length); i++) {
-        const kc = (ka[i] as string) < (kb[i] as string) ? -1 : (ka[i] as string) > (kb[i] as string) ? 1 : 0;
+        const kc = compareCodePoints(ka[i] as string, kb[i] as string);
         if (kc !== 0) return kc;
         const c = compareValues((a as Record<string, unknown>)[ka[i] as string], (b as Record<string, unknown>)[kb[i] as string]);
         if (c !== 0) return c;
@@ -65,24 +66,44 @@ export interface SortSpec {
   readonly codegen?: boolean;
 }
 
-/** The value a record sorts by for one key. */
+/**
+ * The value a record sorts by for one key: of every value the path reaches (path.ts), with an
+ * array reached as a field standing for its elements and a place where the path ends for null,
+ * the least ascending or the greatest descending. An empty array sorts before null.
+ */
 function sortValue(record: unknown, key: OrderKeyNode, isDate: boolean): unknown {
-  let v = resolve(record, key.field.segments);
-  if (Array.isArray(v)) {
-    if (v.length === 0) return EMPTY_ARRAY;
-    let best: unknown = v[0];
-    for (let i = 1; i < v.length; i++) {
-      const c = compareValues(v[i], best);
-      if (key.direction === "asc" ? c < 0 : c > 0) best = v[i];
+  const segments = key.field.segments;
+  if (segments.length === 1 && record !== null && typeof record === "object" && !Array.isArray(record)) {
+    // The common case, a scalar at a top-level field: no walk.
+    const name = segments[0] as string;
+    const v = hasOwn.call(record, name) ? (record as Record<string, unknown>)[name] : undefined;
+    if (v === undefined || v === null) return null;
+    if (!Array.isArray(v) && !(isDate && typeof v === "string")) return v;
+  }
+  const ascending = key.direction === "asc";
+  let best: unknown = NONE;
+  const consider = (x: unknown): void => {
+    if (isDate && typeof x === "string") {
+      const t = toInstant(x);
+      if (!Number.isNaN(t)) x = new Date(t);
     }
-    v = best;
-  }
-  if (isDate && typeof v === "string") {
-    const t = toInstant(v);
-    if (!Number.isNaN(t)) return new Date(t);
-  }
-  return v;
+    if (best === NONE) best = x;
+    else {
+      const c = compareValues(x, best);
+      if (ascending ? c < 0 : c > 0) best = x;
+    }
+  };
+  forEachValue(record, segments, (v, open) => {
+    if (v === MISSING) consider(null);
+    else if (!open || !Array.isArray(v)) consider(v);
+    else if (v.length === 0) consider(EMPTY_ARRAY);
+    else for (const e of v as unknown[]) consider(e);
+  });
+  return best === NONE ? null : best;
 }
+
+const NONE = Symbol("no value");
+const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
  * Sort keys, extracted once: one column per `order by` key, indexed by record position.
@@ -101,7 +122,7 @@ type IndexCompare = (a: number, b: number) => number;
 
 /**
  * One key's comparison of records `a` and `b` (indices). A column that holds only numbers (no
- * NaN) or only strings compares directly; any other column uses the full MongoDB order.
+ * NaN) or only strings below U+D800 compares directly; any other column uses the full MongoDB order.
  */
 function columnComparator(col: unknown[], sign: number): IndexCompare {
   const kind = columnKind(col);
@@ -173,7 +194,8 @@ function columnKind(col: readonly unknown[]): "number" | "string" | "mixed" {
   let strings = true;
   for (const v of col) {
     if (typeof v !== "number" || Number.isNaN(v)) numbers = false;
-    if (typeof v !== "string") strings = false;
+    // Strings where `<` and code-point order could part take the full comparison.
+    if (typeof v !== "string" || (strings && hasHighUnits(v))) strings = false;
     if (!numbers && !strings) return "mixed";
   }
   return numbers ? "number" : "string";

@@ -57,6 +57,8 @@ export function tokens(text: string): Token[] {
     const start = t.startOffset;
     const end = start + t.image.length;
     if (wasError(scanned[i])) return { type: "error", start, end };
+    // A number right after a `.` is a position step of a path (`items.0`).
+    if (t.tokenType === T.NumberLiteral && lexed[i - 1]?.tokenType === T.Dot) return { type: "field", start, end };
     const type = T.KEYWORD_BY_WORD.has(t.tokenType.name.toLowerCase()) && t.tokenType !== T.Identifier ? "keyword" : KIND.get(t.tokenType.name) ?? "error";
     return { type, start, end };
   });

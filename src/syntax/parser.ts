@@ -283,16 +283,25 @@ export class FilterParser extends EmbeddedActionsParser {
     ]);
   });
 
-  // path := segment ( "." segment )*          segment := identifier | `back-quoted`
+  // path := segment ( "." ( segment | index ) )*     segment := identifier | `back-quoted`
+  // index := digits ( "." digits )*     (`a.0`: the scanner reads `0` or `0.1` as a number)
   readonly path = this.RULE("path", (): PathNode => {
     const first = this.LA(1);
     const segments: string[] = [];
-    this.AT_LEAST_ONE_SEP({
-      SEP: T.Dot,
-      DEF: () => {
-        const token = this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.BackQuoted) }]);
-        this.ACTION(() => segments.push(token.tokenType === T.Identifier ? token.image : String(token.payload ?? "")));
-      },
+    const head = this.OR1([{ ALT: () => this.CONSUME1(T.Identifier) }, { ALT: () => this.CONSUME1(T.BackQuoted) }]);
+    this.ACTION(() => segments.push(nameOf(head)));
+    this.MANY(() => {
+      this.CONSUME(T.Dot);
+      const token = this.OR2([
+        { ALT: () => this.CONSUME2(T.Identifier) },
+        { ALT: () => this.CONSUME2(T.BackQuoted) },
+        { ALT: () => this.CONSUME(T.NumberLiteral) },
+      ]);
+      this.ACTION(() => {
+        if (token.tokenType !== T.NumberLiteral) segments.push(nameOf(token));
+        else if (INDEX_STEPS.test(token.image)) segments.push(...token.image.split("."));
+        else this.complain(`expected a field name or a position after \`.\`, found \`${token.image}\``, tokenSpan(token), "a position is written in digits, as in `items.0`");
+      });
     });
     return this.ACTION((): PathNode => ({ kind: "Path", span: this.spanFrom(first), segments }));
   });
@@ -412,6 +421,13 @@ export class FilterParser extends EmbeddedActionsParser {
     const which = this.OR([{ ALT: () => this.CONSUME(T.Sensitive) }, { ALT: () => this.CONSUME(T.Insensitive) }]);
     return this.ACTION(() => which.tokenType === T.Sensitive);
   });
+}
+
+/** A number token that stands for path steps: `0`, `12`, `0.1` (two steps). */
+const INDEX_STEPS = /^\d+(?:\.\d+)?$/;
+
+function nameOf(token: IToken): string {
+  return token.tokenType === T.Identifier ? token.image : String(token.payload ?? "");
 }
 
 /** The happy path: no recovery bookkeeping. Chevrotain parsers are built once and fed new input. */

@@ -7,7 +7,7 @@ import type {
 import { NO_SPAN as span } from "../../src/diagnostics/diagnostic.js";
 
 const plainNames = fc.constantFrom("status", "role", "age", "score", "name", "tags", "metadata", "items", "price", "café", "_id", "$x", "Δelta", "a1");
-const oddNames = fc.constantFrom("order", "AND", "not", "select", "first name", "x-y", "1st", "日本", "with space", "now");
+const oddNames = fc.constantFrom("order", "AND", "not", "select", "first name", "x-y", "1st", "日本", "with space", "now", "0", "12", "01");
 export const segmentArb = fc.oneof({ weight: 4, arbitrary: plainNames }, { weight: 1, arbitrary: oddNames });
 
 export const pathArb: fc.Arbitrary<PathNode> = fc.array(segmentArb, { minLength: 1, maxLength: 3 }).map((segments) => ({ kind: "Path", span, segments }));

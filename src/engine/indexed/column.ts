@@ -7,6 +7,7 @@
  * predicate's answer depends only on the value, which is what lets a plan answer for a whole
  * group of records with one test.
  */
+import { compareCodePoints } from "../code-point-order.js";
 import { Bitset } from "./bitset.js";
 import { memo } from "./memo.js";
 
@@ -171,11 +172,8 @@ export class Column {
   private sortedStringGroups(): number[] {
     const groups: number[] = [];
     for (let g = 0; g < this.keys.length; g++) if (typeof this.keys[g] === "string") groups.push(g);
-    return groups.sort((a, b) => {
-      const x = this.keys[a] as string;
-      const y = this.keys[b] as string;
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
+    // Code-point order, as ranges compare strings (SPEC §4).
+    return groups.sort((a, b) => compareCodePoints(this.keys[a] as string, this.keys[b] as string));
   }
 
   private sizeOf(groups: readonly number[]): number {

@@ -8,6 +8,7 @@
  */
 import type { ExprNode, PredicateNode, ValueNode } from "../../ast/nodes.js";
 import { walk as walkAst } from "../../ast/visit.js";
+import { compareCodePoints } from "../code-point-order.js";
 import { guarded } from "../codegen.js";
 import { compileExpr, constantOf, type EvalContext, type Test } from "../predicates.js";
 import { Bitset } from "./bitset.js";
@@ -314,14 +315,15 @@ function addRange(bits: Bitset, column: Column, range: RangeLookup): Bitset {
   return bits.or(inside);
 }
 
-/** The first index whose value is > c (`strict`) or >= c. */
+/** The first index whose value is > c (`strict`) or >= c; strings by code point, as they are sorted. */
 function firstAbove(values: ArrayLike<number | string>, c: number | string, strict: boolean): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const v = values[mid] as number | string;
-    if (strict ? v <= c : v < c) lo = mid + 1;
+    const order = typeof c === "string" ? compareCodePoints(v as string, c) : (v as number) - c;
+    if (strict ? order <= 0 : order < 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;
