@@ -165,3 +165,24 @@ test("two editors with different schemas don't mix, and setSchema re-lints only 
   expect(await page.evaluate(() => t.diagnosticCount(t.views.orders.state))).toBe(0);
   expect(watched.errors).toEqual([]);
 });
+
+test("hover shows a field's type; placeholder and accessible name; token classes coloured by CSS variables", async () => {
+  await focus("people");
+  expect(await page.locator('[data-testid="people"] .cm-placeholder').innerText()).toBe("search people");
+  expect(await page.locator('[data-testid="people"] .cm-content').getAttribute("aria-label")).toBe("people filter");
+  await page.keyboard.type('city = "x" and not age > 3');
+  await page.keyboard.press("Escape");
+  // (An earlier test set people's schema to { city, total, currency }.)
+  await page.locator('[data-testid="people"] .cm-fql-field', { hasText: "city" }).hover();
+  const tooltip = page.locator(".cm-tooltip-hover .cm-fql-hover");
+  await tooltip.waitFor();
+  expect(await tooltip.innerText()).toBe("city: string");
+
+  const keyword = page.locator('[data-testid="people"] .cm-fql-keyword', { hasText: "not" });
+  const before = await keyword.evaluate((e) => getComputedStyle(e).color);
+  // A host's dark theme sets the variables on any ancestor.
+  await page.evaluate(() => document.body.style.setProperty("--fql-keyword", "rgb(1, 2, 3)"));
+  expect(await keyword.evaluate((e) => getComputedStyle(e).color)).toBe("rgb(1, 2, 3)");
+  expect(before).not.toBe("rgb(1, 2, 3)");
+  await page.evaluate(() => document.body.style.removeProperty("--fql-keyword"));
+});
