@@ -5,6 +5,7 @@
  */
 import type { RE2JS as RE2JSClass } from "re2js";
 import { loadRe2, requireRe2 } from "./load-re2.js";
+import { prescreenRegex } from "./regex-prescreen.js";
 
 export type CompiledRegex = { ok: true; regex: RE2JSClass } | { ok: false; message: string };
 
@@ -29,8 +30,8 @@ const verdicts = new Map<string, RegexVerdict>();
 
 /**
  * Whether RE2 accepts a pattern (for the checker). Where the engine is not loaded (a browser
- * bundle without evaluation), only what RE2 never accepts is refused — backreferences and
- * lookaround — and the engine's own parse reports anything else when the query is compiled.
+ * bundle without evaluation), what RE2 certainly refuses is found without it (regex-prescreen.ts)
+ * and the engine's own parse reports anything subtler when the query is compiled.
  */
 export function checkRegex(pattern: string): RegexVerdict {
   const engine = loadRe2();
@@ -45,8 +46,8 @@ export function checkRegex(pattern: string): RegexVerdict {
     }
     return verdict;
   }
-  const unsupported = /\\[1-9]|\(\?<?[=!]/.exec(pattern.replace(/\\\\/g, ""));
-  return unsupported === null ? { ok: true } : { ok: false, message: `invalid or unsupported Perl syntax: \`${unsupported[0]}\`` };
+  const refused = prescreenRegex(pattern);
+  return refused === undefined ? { ok: true } : { ok: false, message: refused };
 }
 
 /** The flags a regex literal may carry are `i` only (SPEC §2). */

@@ -77,3 +77,17 @@ test("a bad regex is refused in the page with the same diagnostic code as in Nod
   expect(node).toEqual(["invalid-value"]);
   expect(page).toEqual(node);
 });
+
+test("a page that only parses and checks (no regex engine in its bundle) still refuses what RE2 refuses", async () => {
+  const core = await watchedPage(browser);
+  const script = await bundleForPage("test/browser/fixtures/core-page.ts");
+  // esbuild marks each bundled module with its path: the engine is not among them.
+  expect(script).not.toContain("node_modules/re2js");
+  await pageWith(core, script);
+  const codes = await core.page.evaluate((queries) => {
+    const lib = (window as unknown as { core: { parse: typeof parse; check: (q: unknown) => { code: string }[] } }).core;
+    return queries.map((q) => lib.check(lib.parse(q).query).map((d) => d.code));
+  }, ['name matches "(ab"', "name matches /a(?=b)/", 'name matches "(?i)ab"', "name matches /[[:alpha:]]+/"]);
+  expect(codes).toEqual([["invalid-value"], ["invalid-value"], [], []]);
+  expect(core.errors).toEqual([]);
+});
