@@ -21,7 +21,7 @@ export const oneLine = EditorState.transactionFilter.of((tr) => {
 /** Tab accepts the selected completion, or the first one when none is selected yet. */
 export const acceptFirstCompletion: Command = (view) => {
   if (completionStatus(view.state) !== "active") return false;
-  if (selectedCompletionIndex(view.state) === null || (selectedCompletionIndex(view.state) ?? -1) < 0) view.dispatch({ effects: setSelectedCompletion(0) });
+  if (selectedCompletionIndex(view.state) === null) view.dispatch({ effects: setSelectedCompletion(0) });
   return acceptCompletion(view);
 };
 
