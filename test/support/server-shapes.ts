@@ -4,9 +4,9 @@
  * characters. Small domains, so random queries hit random records often.
  */
 import fc from "fast-check";
-import { and, or } from "../../src/ast/build.js";
 import type { CompareOp, ExprNode, PathNode, PredicateNode, QueryNode, ValueNode } from "../../src/ast/nodes.js";
 import { NO_SPAN as span } from "../../src/diagnostics/diagnostic.js";
+import { exprArb as anyExprArb } from "./arbitraries.js";
 
 /** Strings whose UTF-16 and code-point orders part: astral, U+E000–U+FFFF, private use. */
 export const STRINGS = ["a", "b", "A", "ab", "", "😀", "\uFFFF", "\uE000", "\u{F0000}", "z"] as const;
@@ -56,16 +56,9 @@ export function predicateArb(paths: fc.Arbitrary<PathNode> = pathArb, values: fc
   );
 }
 
+/** and/or/not over these predicates (the shared expression generator). */
 export function exprArb(predicate: fc.Arbitrary<PredicateNode> = predicateArb()): fc.Arbitrary<ExprNode> {
-  return fc.letrec<{ expr: ExprNode }>((tie) => ({
-    expr: fc.oneof(
-      { depthSize: "small", withCrossShrink: true },
-      { weight: 5, arbitrary: predicate },
-      { weight: 1, arbitrary: fc.array(tie("expr"), { minLength: 2, maxLength: 3 }).map((ops) => and(ops)) },
-      { weight: 1, arbitrary: fc.array(tie("expr"), { minLength: 2, maxLength: 3 }).map((ops) => or(ops)) },
-      { weight: 1, arbitrary: tie("expr").map((operand): ExprNode => ({ kind: "Not", span, operand })) },
-    ),
-  })).expr;
+  return anyExprArb(predicate);
 }
 
 export const queryOf = (filter: ExprNode): QueryNode => ({ kind: "Query", span, collections: [], filter, orderBy: [], select: [], limit: null, caseSensitive: null });
