@@ -40,12 +40,12 @@ export function editorDiagnostics(state: EditorState, schemaField: StateField<Sc
   });
 }
 
-interface Fix {
+export interface Fix {
   readonly title: string;
   readonly edits: readonly { readonly start: number; readonly end: number; readonly text: string }[];
 }
 
-function quickFixes(d: Diagnostic): Action[] {
+export function quickFixes(d: Diagnostic): Action[] {
   const fix = (d as { fix?: Fix }).fix;
   if (fix !== undefined) return [{ name: fix.title, apply: (view) => applyEdits(view, fix.edits) }];
   const meant = /did you mean `([^`]+)`\?/.exec(d.hint ?? "")?.[1];

@@ -6,7 +6,7 @@ import { describe, expect, test } from "vitest";
 import { filterql, setSchemaEffect, type FilterQLEditorOptions, type ValuesRequest } from "../../src/codemirror/index.js";
 import { highlightField } from "../../src/codemirror/highlight.js";
 import { fieldSummary } from "../../src/codemirror/hover.js";
-import { editorDiagnostics } from "../../src/codemirror/lint.js";
+import { editorDiagnostics, quickFixes, type Fix } from "../../src/codemirror/lint.js";
 import { schemaField } from "../../src/codemirror/schema-field.js";
 import { resolveSchema, type Schema } from "../../src/index.js";
 
@@ -124,6 +124,16 @@ describe("lint output", () => {
     expect(d!.message).toBe("unknown field `stauts`\ndid you mean `status`?");
     expect(d!.actions?.map((a) => a.name)).toEqual(["use status"]);
     expect(applyAction(state, d!).doc.toString()).toBe('status = "active" and age > 3');
+  });
+
+  test("a diagnostic's own machine-applicable fix becomes the quick fix, ahead of the hint", () => {
+    const text = "a = 1 adn b = 2";
+    const fix: Fix = { title: "replace `adn` with `and`", edits: [{ start: 6, end: 9, text: "and" }] };
+    const diagnostic = { severity: "error" as const, code: "syntax" as const, message: "m", span: { start: 6, end: 9, line: 1, column: 7 }, hint: "did you mean `and`?", fix };
+    const actions = quickFixes(diagnostic);
+    expect(actions.map((a) => a.name)).toEqual(["replace `adn` with `and`"]);
+    const state = EditorState.create({ doc: text });
+    expect(applyAction(state, { from: 6, to: 9, severity: "error", message: "m", actions }).doc.toString()).toBe("a = 1 and b = 2");
   });
 
   test("ordr = 1 (the quick fix back-quotes a reserved word)", () => {
