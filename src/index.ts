@@ -5,7 +5,8 @@
 export type * from "./ast/nodes.js";
 export { and, or, path, literal } from "./ast/build.js";
 export { childKeys, children, walk, dispatch, type ExhaustiveVisitor } from "./ast/visit.js";
-export type { Diagnostic, DiagnosticCode, Severity, SourceSpan, Span } from "./diagnostics/diagnostic.js";
+export type { Diagnostic, DiagnosticCode, Fix, Severity, SourceSpan, Span, TextEdit } from "./diagnostics/diagnostic.js";
+export { applyFixes } from "./diagnostics/apply-fixes.js";
 export { FilterQLError } from "./diagnostics/filterql-error.js";
 export { formatDiagnostics } from "./diagnostics/format-diagnostics.js";
 export type { Limits, ParseOptions } from "./options.js";

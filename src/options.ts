@@ -1,3 +1,5 @@
+import type { ResolvedSchema, Schema } from "./check/schema.js";
+
 /** Limits of SPEC §6. Every one is an option; past it, a `limit-exceeded` diagnostic. */
 export interface Limits {
   /** Nesting depth: every `(` and every prefix `not` from the root to a predicate. Default 64. */
@@ -10,7 +12,13 @@ export interface Limits {
   readonly maxLength?: number;
 }
 
-export type ParseOptions = Limits;
+export interface ParseOptions extends Limits {
+  /**
+   * Used only when the text has errors: a bare word where an enum field's value goes is fixed
+   * to the enum's closest value.
+   */
+  readonly schema?: Schema | ResolvedSchema;
+}
 
 export const DEFAULT_LIMITS: Required<Limits> = {
   maxDepth: 64,

@@ -2,7 +2,8 @@
 import { check } from "../check/check.js";
 import { resolveSchema, type ResolvedSchema, type Schema } from "../check/schema.js";
 import { compile, type CompileOptions } from "../compile.js";
-import { hasErrors } from "../diagnostics/diagnostic.js";
+import { applyFixes } from "../diagnostics/apply-fixes.js";
+import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { FilterQLError } from "../diagnostics/filterql-error.js";
 import { formatDiagnostics } from "../diagnostics/format-diagnostics.js";
 import { print } from "../emit/print.js";
@@ -129,11 +130,12 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
 }
 
 export function checkCommand(argv: readonly string[], io: Io): number {
-  const p = parse(argv, { schema: { type: "string" } }, "check");
+  const p = parse(argv, { schema: { type: "string" }, fix: { type: "boolean" } }, "check");
   if (p.values["help"] === true) return help("check", io);
   const query = queryArg(p, "check");
   const schema = loadSchema(str(p.values, "schema"));
-  const parsed = parseQuery(query);
+  const parsed = parseQuery(query, schema === undefined ? {} : { schema });
+  if (p.values["fix"] === true) return printFixed(query, parsed.diagnostics, schema, io);
   if (parsed.query === undefined) {
     io.stderr.write(`${formatDiagnostics(query, parsed.diagnostics)}\n`);
     return 1;
@@ -143,6 +145,14 @@ export function checkCommand(argv: readonly string[], io: Io): number {
   if (hasErrors(diagnostics)) return 1;
   io.stdout.write(`ok: ${print(parsed.query)}\n`);
   return 0;
+}
+
+/** `check --fix`: only the text with every fix applied; exit 0 when that text checks clean. */
+function printFixed(query: string, diagnostics: readonly Diagnostic[], schema: ResolvedSchema | undefined, io: Io): number {
+  const fixed = applyFixes(query, diagnostics);
+  io.stdout.write(`${fixed}\n`);
+  const again = parseQuery(fixed);
+  return again.query !== undefined && !hasErrors(check(again.query, schema === undefined ? {} : { schema })) ? 0 : 1;
 }
 
 export async function decompileCommand(argv: readonly string[], io: Io): Promise<number> {

@@ -7,7 +7,7 @@ Usage:
   filterql repl [options]           open the REPL on your data
   filterql compile QUERY [options]  print the Mixpeek request body for QUERY
   filterql run QUERY --data F       filter, sort, page and project records
-  filterql check QUERY [--schema F] check QUERY against a schema
+  filterql check QUERY [--schema F] check QUERY against a schema (--fix: print it corrected)
   filterql decompile [--dialect D]  read a request body on stdin, print the query text
   filterql playground [options]     open the web playground on http://127.0.0.1:4173/
 
@@ -25,7 +25,8 @@ Mixpeek body, the canonical text and the AST. Ctrl-C stops it.
   repl: `Usage: filterql repl [--data F] [--schema F] [--dialect v1|v2]
 
 Opens an interactive prompt. Type a query to see its results; Tab completes fields,
-operators and values; an unclosed ( or [ continues on the next line. Commands:
+operators and values; an unclosed ( or [ continues on the next line. When an error comes
+with a fix (= fix: under it), Enter on the empty line runs the fixed query. Commands:
 .help .schema .data FILE .body .ast .dialect v1|v2 .page N .exit
 
   --data F        records: a JSON array or NDJSON file (default: the bundled sample)
@@ -51,10 +52,15 @@ Filters, sorts, pages and projects records; prints {results, pagination}.
 
 Input is read as a stream: without order by only the requested page is kept, so files larger
 than memory work; with order by, only the matching records are kept.`,
-  check: `Usage: filterql check QUERY [--schema F]
+  check: `Usage: filterql check QUERY [--schema F] [--fix]
 
-Reports every problem in QUERY (unknown fields, type mismatches, invalid values...).
-Exit status 0 when there are no errors (warnings may still be printed).`,
+Reports every problem in QUERY (unknown fields, type mismatches, invalid values...). Where a
+habit from another language has a sure correction, "= fix:" under the frame shows the query
+with it applied (name LIKE 'Jo%'  →  name starts with "Jo").
+Exit status 0 when there are no errors (warnings may still be printed).
+
+  --schema F   check against this schema (its enums also correct bare words)
+  --fix        print only the query with every fix applied; exit 0 when it then checks clean`,
   decompile: `Usage: filterql decompile [--dialect v1|v2] < body.json
 
 Reads a Mixpeek request body on standard input and prints the query text.`,

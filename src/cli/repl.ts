@@ -10,6 +10,7 @@ import { createInterface, type Interface } from "node:readline";
 import { inferSchema } from "../check/infer-schema.js";
 import { resolveSchema, typeName, type ResolvedSchema } from "../check/schema.js";
 import { compile, type Compiled } from "../compile.js";
+import { applyFixes } from "../diagnostics/apply-fixes.js";
 import { FilterQLError } from "../diagnostics/filterql-error.js";
 import { formatDiagnostics } from "../diagnostics/format-diagnostics.js";
 import type { Dialect } from "../mixpeek/dialects.js";
@@ -54,6 +55,8 @@ export class Repl {
   private dialect: Dialect;
   private pending = "";
   private last: { text: string; compiled: Compiled } | undefined;
+  /** The last failed query with every fix applied: Enter on an empty line runs it. */
+  private fix: string | undefined;
   private page = 1;
   private readonly color: boolean;
   private readonly historyFile = process.env["FILTERQL_HISTORY"] ?? join(homedir(), ".filterql_history");
@@ -116,12 +119,20 @@ export class Repl {
   accept(line: string): boolean {
     const text = this.pending === "" ? line : `${this.pending}\n${line}`;
     if (this.pending === "" && line.trim().startsWith(".")) {
+      this.fix = undefined;
       this.command(line.trim());
       this.remember(line.trim());
       return false;
     }
     if (text.trim() === "") {
       this.pending = "";
+      const fix = this.fix;
+      if (fix !== undefined) {
+        this.write(`${PROMPT}${fix}\n`);
+        this.remember(fix);
+        this.page = 1;
+        this.query(fix);
+      }
       return false;
     }
     if (unclosed(text)) {
@@ -136,6 +147,7 @@ export class Repl {
   }
 
   private query(text: string): void {
+    this.fix = undefined;
     try {
       const compiled = compile(text, { schema: this.schema, dialect: this.dialect });
       this.last = { text, compiled };
@@ -145,6 +157,11 @@ export class Repl {
       if (!(error instanceof FilterQLError)) throw error;
       this.last = undefined;
       this.write(`${this.paint(formatDiagnostics(text, error.diagnostics), RED)}\n`);
+      const fixed = applyFixes(text, error.diagnostics);
+      if (fixed !== text) {
+        this.fix = fixed;
+        this.write(this.paint(`Enter on the empty line runs the fixed query: ${fixed}`, DIM) + "\n");
+      }
     }
   }
 
@@ -307,6 +324,7 @@ export function unclosed(text: string): boolean {
 }
 
 const REPL_HELP = `Type a query and press Enter to see its results. An unclosed ( or [ continues on the next line.
+When an error comes with a fix (= fix: under it), Enter on the empty line runs the fixed query.
   .help            this text
   .schema          the fields, their types and allowed values
   .data FILE       load records from a JSON array or NDJSON file (schema inferred)

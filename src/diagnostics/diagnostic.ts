@@ -27,6 +27,21 @@ export interface Diagnostic {
   readonly hint?: string;
   /** JSON pointer into a decoded body (`/filters/AND/2/operator`), for `fromMixpeek`. */
   readonly path?: string;
+  /** A machine-applicable correction: only when the text it gives is sure to be what was meant. */
+  readonly fix?: Fix;
+}
+
+/** Replace `text[start, end)` by `text`; offsets into the original text. */
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Edits that never overlap; applying all of them gives the text the diagnostic suggests. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
 }
 
 /** Offsets only: what AST nodes carry. Line and column are derived when a diagnostic is made. */

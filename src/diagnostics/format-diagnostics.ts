@@ -1,9 +1,10 @@
+import { applyEdits } from "./apply-fixes.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { LineIndex } from "./line-index.js";
 
 /**
  * Renders diagnostics the way rustc and Elm do: the code and message, the position, the source
- * line with a gutter, carets under the span, and the hint. Control characters in the source are
+ * line with a gutter, carets under the span, the hint, and the whole query as its fix would make it. Control characters in the source are
  * shown as `␀`-style pictures so a terminal is never driven by query text.
  */
 export function formatDiagnostics(text: string, diagnostics: readonly Diagnostic[]): string {
@@ -29,6 +30,7 @@ function formatOne(index: LineIndex, d: Diagnostic): string {
     out.push(`${pad} | ${" ".repeat(visibleWidth(source.slice(0, col)))}${"^".repeat(width)}`);
   }
   if (d.hint !== undefined) out.push(`${pad} = hint: ${visible(d.hint)}`);
+  if (d.fix !== undefined) out.push(`${pad} = fix: ${visible(applyEdits(index.text, d.fix.edits).replace(/\r?\n/g, " "))}`);
   return out.join("\n");
 }
 

@@ -1,4 +1,4 @@
-import type { Diagnostic, DiagnosticCode, Severity, Span } from "./diagnostic.js";
+import type { Diagnostic, DiagnosticCode, Fix, Severity, Span } from "./diagnostic.js";
 import { LineIndex } from "./line-index.js";
 
 /** Collects diagnostics for one text, deriving line/column only when something is reported. */
@@ -8,14 +8,14 @@ export class Reporter {
 
   constructor(readonly text: string) {}
 
-  report(severity: Severity, code: DiagnosticCode, message: string, span: Span, hint?: string): void {
+  report(severity: Severity, code: DiagnosticCode, message: string, span: Span, hint?: string, fix?: Fix): void {
     this.index ??= new LineIndex(this.text);
     const d: Diagnostic = { severity, code, message, span: this.index.span(span) };
-    this.diagnostics.push(hint === undefined ? d : { ...d, hint });
+    this.diagnostics.push(hint === undefined && fix === undefined ? d : { ...d, ...(hint === undefined ? {} : { hint }), ...(fix === undefined ? {} : { fix }) });
   }
 
-  error(code: DiagnosticCode, message: string, span: Span, hint?: string): void {
-    this.report("error", code, message, span, hint);
+  error(code: DiagnosticCode, message: string, span: Span, hint?: string, fix?: Fix): void {
+    this.report("error", code, message, span, hint, fix);
   }
 
   warning(code: DiagnosticCode, message: string, span: Span, hint?: string): void {

@@ -2,7 +2,9 @@ import type { Query } from "../ast/nodes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { Reporter } from "../diagnostics/reporter.js";
 import { resolveLimits, type ParseOptions } from "../options.js";
+import { resolveSchema } from "../check/schema.js";
 import { checkLimits } from "./guard.js";
+import { withHabits } from "./habits/with-habits.js";
 import { parser, recoveringParser } from "./parser.js";
 import { reportParserErrors } from "./parser-diagnostics.js";
 import { postLex } from "./post-lex.js";
@@ -30,7 +32,7 @@ export function parse(text: string, options?: ParseOptions): ParseResult {
   }
   const reporter = new Reporter(text);
   try {
-    return parseText(text, options, reporter);
+    return parseText(text, options, reporter, true);
   } catch (error) {
     // A bug must still come back as a value: this keeps the never-throws contract.
     reporter.error("syntax", `internal error while parsing: ${error instanceof Error ? error.message : String(error)}`, { start: 0, end: text.length });
@@ -38,7 +40,7 @@ export function parse(text: string, options?: ParseOptions): ParseResult {
   }
 }
 
-function parseText(text: string, options: ParseOptions | undefined, reporter: Reporter): ParseResult {
+function parseText(text: string, options: ParseOptions | undefined, reporter: Reporter, habits: boolean): ParseResult {
   const limits = resolveLimits(options);
   if (text.length > limits.maxLength) {
     reporter.error("limit-exceeded", `the query is ${text.length} characters long; the limit is ${limits.maxLength}`, { start: limits.maxLength, end: text.length }, "raise `maxLength` in the options if this is intended");
@@ -48,6 +50,13 @@ function parseText(text: string, options: ParseOptions | undefined, reporter: Re
   for (const e of lexed.errors) reporter.error("syntax", e.message, { start: e.offset, end: e.offset + e.length });
   postLex(lexed.tokens, reporter);
   if (!checkLimits(lexed.tokens, limits, reporter)) return { diagnostics: cap(reporter.diagnostics) };
+
+  // Only for text that failed: habits from other languages, with fixes (see habits/).
+  const explained = (generic: Diagnostic[]): Diagnostic[] => {
+    if (!habits) return generic;
+    const reparse = (fixed: string) => parseText(fixed, options, new Reporter(fixed), false).diagnostics;
+    return withHabits({ text, tokens: lexed.tokens, errors: lexed.errors, schema: schemaOf(options), reparse }, generic);
+  };
 
   // The fast parser stops at the first error; its context diagnostics are kept only if it succeeds.
   const semantic = new Reporter(text);
@@ -60,11 +69,20 @@ function parseText(text: string, options: ParseOptions | undefined, reporter: Re
     recovering.input = lexed.tokens;
     recovering.query();
     reportParserErrors(recovering.errors, lexed.tokens, reporter);
-    return { diagnostics: cap(sortByPosition(reporter.diagnostics)) };
+    return { diagnostics: cap(sortByPosition(explained(reporter.diagnostics))) };
   }
   reporter.diagnostics.push(...semantic.diagnostics);
-  if (reporter.hasErrors) return { diagnostics: cap(sortByPosition(reporter.diagnostics)) };
+  if (reporter.hasErrors) return { diagnostics: cap(sortByPosition(explained(reporter.diagnostics))) };
   return { query: withSource(query, text), diagnostics: reporter.diagnostics };
+}
+
+/** The schema for habit fixes; a bad schema is the checker's to report, so here it is ignored. */
+function schemaOf(options: ParseOptions | undefined) {
+  try {
+    return resolveSchema(options?.schema);
+  } catch {
+    return undefined;
+  }
 }
 
 function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {

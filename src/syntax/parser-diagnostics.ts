@@ -1,6 +1,7 @@
 /**
  * Turns Chevrotain's recognition exceptions into plain-words diagnostics: what was expected,
- * after which token, and for brackets where the unclosed one was opened.
+ * after which token, and for brackets where the unclosed one was opened. Habits from other
+ * languages (habits/) then replace the diagnostics they explain.
  */
 import type { IRecognitionException, IToken } from "chevrotain";
 import type { Reporter } from "../diagnostics/reporter.js";
@@ -64,18 +65,17 @@ export function reportParserErrors(errors: readonly IRecognitionException[], tok
     const info = parseStructured(error.message);
     const prev = previousToken(tokens, at);
     const found = eof ? "" : `, found ${describeToken(token)}`;
-    const hint = reservedWordHint(token, prev);
 
     if (info.expected.includes("RParen") && info.kind === "mismatch") {
       const open = unclosed(tokens, at, T.LParen, T.RParen);
       const where = open === undefined ? "" : ` opened at ${reporter.position(open.startOffset)}`;
-      reporter.error("syntax", eof ? `\`(\`${where} is never closed` : `expected \`)\` to close \`(\`${where}${found}`, span, hint);
+      reporter.error("syntax", eof ? `\`(\`${where} is never closed` : `expected \`)\` to close \`(\`${where}${found}`, span);
       continue;
     }
     if (info.expected.includes("RBracket") && info.kind === "mismatch" && eof) {
       const open = unclosed(tokens, at, T.LBracket, T.RBracket);
       const where = open === undefined ? "" : ` opened at ${reporter.position(open.startOffset)}`;
-      reporter.error("syntax", `\`[\`${where} is never closed`, span, hint);
+      reporter.error("syntax", `\`[\`${where} is never closed`, span);
       continue;
     }
     if (info.kind === "not-all-input") {
@@ -83,13 +83,13 @@ export function reportParserErrors(errors: readonly IRecognitionException[], tok
       else if (token.tokenType === T.RBracket) reporter.error("syntax", "`]` has no matching `[`", span);
       else {
         const after = prev === undefined ? "" : ` after ${describeToken(prev)}`;
-        reporter.error("syntax", `unexpected ${describeToken(token)}${after}; expected \`and\`, \`or\`, \`order by\`, \`select\`, \`limit\`, \`case\` or the end of the query`, span, hint);
+        reporter.error("syntax", `unexpected ${describeToken(token)}${after}; expected \`and\`, \`or\`, \`order by\`, \`select\`, \`limit\`, \`case\` or the end of the query`, span);
       }
       continue;
     }
     const what = expectation(info);
     const after = prev === undefined ? "" : ` after ${describeToken(prev)}`;
-    reporter.error("syntax", `expected ${what}${after}${found}`, span, hint);
+    reporter.error("syntax", `expected ${what}${after}${found}`, span);
   }
 }
 
@@ -127,15 +127,4 @@ function unclosed(tokens: readonly IToken[], offset: number, open: unknown, clos
     else if (t.tokenType === close) stack.pop();
   }
   return stack[stack.length - 1];
-}
-
-function reservedWordHint(token: IToken, prev: IToken | undefined): string | undefined {
-  for (const t of [token, prev]) {
-    if (t !== undefined && !isEof(t) && T.RESERVED_WORDS.has(t.image.toLowerCase()) && /^[a-z]+$/i.test(t.image)) {
-      const word = t.image;
-      if (t === prev && (token.tokenType === T.Identifier || isEof(token))) continue;
-      return `\`${word.toLowerCase()}\` is a reserved word; to use it as a field name, write it between back-quotes: \`\` \`${word}\` \`\``;
-    }
-  }
-  return undefined;
 }

@@ -119,6 +119,29 @@ describe("filterql check, decompile, help", () => {
     expect(bad.stderr).toContain('error[invalid-value]: "gone" is not one of the values of `status`');
     expect(bad.stderr).toContain("error[type-mismatch]");
   });
+  test("check: a habit's fix is printed under the frame: status IN ('active', 'pending')", () => {
+    const r = cli(["check", "status IN ('active', 'pending')", "--schema", "sample/schema.json"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      [
+        "error[syntax]: a list is written in square brackets: `[…]`, not `(…)`",
+        " --> 1:11",
+        "  |",
+        "1 | status IN ('active', 'pending')",
+        "  |           ^^^^^^^^^^^^^^^^^^^^^",
+        '  = hint: write `in ["active", "pending"]`',
+        '  = fix: status in ["active", "pending"]',
+        "",
+      ].join("\n"),
+    );
+  });
+  test("check --fix: only the fixed text, exit 0 when it then checks clean: status = activ && name LIKE 'Jo%'", () => {
+    expect(cli(["check", "status = activ && name LIKE 'Jo%'", "--schema", "sample/schema.json", "--fix"])).toEqual({ status: 0, stdout: 'status = "active" and name starts with "Jo"\n', stderr: "" });
+    // A habit without a sure fix leaves the text as it is, and the exit status says it still fails.
+    expect(cli(["check", "age > 1 offset 20", "--fix"])).toEqual({ status: 1, stdout: "age > 1 offset 20\n", stderr: "" });
+    // Fixed, but the schema still rejects it.
+    expect(cli(["check", "status:archived", "--schema", "sample/schema.json", "--fix"])).toMatchObject({ status: 1, stdout: 'status = "archived"\n' });
+  });
   test("decompile: body on stdin → text", () => {
     const body = { filters: { AND: [{ key: "a", operator: "gt", value: 1 }], NOR: [{ key: "b", value: "x" }] }, sort: { field: "a", direction: "desc" } };
     expect(cli(["decompile"], JSON.stringify(body))).toMatchObject({ status: 0, stdout: 'a > 1 and not b = "x" order by a desc\n' });

@@ -85,6 +85,28 @@ describe("the REPL in a real terminal", () => {
     expect(out).toContain('1 | stauts = "active"\n  | ^^^^^^');
   });
 
+  test("an error with a fix shows it, and Enter on the empty line runs it: status = activ && age > 60", async () => {
+    const s = start();
+    await waitFor(s, "filterql>");
+    send(s, "status = activ && age > 60 select name, status, age", "Enter");
+    const out = await waitFor(s, "Enter on the empty line runs the fixed query");
+    expect(out).toContain('= fix: status = "active" && age > 60 select name, status, age');
+    expect(out).toContain('runs the fixed query: status = "active" and age > 60 select name, status, age');
+    send(s, "Enter");
+    const after = await waitFor(s, /page 1 of \d+ · \d+ match/);
+    const results = after.slice(after.lastIndexOf('filterql> status = "active" and age > 60'));
+    expect(results).toMatch(/\bactive\b[\s\S]*page 1 of/);
+    expect(results).not.toContain("inactive");
+    expect(readFileSync(join(tmp, `history-${counter - 1}`), "utf8")).toContain('status = "active" and age > 60 select name, status, age\n');
+  });
+
+  test(".help says which key applies a fix", async () => {
+    const s = start();
+    await waitFor(s, "filterql>");
+    send(s, ".help", "Enter");
+    await waitFor(s, "Enter on the empty line runs the fixed query");
+  });
+
   test("an unclosed ( continues on the next line", async () => {
     const s = start();
     await waitFor(s, "filterql>");

@@ -32,18 +32,26 @@ describe("syntax errors: message, span, frame", () => {
   test("x === 1", () => {
     const all = errors("x === 1");
     expect(all).toHaveLength(1);
-    expect(all[0]).toMatchObject({ message: "`===` is not an operator; did you mean `=`?", span: { start: 2, end: 5, column: 3 } });
+    expect(all[0]).toMatchObject({ message: "`===` is JavaScript; FilterQL writes `=`", span: { start: 2, end: 5, column: 3 } });
     expect(formatDiagnostics("x === 1", all)).toBe(
-      ["error[syntax]: `===` is not an operator; did you mean `=`?", " --> 1:3", "  |", "1 | x === 1", "  |   ^^^"].join("\n"),
+      [
+        "error[syntax]: `===` is JavaScript; FilterQL writes `=`",
+        " --> 1:3",
+        "  |",
+        "1 | x === 1",
+        "  |   ^^^",
+        "  = hint: `=` never converts types, so it already means what `===` does",
+        "  = fix: x = 1",
+      ].join("\n"),
     );
   });
 
   test("several independent errors are reported together: x === 1 and y => 2 || z = \"abc", () => {
     const all = errors('x === 1 and y => 2 || z = "abc');
     expect(all.map((d) => d.message)).toEqual([
-      "`===` is not an operator; did you mean `=`?",
-      "`=>` is not an operator; did you mean `>=`?",
-      "`||` is not an operator; did you mean `or`?",
+      "`===` is JavaScript; FilterQL writes `=`",
+      "`=>` is written `>=`",
+      "`||` is JavaScript; FilterQL writes `or`",
       "this string is never closed",
     ]);
   });
@@ -58,7 +66,7 @@ describe("syntax errors: message, span, frame", () => {
 
   test("order = 1 hints at back-quotes", () => {
     const [d] = errors("order = 1");
-    expect(d?.message).toBe("expected `by` after `order`, found `=`");
+    expect(d?.message).toBe("`order` is a reserved word, so it cannot stand as a field name");
     expect(d?.hint).toContain("`order` is a reserved word");
   });
 

@@ -1,0 +1,58 @@
+/** Reading a value where one stands, as FilterQL text, and the bare-word finding shared by several habits. */
+import { closest } from "../../check/closest.js";
+import type { FieldInfo } from "../../check/schema.js";
+import * as T from "../tokens.js";
+import { replace, type Finding, type Source } from "./source.js";
+
+export interface ValueText {
+  /** The value as FilterQL text (a bare word comes back quoted). */
+  readonly text: string;
+  readonly next: number;
+  /** Present when the value was a bare word: the finding that says so. */
+  readonly bare?: Finding;
+}
+
+/** The value at token i: a literal, date math, or a bare word (quoted, with its finding). */
+export function valueAt(s: Source, i: number): ValueText | undefined {
+  const payload = s.tokens[i]?.payload;
+  if (s.is(i, T.StringLiteral) && typeof payload === "string") return { text: JSON.stringify(payload), next: i + 1 };
+  if (s.is(i, T.NumberLiteral, T.True, T.False, T.Null, T.RegexLiteral)) return { text: s.image(i).toLowerCase(), next: i + 1 };
+  if (s.is(i, T.Minus) && s.is(i + 1, T.NumberLiteral) && s.touching(i)) return { text: s.slice(i, i + 2), next: i + 2 };
+  if (s.is(i, T.Now)) {
+    const offset = s.is(i + 1, T.Plus, T.Minus) && s.is(i + 2, T.Duration);
+    return { text: offset ? `now ${s.image(i + 1)} ${s.image(i + 2)}` : "now", next: offset ? i + 3 : i + 1 };
+  }
+  const bare = bareWord(s, i);
+  return bare === undefined ? undefined : { text: bare.quoted, next: bare.next, bare: bare.finding };
+}
+
+/**
+ * A bare word where a value goes (`status = active`): the string it most likely means. With a
+ * schema enum, the enum's closest value; words that run on (`John Smith`) make one string.
+ */
+export function bareWord(s: Source, i: number, oneWord = false): { quoted: string; next: number; finding: Finding } | undefined {
+  if (!s.is(i, T.Identifier)) return undefined;
+  let next = i + 1;
+  if (!s.inList(i) && !oneWord) while (s.is(next, T.Identifier) && next - i < 8) next++;
+  const words = s.slice(i, next);
+  const field = s.fieldFor(i);
+  const options = enumStrings(field);
+  const exact = options?.includes(words) === true;
+  const near = options === undefined || exact ? undefined : closest(words, options);
+  const value = near ?? words;
+  const quoted = JSON.stringify(value);
+  const start = s.start(i);
+  const end = s.end(next - 1);
+  const allowed = options === undefined || field === undefined ? "" : `; \`${field.path}\` takes ${options.map((o) => JSON.stringify(o)).join(", ")}`;
+  const hint = near === undefined ? `write it as a string: \`${quoted}\`${allowed}` : `the closest allowed value is \`${quoted}\`${allowed}`;
+  return {
+    quoted,
+    next,
+    finding: { start, end, message: `\`${words}\` is a bare word; a text value is written in quotes`, hint, fix: replace(`quote: ${quoted}`, start, end, quoted) },
+  };
+}
+
+function enumStrings(field: FieldInfo | undefined): string[] | undefined {
+  const values = field?.enum?.filter((v): v is string => typeof v === "string");
+  return values === undefined || values.length === 0 ? undefined : values;
+}

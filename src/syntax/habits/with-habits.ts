@@ -1,0 +1,174 @@
+/**
+ * After parsing failed: looks for habits from other languages and replaces the generic
+ * diagnostics they explain with targeted ones that carry a fix. A fix is kept only when the
+ * text it gives parses where the habit stood (the fixed text is parsed once to see), and a
+ * generic diagnostic is kept only when the fixed text still has an error at its place.
+ */
+import type { IToken } from "chevrotain";
+import type { ResolvedSchema } from "../../check/schema.js";
+import { applyEdits } from "../../diagnostics/apply-fixes.js";
+import type { Diagnostic, TextEdit } from "../../diagnostics/diagnostic.js";
+import { Reporter } from "../../diagnostics/reporter.js";
+import type { ScanError } from "../scan.js";
+import { HABITS } from "./catalogue.js";
+import { Source, type Finding, type Match } from "./source.js";
+
+/** Every habit match in the text, left to right; regions never overlap. */
+export function findHabits(s: Source): Match[] {
+  const characters: Match[] = [];
+  for (const error of s.errors) {
+    if (error.offset < (characters[characters.length - 1]?.to ?? -1)) continue;
+    for (const habit of HABITS) {
+      const m = habit.on === "character" ? habit.recognise(s, error) : undefined;
+      if (m !== undefined) {
+        characters.push(m);
+        break;
+      }
+    }
+  }
+  // Token habits go left to right, each past the last; `c` follows the character matches along.
+  const matches: Match[] = [];
+  let c = 0;
+  let i = 0;
+  while (i < s.length) {
+    const at = s.start(i);
+    while (c < characters.length && (characters[c] as Match).to <= at) c++;
+    const blocker = characters[c];
+    if (blocker !== undefined && at >= blocker.from) {
+      i++;
+      continue;
+    }
+    let next = i + 1;
+    for (const habit of HABITS) {
+      const m = habit.on === "token" ? habit.recognise(s, i) : undefined;
+      if (m !== undefined && (blocker === undefined || m.to <= blocker.from)) {
+        matches.push(m);
+        next = Math.max(m.next, i + 1);
+        break;
+      }
+    }
+    i = next;
+  }
+  if (matches.length === 0 && characters.length === 0) {
+    for (const habit of HABITS) {
+      const m = habit.on === "query" ? habit.recognise(s, 0) : undefined;
+      if (m !== undefined) return [m];
+    }
+  }
+  return [...characters, ...matches].sort((a, b) => a.from - b.from);
+}
+
+/** The first index of sorted `values` not below `x`. */
+function lowerBound(values: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((values[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first match (sorted by `from`) that starts after `offset`. */
+function upperBound(matches: readonly Match[], offset: number): number {
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((matches[mid] as Match).from <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Maps an offset of the original text to the text after `edits`. */
+function mapOffset(offset: number, edits: readonly TextEdit[]): number {
+  let delta = 0;
+  for (const e of edits) {
+    if (e.end <= offset) delta += e.text.length - (e.end - e.start);
+    else if (e.start < offset) return e.start + delta + e.text.length;
+    else break;
+  }
+  return offset + delta;
+}
+
+/** Maps an offset of the text after `edits` back to the original text (inside an edit: its start). */
+function unmapOffset(offset: number, edits: readonly TextEdit[]): number {
+  let delta = 0;
+  for (const e of edits) {
+    const start = e.start + delta;
+    if (offset < start) break;
+    if (offset < start + e.text.length) return e.start;
+    delta += e.text.length - (e.end - e.start);
+  }
+  return offset - delta;
+}
+
+export interface HabitInput {
+  readonly text: string;
+  readonly tokens: readonly IToken[];
+  readonly errors: readonly ScanError[];
+  readonly schema: ResolvedSchema | undefined;
+  /** Parses a text without consulting habits: the diagnostics it has. */
+  readonly reparse: (text: string) => readonly Diagnostic[];
+}
+
+export function withHabits(input: HabitInput, generic: readonly Diagnostic[]): Diagnostic[] {
+  const { text } = input;
+  const s = new Source(text, input.tokens, input.errors, input.schema);
+  // A habit stands only where parsing failed (at its region or the token after it), or past the
+  // first error, where recovery may have skipped it.
+  const starts = generic.filter((d) => d.severity === "error").map((d) => d.span.start).sort((a, b) => a - b);
+  const first = starts[0] ?? Number.POSITIVE_INFINITY;
+  const explained = (m: Match) => {
+    const k = lowerBound(starts, m.from);
+    return k < starts.length && (starts[k] as number) <= s.end(s.tokenAt(m.to));
+  };
+  const matches = findHabits(s).filter((m) => m.from > first || explained(m)).map((m) => separated(text, m));
+  if (matches.length === 0) return [...generic];
+  const edits = matches.flatMap((m) => m.findings.flatMap((f) => f.fix?.edits ?? [])).sort((a, b) => a.start - b.start);
+  const fixed = applyEdits(text, edits);
+  const remaining = input.reparse(fixed).filter((d) => d.severity === "error");
+  const remainingStarts = remaining.map((d) => d.span.start).sort((a, b) => a - b);
+  const stillFails = (from: number, to: number) => {
+    const k = lowerBound(remainingStarts, mapOffset(from, edits));
+    return k < remainingStarts.length && (remainingStarts[k] as number) <= mapOffset(to, edits);
+  };
+  const remainingAt = new Set(remainingStarts);
+  const covering = (offset: number) => {
+    const k = upperBound(matches, offset) - 1;
+    return k >= 0 && offset < (matches[k] as Match).to;
+  };
+  const reporter = new Reporter(text);
+  for (const m of matches) {
+    const sure = !stillFails(m.from, m.to);
+    for (const f of m.findings) report(reporter, f, sure);
+  }
+  // What a habit covers is said by the habit; anything else stays if the fixed text still fails there.
+  const kept = generic.filter((d) => !covering(d.span.start) && (d.severity !== "error" || remainingAt.has(mapOffset(d.span.start, edits))));
+  // Errors that recovery hid behind the habits' and show up once they are fixed.
+  const keptAt = new Set(kept.map((d) => d.span.start));
+  const ends = new Set(matches.map((m) => m.to));
+  for (const r of remaining) {
+    const start = unmapOffset(r.span.start, edits);
+    if (covering(start) || ends.has(start) || keptAt.has(start)) continue;
+    reporter.error(r.code, r.message, { start, end: Math.max(start, unmapOffset(r.span.end, edits)) }, r.hint);
+  }
+  return [...reporter.diagnostics, ...kept];
+}
+
+/** Edits that would glue a word to the word beside it (`now()status` → `now status`) get a space. */
+function separated(text: string, m: Match): Match {
+  const word = /[\p{L}\p{N}_$`"']/u;
+  const edit = (e: TextEdit): TextEdit => {
+    const before = e.text !== "" && e.start > 0 && word.test(text[e.start - 1] as string) && word.test(e.text[0] as string) ? " " : "";
+    const after = e.text !== "" && e.end < text.length && word.test(text[e.end] as string) && word.test(e.text[e.text.length - 1] as string) ? " " : "";
+    return before === "" && after === "" ? e : { ...e, text: `${before}${e.text}${after}` };
+  };
+  return { ...m, findings: m.findings.map((f) => (f.fix === undefined ? f : { ...f, fix: { ...f.fix, edits: f.fix.edits.map(edit) } })) };
+}
+
+function report(reporter: Reporter, f: Finding, sure: boolean): void {
+  reporter.error("syntax", f.message, { start: f.start, end: f.end }, f.hint, sure ? f.fix : undefined);
+}
