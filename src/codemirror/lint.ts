@@ -6,7 +6,7 @@
 import type { Action, Diagnostic as EditorDiagnostic } from "@codemirror/lint";
 import type { EditorState, StateField } from "@codemirror/state";
 import type { EditorView } from "@codemirror/view";
-import { check, parse, type Diagnostic, type ParseOptions, type Query, type Schema } from "../index.js";
+import { check, parse, type Diagnostic, type Fix, type ParseOptions, type Query, type Schema } from "../index.js";
 import { resolvedSchema } from "./schema-field.js";
 
 export interface QueryResult {
@@ -40,13 +40,8 @@ export function editorDiagnostics(state: EditorState, schemaField: StateField<Sc
   });
 }
 
-export interface Fix {
-  readonly title: string;
-  readonly edits: readonly { readonly start: number; readonly end: number; readonly text: string }[];
-}
-
 export function quickFixes(d: Diagnostic): Action[] {
-  const fix = (d as { fix?: Fix }).fix;
+  const fix = d.fix;
   if (fix !== undefined) return [{ name: fix.title, apply: (view) => applyEdits(view, fix.edits) }];
   const meant = /did you mean `([^`]+)`\?/.exec(d.hint ?? "")?.[1];
   if (meant === undefined || d.code !== "unknown-field") return [];

@@ -6,9 +6,9 @@ import { describe, expect, test } from "vitest";
 import { filterql, setSchemaEffect, type FilterQLEditorOptions, type ValuesRequest } from "../../src/codemirror/index.js";
 import { highlightField } from "../../src/codemirror/highlight.js";
 import { fieldSummary } from "../../src/codemirror/hover.js";
-import { editorDiagnostics, quickFixes, type Fix } from "../../src/codemirror/lint.js";
+import { editorDiagnostics, quickFixes } from "../../src/codemirror/lint.js";
 import { schemaField } from "../../src/codemirror/schema-field.js";
-import { resolveSchema, type Schema } from "../../src/index.js";
+import { resolveSchema, type Fix, type Schema } from "../../src/index.js";
 
 const schema: Schema = {
   status: { type: "string", enum: ["active", "inactive"] },
@@ -134,6 +134,14 @@ describe("lint output", () => {
     expect(actions.map((a) => a.name)).toEqual(["replace `adn` with `and`"]);
     const state = EditorState.create({ doc: text });
     expect(applyAction(state, { from: 6, to: 9, severity: "error", message: "m", actions }).doc.toString()).toBe("a = 1 and b = 2");
+  });
+
+  test("status:active (a habit from other languages: the parser's fix is the quick fix)", () => {
+    const state = lintState("status:active and age > 3");
+    const [d, ...rest] = editorDiagnostics(state, field, {});
+    expect(rest).toEqual([]);
+    expect(d!.actions).toHaveLength(1);
+    expect(applyAction(state, d!).doc.toString()).toBe('status = "active" and age > 3');
   });
 
   test("ordr = 1 (the quick fix back-quotes a reserved word)", () => {
