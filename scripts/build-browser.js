@@ -16,7 +16,7 @@ const chevrotainBundle = join(dirname(require.resolve("chevrotain")), "..", "che
 export const browserRegexPlugin = {
   name: "filterql-browser-regex",
   setup(b) {
-    b.onResolve({ filter: /\/load-re2\.js$/ }, (args) => ({ path: join(args.resolveDir, "load-re2.browser.ts") }));
+    b.onResolve({ filter: /\/load-re2\.js$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\.js$/, ".browser.ts")) }));
   },
 };
 

@@ -19,6 +19,7 @@ import type { MixpeekBody } from "./mixpeek/body.js";
 import { requestWith, type MixpeekRequest, type MixpeekRequestOptions } from "./mixpeek/request.js";
 import { emitMixpeek, type MixpeekOptions } from "./mixpeek/to-mixpeek.js";
 import type { ParseOptions } from "./options.js";
+import { toSql, toSqlWhere, type SqlOptions, type SqlStatement } from "./sql/to-sql.js";
 import { parse } from "./syntax/parse.js";
 import { sourceOf } from "./syntax/source-text.js";
 
@@ -137,6 +138,26 @@ export class Compiled {
   toMixpeekRequest(options: MixpeekRequestOptions = {}): MixpeekRequest {
     const merged = { ...this.mixpeekDefaults(), ...(this.options.pageSize === undefined ? {} : { pageSize: this.options.pageSize }), ...options };
     return requestWith(this.query, merged, emitMixpeek(this.query, merged));
+  }
+
+  /** One PostgreSQL SELECT for this query (SPEC §7); the compile options' schema, clock, case mode and page size are defaults. */
+  toSql(options: SqlOptions): SqlStatement {
+    return toSql(this.query, { ...this.sqlDefaults(), ...options });
+  }
+
+  /** The query's condition alone, to compose into a caller's statement. */
+  toSqlWhere(options: SqlOptions): SqlStatement {
+    return toSqlWhere(this.query, { ...this.sqlDefaults(), ...options });
+  }
+
+  private sqlDefaults(): SqlOptions {
+    const o = this.options;
+    return {
+      ...(o.schema === undefined ? {} : { schema: o.schema }),
+      ...(o.now === undefined ? {} : { now: o.now }),
+      ...(o.caseSensitive === undefined ? {} : { caseSensitive: o.caseSensitive }),
+      ...(o.pageSize === undefined ? {} : { pageSize: o.pageSize }),
+    };
   }
 
   private mixpeekDefaults(): MixpeekOptions {

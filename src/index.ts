@@ -24,5 +24,6 @@ export type { Dialect, Operator } from "./mixpeek/dialects.js";
 export { toMixpeek, type MixpeekOptions } from "./mixpeek/to-mixpeek.js";
 export { fromMixpeek, type FromMixpeekOptions } from "./mixpeek/from-mixpeek.js";
 export { toMixpeekRequest, type MixpeekRequest, type MixpeekRequestOptions } from "./mixpeek/request.js";
+export { toSql, toSqlWhere, type SqlOptions, type SqlStatement } from "./sql/to-sql.js";
 export { suggest, type Suggestion, type Suggestions, type SuggestionKind, type SuggestOptions } from "./suggest/suggest.js";
 export { tokens, type Token, type TokenKind } from "./suggest/tokens.js";

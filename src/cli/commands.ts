@@ -14,6 +14,7 @@ import { dialect, parse, positiveInt, str, type Parsed } from "./args.js";
 import { CliError } from "./cli-error.js";
 import { HELP } from "./help.js";
 import { openRecords, readJsonFile, readStdin } from "./read-records.js";
+import { SQL_FLAGS, sqlOptions } from "./sql-target.js";
 
 export interface Io {
   readonly stdout: NodeJS.WritableStream;
@@ -65,7 +66,7 @@ function compileOrReport(query: string, options: CompileOptions, io: Io): Return
 }
 
 export function compileCommand(argv: readonly string[], io: Io): number {
-  const p = parse(argv, { schema: { type: "string" }, dialect: { type: "string" }, collections: { type: "string" }, now: { type: "string" } }, "compile");
+  const p = parse(argv, { schema: { type: "string" }, dialect: { type: "string" }, collections: { type: "string" }, now: { type: "string" }, to: { type: "string" }, ...SQL_FLAGS }, "compile");
   if (p.values["help"] === true) return help("compile", io);
   const query = queryArg(p, "compile");
   const schema = loadSchema(str(p.values, "schema"));
@@ -73,10 +74,13 @@ export function compileCommand(argv: readonly string[], io: Io): number {
   const d = dialect(p.values);
   const clock = now(p.values);
   const options: CompileOptions = { ...(schema === undefined ? {} : { schema }), ...(d === undefined ? {} : { dialect: d }), ...(collections === undefined ? {} : { collections }), ...(clock === undefined ? {} : { now: clock }) };
+  const to = str(p.values, "to") ?? "mixpeek";
+  if (to !== "mixpeek" && to !== "sql") throw new CliError(`--to takes mixpeek or sql, not '${to}'.`);
+  const sql = to === "sql" ? sqlOptions(p.values, schema) : undefined;
   const compiled = compileOrReport(query, options, io);
   if (compiled === undefined) return 1;
   try {
-    io.stdout.write(`${JSON.stringify(compiled.toMixpeek(), null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(sql === undefined ? compiled.toMixpeek() : compiled.toSql(sql), null, 2)}\n`);
     return 0;
   } catch (error) {
     if (error instanceof FilterQLError) {

@@ -21,6 +21,7 @@ import { highlight } from "./highlight.js";
 import { openRecords, readAll } from "./read-records.js";
 import { indexRecords, type RecordIndex } from "../engine/indexed/record-index.js";
 import { columnsFor, renderTable } from "./table.js";
+import { formatStatement } from "./sql-target.js";
 
 export interface ReplOptions {
   readonly records: unknown[];
@@ -207,6 +208,9 @@ export class Repl {
         }
         return;
       }
+      case ".sql":
+        this.showSql(arg);
+        return;
       case ".dialect":
         if (arg !== "v1" && arg !== "v2") {
           this.write(`dialect is ${this.dialect}; use .dialect v1 or .dialect v2\n`);
@@ -230,6 +234,25 @@ export class Repl {
         return;
       default:
         this.write(`unknown command ${name ?? ""}; type .help\n`);
+    }
+  }
+
+  /** `.sql`: the statement in document mode (jsonb column `doc`); `.sql columns`: typed columns from the schema. */
+  private showSql(arg: string): void {
+    if (this.last === undefined) {
+      this.write("No valid query yet: type one that runs, then .sql.\n");
+      return;
+    }
+    if (arg !== "" && arg !== "columns") {
+      this.write("usage: .sql (records as jsonb in records.doc) or .sql columns (typed columns from the schema)\n");
+      return;
+    }
+    try {
+      const options = arg === "columns" ? { table: "records", schema: this.schema, page: this.page } : { table: "records", document: "doc", page: this.page };
+      this.write(formatStatement(this.last.compiled.toSql(options)));
+    } catch (error) {
+      if (error instanceof FilterQLError) this.write(`${this.paint(formatDiagnostics(this.last.text, error.diagnostics), RED)}\n`);
+      else throw error;
     }
   }
 
@@ -329,6 +352,7 @@ When an error comes with a fix (= fix: under it), Enter on the empty line runs t
   .schema          the fields, their types and allowed values
   .data FILE       load records from a JSON array or NDJSON file (schema inferred)
   .body            the Mixpeek request body of the last query
+  .sql [columns]   its PostgreSQL statement: records as jsonb in records.doc, or typed columns
   .ast             the syntax tree of the last query
   .dialect v1|v2   the body dialect for .body
   .page N          page N of the last query's results

@@ -4,17 +4,23 @@
  * need them at start-up. The browser build swaps this file for `load-re2.browser.ts`.
  */
 import { createRequire } from "node:module";
-import type { RE2JS } from "re2js";
+import type * as Re2 from "re2js";
 
-let engine: typeof RE2JS | undefined;
+export type Re2Module = Pick<typeof Re2, "RE2JS" | "RE2Set">;
 
-/** The engine, for evaluating a regex. */
-export function requireRe2(): typeof RE2JS {
-  engine ??= (createRequire(import.meta.url)("re2js") as { RE2JS: typeof RE2JS }).RE2JS;
+let engine: Re2Module | undefined;
+
+/** The engine's module, for evaluating a regex or translating one (SQL). */
+export function requireRe2Module(): Re2Module {
+  engine ??= createRequire(import.meta.url)("re2js") as Re2Module;
   return engine;
 }
 
+export function requireRe2(): Re2Module["RE2JS"] {
+  return requireRe2Module().RE2JS;
+}
+
 /** The engine if it can be had without growing a browser bundle (in Node: always), for checking. */
-export function loadRe2(): typeof RE2JS | undefined {
+export function loadRe2(): Re2Module["RE2JS"] | undefined {
   return requireRe2();
 }

@@ -173,6 +173,19 @@ describe("the REPL in a real terminal", () => {
     await waitFor(s, 'status: string ["active","inactive","pending"]');
   });
 
+  test(".sql shows the statement for the current query; .sql columns uses the schema's columns", async () => {
+    const s = start();
+    await waitFor(s, "filterql>");
+    send(s, 'status = "active" order by score desc', "Enter");
+    await waitFor(s, /match/);
+    send(s, ".sql", "Enter");
+    await waitFor(s, '"doc" @? $1::jsonpath');
+    await waitFor(s, '$1 = "$.\\"status\\" ? (@.type() == \\"string\\" && @ == \\"active\\")"');
+    send(s, "C-l");
+    send(s, ".sql columns", "Enter");
+    await waitFor(s, 'WHERE "status" = $1::text ORDER BY "score" DESC NULLS LAST, "id"');
+  });
+
   test(".help, .ast and .data FILE", async () => {
     const data = join(tmp, "cities.ndjson");
     writeFileSync(data, ['{"city":"Lagos","pop":15}', '{"city":"Lima","pop":10}', '{"city":"Oslo","pop":1}'].join("\n"));

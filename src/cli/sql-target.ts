@@ -1,0 +1,31 @@
+/** `compile --to sql` and the REPL's `.sql`: the PostgreSQL statement for a compiled query. */
+import type { ResolvedSchema } from "../check/schema.js";
+import type { SqlOptions, SqlStatement } from "../sql/options.js";
+import { positiveInt, str, type OptionSpec, type Parsed } from "./args.js";
+import { CliError } from "./cli-error.js";
+
+export const SQL_FLAGS: OptionSpec = { table: { type: "string" }, document: { type: "string" }, key: { type: "string" }, page: { type: "string" }, "page-size": { type: "string" } };
+
+/** The toSql options from `--table T (--document COL | --schema F) [--key K] [--page N] [--page-size N]`. */
+export function sqlOptions(values: Parsed["values"], schema: ResolvedSchema | undefined): SqlOptions {
+  const table = str(values, "table");
+  if (table === undefined) throw new CliError("--to sql needs --table T (and --document COL, or --schema F for typed columns).");
+  const document = str(values, "document");
+  if (document === undefined && schema === undefined) throw new CliError("--to sql needs --document COL (records in a jsonb column) or --schema F (typed columns).");
+  const key = str(values, "key");
+  const page = positiveInt(values, "page");
+  const pageSize = positiveInt(values, "page-size");
+  return {
+    table,
+    ...(document === undefined ? { schema } : { document }),
+    ...(key === undefined ? {} : { key }),
+    ...(page === undefined ? {} : { page }),
+    ...(pageSize === undefined ? {} : { pageSize }),
+  } as SqlOptions;
+}
+
+/** The statement as a reader wants it: the SQL text, then its parameters numbered. */
+export function formatStatement(st: SqlStatement): string {
+  const values = st.values.map((v, i) => `  $${i + 1} = ${JSON.stringify(v)}`);
+  return `${st.text}\n${values.length === 0 ? "" : `${values.join("\n")}\n`}`;
+}

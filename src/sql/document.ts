@@ -1,0 +1,168 @@
+/**
+ * Document mode (SPEC §7): each record is a `jsonb` value; every predicate means what it means
+ * on a MongoDB server (SPEC §4). Equality, `in`, ordering, null and `exists` are one SQL/JSON
+ * path each, bound whole as a parameter and tested with `@?` (two-valued, and served by a
+ * `jsonb_path_ops` GIN index); the string operators and case-folded comparisons read the leaf
+ * values with `jsonb_path_query` and test them in SQL.
+ */
+import type { PathNode, ValueNode } from "../ast/nodes.js";
+import { constant, fold, foldedConstant, type Constant, type EmitContext } from "./context.js";
+import type { Leaf, PredicateEmitter } from "./condition.js";
+import { any, branches, endsAtPosition, items, jsonType, literal, MAX_NUMERIC_SEGMENTS, missing, numericCount, where, type Step } from "./jsonpath.js";
+import { translateRegex } from "./regex.js";
+
+const PATH_OPS = { eq: "==", gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
+
+export class DocumentEmitter implements PredicateEmitter {
+  constructor(
+    private readonly ctx: EmitContext,
+    readonly doc: string,
+  ) {}
+
+  predicate(node: Leaf, positive: boolean): string {
+    const sql = this.holds(node);
+    if (sql === "TRUE" || sql === "FALSE") return (sql === "TRUE") === positive ? "TRUE" : "FALSE";
+    return positive ? sql : `NOT ${sql}`;
+  }
+
+  /** Two-valued SQL (never NULL) that is TRUE exactly where the predicate holds. */
+  private holds(node: Leaf): string {
+    switch (node.kind) {
+      case "Compare": {
+        const v = constant(node.value, this.ctx);
+        if (v === null) return node.op === "eq" || node.op === "gte" || node.op === "lte" ? this.isNull(node.field) : "FALSE";
+        if (node.op === "eq" && this.ctx.caseInsensitive && typeof v === "string") return this.foldedEquals(node.field, v, node.value);
+        const op = PATH_OPS[node.op === "ne" ? "eq" : node.op];
+        return this.path(node.field, (ref) => `${ref}.type() == ${literal(jsonType(v))} && ${ref} ${op} ${literal(v)}`);
+      }
+      case "In": {
+        const parts = node.values.map((value) => {
+          const v = constant(value, this.ctx);
+          if (v === null) return this.isNull(node.field);
+          if (this.ctx.caseInsensitive && typeof v === "string") return this.foldedEquals(node.field, v, value);
+          return this.path(node.field, (ref) => `${ref}.type() == ${literal(jsonType(v))} && ${ref} == ${literal(v)}`);
+        });
+        return parts.length === 0 ? "FALSE" : parts.length === 1 ? (parts[0] as string) : `(${parts.join(" OR ")})`;
+      }
+      case "IsNull":
+        return this.isNull(node.field);
+      case "Exists":
+        if (!this.fieldOnly(node.field, "`exists`")) return "FALSE";
+        return this.test(items(node.field.segments.map((field) => ({ field }))));
+      case "Text":
+        this.ctx.refusals.unsupported("`~` (word matching)", node.span, "PostgreSQL has no exact equivalent of Unicode word runs with JavaScript case folding; use `contains` or `matches`");
+        return "FALSE";
+      case "Match":
+        return this.match(node);
+    }
+  }
+
+  private match(node: Extract<Leaf, { kind: "Match" }>): string {
+    const v = constant(node.value, this.ctx);
+    const text = (x: string) => `(${x} #>> '{}')`;
+    const str = (x: string, test: (s: string) => string) => `(jsonb_typeof(${x}) = 'string' AND ${test(text(x))})`;
+    const elements = (x: string, test: (e: string) => string) => `(jsonb_typeof(${x}) = 'array' AND EXISTS (SELECT 1 FROM jsonb_array_elements(${x}) AS fql_a(fql_e) WHERE ${test("fql_e")}))`;
+    if (node.op === "contains") {
+      // On a string, a substring; on an array, an element equal to the value (SPEC §4).
+      let member: (e: string) => string;
+      let sub: ((x: string) => string) | undefined;
+      if (typeof v === "string" && this.ctx.caseInsensitive) {
+        const p = this.ctx.params.add(foldedConstant(v, node.value, this.ctx), "text");
+        member = (e) => str(e, (s) => `${this.fold(s)} = ${p}`);
+        sub = (x) => str(x, (s) => `strpos(${this.fold(s)}, ${p}) > 0`);
+      } else {
+        const j = this.ctx.params.add(JSON.stringify(v), "jsonb");
+        member = (e) => `${e} = ${j}`;
+        if (typeof v === "string") {
+          const p = this.ctx.params.add(v, "text");
+          sub = (x) => str(x, (s) => `strpos(${s}, ${p}) > 0`);
+        }
+      }
+      return this.leaves(node.field, (x) => (sub === undefined ? elements(x, member) : `(${sub(x)} OR ${elements(x, member)})`));
+    }
+    if (typeof v !== "string") return "FALSE";
+    if (node.op === "regex") {
+      const flagged = node.value.kind === "Regex" && node.value.flags.includes("i");
+      const t = translateRegex(v, this.ctx.caseInsensitive || flagged);
+      if (!t.ok) {
+        this.ctx.refusals.unsupported(`this pattern (${t.message})`, node.value.span);
+        return "FALSE";
+      }
+      const p = this.ctx.params.add(t.source, "text");
+      // MongoDB's $regex: a leaf reached by a field is opened one level, one reached by position is not.
+      return this.leaves(node.field, (x, asIs) => (asIs ? str(x, (s) => `${s} ~ ${p}`) : `(${str(x, (s) => `${s} ~ ${p}`)} OR ${elements(x, (e) => str(e, (s) => `${s} ~ ${p}`))})`));
+    }
+    const [p, f] = this.ctx.caseInsensitive ? [this.ctx.params.add(foldedConstant(v, node.value, this.ctx), "text"), (s: string) => this.fold(s)] : [this.ctx.params.add(v, "text"), (s: string) => s];
+    const test = node.op === "starts_with" ? (s: string) => `starts_with(${f(s)}, ${p})` : (s: string) => `right(${f(s)}, length(${p})) = ${p}`;
+    // Strings, and the strings of an array (SPEC §4) — not of an array reached by position, which is compared as it is.
+    return this.leaves(node.field, (x, asIs) => (asIs ? str(x, test) : `(${str(x, test)} OR ${elements(x, (e) => str(e, test))})`));
+  }
+
+  private foldedEquals(field: PathNode, v: string, node: ValueNode): string {
+    const p = this.ctx.params.add(foldedConstant(v, node, this.ctx), "text");
+    const eq = (x: string) => `(jsonb_typeof(${x}) = 'string' AND ${this.fold(`(${x} #>> '{}')`)} = ${p})`;
+    return this.leaves(field, (x, asIs) => (asIs ? eq(x) : `(${eq(x)} OR (jsonb_typeof(${x}) = 'array' AND EXISTS (SELECT 1 FROM jsonb_array_elements(${x}) AS fql_a(fql_e) WHERE ${eq("fql_e")})))`));
+  }
+
+  /** `= null`: a null leaf (or null element of a leaf array), or the path missing somewhere on the way. */
+  private isNull(field: PathNode): string {
+    if (!this.fieldOnly(field, "a null test")) return "FALSE";
+    const steps = field.segments.map((s) => ({ field: s }));
+    return this.test(any([where(steps, (ref) => `${ref}.type() == "null"`), ...missing(field.segments)]));
+  }
+
+  /** `doc @? path` for a per-leaf path test, over every branch of the field's path. */
+  private path(field: PathNode, test: (ref: string) => string): string {
+    const bs = this.branches(field);
+    return bs.length === 0 ? "FALSE" : this.test(any(bs.map((b) => where(b, test))));
+  }
+
+  /** EXISTS over the leaf values of every branch, each tested in SQL as it is (`asIs` when reached by position). */
+  private leaves(field: PathNode, test: (x: string, asIs: boolean) => string): string {
+    const parts = this.branches(field).map((b) => `EXISTS (SELECT 1 FROM jsonb_path_query(${this.doc}, ${this.ctx.params.add(items(b), "jsonpath")}) AS fql_l(fql_x) WHERE ${test("fql_x", endsAtPosition(b))})`);
+    return parts.length === 0 ? "FALSE" : parts.length === 1 ? (parts[0] as string) : `(${parts.join(" OR ")})`;
+  }
+
+  private branches(field: PathNode): Step[][] {
+    this.names(field);
+    if (numericCount(field.segments) > MAX_NUMERIC_SEGMENTS) {
+      this.ctx.refusals.unsupported(`a path with more than ${MAX_NUMERIC_SEGMENTS} numeric segments`, field.span);
+      return [];
+    }
+    return branches(field.segments);
+  }
+
+  private fieldOnly(field: PathNode, what: string): boolean {
+    this.names(field);
+    if (numericCount(field.segments) === 0) return true;
+    this.ctx.refusals.unsupported(`${what} on a path with a numeric segment`, field.span, "MongoDB's missing-versus-position rules for numeric segments are not expressed in SQL; test a field path");
+    return false;
+  }
+
+  private names(field: PathNode): void {
+    for (const s of field.segments) this.ctx.refusals.text(s, field.span, "this field name");
+    const info = this.ctx.schema?.lookup(field.segments);
+    if (info?.base === "date") this.ctx.refusals.unsupported("a `date` field in document mode", field.span, "jsonb holds dates as strings; use column mode (timestamptz) to compare instants");
+  }
+
+  private test(path: string): string {
+    return `${this.doc} @? ${this.ctx.params.add(path, "jsonpath")}`;
+  }
+
+  private fold(x: string): string {
+    return fold(x, this.ctx);
+  }
+
+  /** The leaf values a sort key reads (arrays opened one level), and where the path counts as null. */
+  sortSources(field: PathNode): { values: string; missing: string; leaves: string } | undefined {
+    if (!this.fieldOnly(field, "`order by`")) return undefined;
+    const steps = field.segments.map((s) => ({ field: s }));
+    return {
+      leaves: this.ctx.params.add(items(steps), "jsonpath"),
+      values: this.ctx.params.add(`${items(steps)}[*]`, "jsonpath"),
+      missing: this.ctx.params.add(any(missing(field.segments)), "jsonpath"),
+    };
+  }
+}
+
+export type { Constant };

@@ -1,0 +1,45 @@
+/**
+ * Case folding exactly as the engine's `toLowerCase`, in SQL. PostgreSQL's `lower()` depends on
+ * the collation (under "C" it folds ASCII only), so the fold is spelled out: `replace` for the
+ * one mapping that grows (U+0130 → "i̇") and `translate` for every one-to-one mapping, built from
+ * JavaScript's own `toLowerCase` over all code points. The one context-dependent mapping, Σ
+ * (σ, or ς at a word's end), is mapped to σ: exact as long as the query's folded value holds
+ * neither σ nor ς, which `foldable` checks (otherwise the query is refused).
+ */
+interface FoldTable {
+  readonly from: string;
+  readonly to: string;
+}
+
+let table: FoldTable | undefined;
+
+function build(): FoldTable {
+  let from = "";
+  let to = "";
+  // No code point above the Adlam block (U+1E9xx) has a lower-case mapping.
+  for (let cp = 0; cp <= 0x1ffff; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const s = String.fromCodePoint(cp);
+    const lower = s.toLowerCase();
+    if (lower === s || cp === 0x130) continue;
+    if ([...lower].length !== 1) throw new Error(`unexpected multi-character lower case of U+${cp.toString(16)}`);
+    from += s;
+    to += lower;
+  }
+  return { from, to };
+}
+
+export function foldTable(): FoldTable {
+  return (table ??= build());
+}
+
+/** Whether `value` (already lower-cased) can be compared with folded text exactly. */
+export function foldable(lowered: string): boolean {
+  return !lowered.includes("σ") && !lowered.includes("ς");
+}
+
+/** The SQL expression folding the text expression `expr`; its tables are bound once per statement. */
+export function foldSql(expr: string, param: (key: string, value: string) => string): string {
+  const t = foldTable();
+  return `translate(replace(${expr}, ${param("fold:dotted-I", "\u0130")}, ${param("fold:i-dot", "i\u0307")}), ${param("fold:from", t.from)}, ${param("fold:to", t.to)})`;
+}

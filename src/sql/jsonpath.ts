@@ -1,0 +1,125 @@
+/**
+ * SQL/JSON paths that walk a record as MongoDB walks a dot path (SPEC §4), in lax mode:
+ * a member step `."s"` reads the field of an object and of every object element of an array
+ * (one array level per step, scalars and nested arrays give nothing) — MongoDB's own walk.
+ * A numeric segment is two branches: the field named "0" (a member step) and position 0 of
+ * an array, which must not open anything. Lax mode opens arrays under filters and wraps
+ * non-arrays under `[k]`, so a position is reached from its parent inside a filter that checks
+ * the types first. Literals are written with JSON.stringify; the whole path is one parameter.
+ */
+import { isDigits } from "../engine/path.js";
+
+export type Step = { readonly field: string } | { readonly position: number };
+
+/** At most 2^4 branches per path. */
+export const MAX_NUMERIC_SEGMENTS = 4;
+
+export function key(name: string): string {
+  return `.${JSON.stringify(name)}`;
+}
+
+/** Every way a path can be read: one branch per choice of field or position at each numeric segment after the first. */
+export function branches(segments: readonly string[]): Step[][] {
+  let out: Step[][] = [[]];
+  segments.forEach((s, i) => {
+    const numeric = i > 0 && isDigits(s) && s.length < 10;
+    out = out.flatMap((b) => (numeric ? [[...b, { field: s }], [...b, { position: Number(s) }]] : [[...b, { field: s }]]));
+  });
+  return out;
+}
+
+export function numericCount(segments: readonly string[]): number {
+  return segments.filter((s, i) => i > 0 && isDigits(s)).length;
+}
+
+/** A branch ending in a position: its value is compared as it is, never opened. */
+export function endsAtPosition(branch: readonly Step[]): boolean {
+  const last = branch[branch.length - 1];
+  return last !== undefined && "position" in last;
+}
+
+interface Walk {
+  /** The stream of items so far (member steps only). */
+  outer: string;
+  /** The stream before its last member step, and that step (a position reads from it). */
+  before: string;
+  last: string;
+  /** A pending chain of positions read from `@` inside a filter on `outer`, and its type checks. */
+  inner: string;
+  guards: string[];
+}
+
+function walk(branch: readonly Step[]): Walk {
+  const w: Walk = { outer: "$", before: "$", last: "", inner: "", guards: [] };
+  for (const step of branch) {
+    if ("field" in step) {
+      if (w.inner !== "") {
+        w.outer = `${w.outer} ? (${w.guards.join(" && ")})${w.inner}`;
+        w.inner = "";
+        w.guards = [];
+      }
+      w.before = w.outer;
+      w.last = key(step.field);
+      w.outer += w.last;
+    } else {
+      if (w.inner === "") {
+        w.outer = w.before;
+        w.inner = w.last;
+        w.guards = [`@.type() == "object"`, `@${w.inner}.type() == "array"`];
+      } else {
+        w.guards.push(`@${w.inner}.type() == "array"`);
+      }
+      w.inner += `[${step.position}]`;
+    }
+  }
+  return w;
+}
+
+/** The leaf values of a branch, as they are (a leaf array is one item). */
+export function items(branch: readonly Step[]): string {
+  const w = walk(branch);
+  return w.inner === "" ? w.outer : `${w.outer} ? (${w.guards.join(" && ")})${w.inner}`;
+}
+
+/**
+ * A path that yields something exactly when the leaf satisfies `test` (a filter predicate over
+ * the item `ref`): a leaf reached by a field is opened one level (an array's elements are tested
+ * too), a leaf reached by position is tested as it is. `test` must check the item's type, since
+ * lax comparisons would open one more array level.
+ */
+export function where(branch: readonly Step[], test: (ref: string) => string): string {
+  const w = walk(branch);
+  return w.inner === "" ? `${w.outer} ? (${test("@")})` : `${w.outer} ? (${[...w.guards, test(`@${w.inner}`)].join(" && ")})`;
+}
+
+/** Several branches as one path: the record itself when any branch yields something. */
+export function any(paths: readonly string[]): string {
+  return paths.length === 1 ? (paths[0] as string) : `$ ? (${paths.map((p) => `exists(${p})`).join(" || ")})`;
+}
+
+/**
+ * Where a field-only path counts as missing (MongoDB's null): an object on the way (the record,
+ * a field's value, or an object element of an array being walked) lacks the next field, or a
+ * field's value on the way is a scalar or null. Scalars and arrays met as array elements count
+ * as nothing.
+ */
+export function missing(segments: readonly string[]): string[] {
+  const out: string[] = [`$ ? (!exists(@${key(segments[0] as string)}))`];
+  let stream = "$";
+  for (let i = 1; i < segments.length; i++) {
+    const prev = key(segments[i - 1] as string);
+    out.push(`${stream} ? (@.type() == "object" && @${prev}.type() != "object" && @${prev}.type() != "array")`);
+    stream += prev;
+    out.push(`${stream} ? (@.type() == "object" && !exists(@${key(segments[i] as string)}))`);
+  }
+  return out;
+}
+
+/** A literal in SQL/JSON path syntax. */
+export function literal(v: string | number | boolean | null): string {
+  return typeof v === "string" ? JSON.stringify(v) : String(v);
+}
+
+export function jsonType(v: string | number | boolean | null): string {
+  return v === null ? "null" : typeof v;
+}

@@ -1,0 +1,33 @@
+/** Options of `toSql` / `toSqlWhere` (SPEC §7). */
+import type { ResolvedSchema, Schema } from "../check/schema.js";
+
+export interface SqlOptions {
+  /** The table, `name` or `schema.name`; quoted as identifiers. Required by `toSql`. */
+  readonly table?: string;
+  /** Document mode: the `jsonb` column holding each record. */
+  readonly document?: string;
+  /** Column mode: the schema whose types give the columns' SQL types. */
+  readonly schema?: Schema | ResolvedSchema;
+  /** Column mode: field path → column name (default: the field's own path). */
+  readonly columns?: Readonly<Record<string, string>>;
+  /** 1-based page, as `run`; default 1. */
+  readonly page?: number;
+  /** Page size, as `run`: overrides the query's `limit`; default 10. */
+  readonly pageSize?: number;
+  /** The clock for date math; default the current time. */
+  readonly now?: Date;
+  /** Overrides the query's `case` clause. */
+  readonly caseSensitive?: boolean;
+  /** A unique column sorted last so pages are deterministic; default `"id"`. */
+  readonly key?: string;
+  /** `toSql` only: the statement that counts every match (`SELECT count(*) AS "total" …`) instead of one page. */
+  readonly count?: boolean;
+  /** `toSqlWhere` only: parameters are numbered from `paramOffset + 1`; default 0. */
+  readonly paramOffset?: number;
+}
+
+/** A parameterized statement or condition: `text` holds `$1`, `$2`, … for `values`. */
+export interface SqlStatement {
+  readonly text: string;
+  readonly values: unknown[];
+}

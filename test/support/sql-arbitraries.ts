@@ -1,0 +1,101 @@
+/**
+ * Random records and queries for the SQL differential tests: small value domains so that
+ * queries hit, with every shape SPEC §4 speaks of — missing and null, mixed types, arrays,
+ * arrays of arrays, arrays of objects with missing fields, numeric path segments, unicode
+ * (astral, combining marks, case pairs outside ASCII).
+ */
+import fc from "fast-check";
+import type { CompareOp, ExprNode, MatchOp, OrderKeyNode, PathNode, PredicateNode, QueryNode, ValueNode } from "../../src/ast/nodes.js";
+import { and, or } from "../../src/ast/build.js";
+
+const span = { start: 0, end: 0 };
+
+export const strings = ["", "a", "b", "A", "ab", "ba", "é", "É", "straße", "ǅ", "😀", "\uffff", "a%b", "a_b", "x\ny", "İ", "K", "k"];
+const scalar = fc.oneof(
+  fc.constantFrom(0, 1, 2, -1, 1.5, 10, 1e21),
+  fc.constantFrom(...strings),
+  fc.boolean(),
+  fc.constant(null),
+);
+const leaf: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 6, arbitrary: scalar },
+  { weight: 2, arbitrary: fc.array(scalar, { maxLength: 3 }) },
+  { weight: 1, arbitrary: fc.array(fc.array(scalar, { maxLength: 2 }), { maxLength: 2 }) },
+);
+const inner = fc.dictionary(fc.constantFrom("x", "y", "0"), leaf, { maxKeys: 2, noNullPrototype: true });
+/**
+ * Sortable fields (`b`, `s`, and `m.k` through an array of objects with missing fields) hold scalars or arrays of
+ * scalars: objects and nested arrays as sort values order by jsonb, not MongoDB (docs/sql.md).
+ */
+const sortable = fc.oneof({ weight: 4, arbitrary: scalar }, { weight: 1, arbitrary: fc.array(scalar, { maxLength: 3 }) });
+
+export const documentArb = fc.record(
+  {
+    a: leaf,
+    b: sortable,
+    s: sortable,
+    m: fc.oneof(fc.array(fc.oneof({ weight: 4, arbitrary: fc.record({ k: sortable }, { requiredKeys: [], noNullPrototype: true }) }, { weight: 1, arbitrary: scalar }), { maxLength: 3 }), fc.record({ k: sortable }, { requiredKeys: [], noNullPrototype: true }), scalar),
+    n: fc.oneof(inner, leaf),
+    items: fc.oneof(fc.array(fc.oneof({ weight: 4, arbitrary: inner }, { weight: 1, arbitrary: scalar }, { weight: 1, arbitrary: fc.array(inner, { maxLength: 2 }) }), { maxLength: 3 }), inner, leaf),
+  },
+  { requiredKeys: [], noNullPrototype: true },
+);
+
+const path = (...segments: string[]): PathNode => ({ kind: "Path", span, segments });
+export const documentPathArb: fc.Arbitrary<PathNode> = fc
+  .constantFrom(["a"], ["b"], ["s"], ["m", "k"], ["n"], ["n", "x"], ["n", "y"], ["n", "0"], ["items"], ["items", "x"], ["items", "y"], ["items", "0"], ["items", "0", "x"], ["items", "x", "0"], ["zz"], ["a", "x"])
+  .map((segments) => path(...segments));
+const sortPathArb = fc.constantFrom(["b"], ["s"], ["zz"], ["m", "k"]).map((segments) => path(...segments));
+
+const value = (v: string | number | boolean | null): ValueNode => ({ kind: "Literal", span, value: v });
+const valueArb: fc.Arbitrary<ValueNode> = scalar.map(value);
+const stringValueArb = fc.constantFrom(...strings).map(value);
+const regexArb: fc.Arbitrary<ValueNode> = fc
+  .record({ pattern: fc.constantFrom("^a", "b$", "a", "^$", "^(a|b)+$", "A", "\\bb", ".", "^.$", "[^a]", "é", "(?i)k", "\\d", "ß", "a.b", "\\w+\\z"), flags: fc.constantFrom("", "i") })
+  .map(({ pattern, flags }) => ({ kind: "Regex", span, pattern, flags }));
+
+export function predicateArb(pathArb: fc.Arbitrary<PathNode>, values: fc.Arbitrary<ValueNode>, strs: fc.Arbitrary<ValueNode>, options: { exists?: boolean } = {}): fc.Arbitrary<PredicateNode> {
+  const all: fc.Arbitrary<PredicateNode>[] = [
+    fc.record({ field: pathArb, op: fc.constantFrom<CompareOp>("eq", "ne", "gt", "gte", "lt", "lte"), value: values }).map((r): PredicateNode => ({ kind: "Compare", span, ...r })),
+    fc.record({ field: pathArb, negated: fc.boolean(), values: fc.array(values, { maxLength: 3 }) }).map((r): PredicateNode => ({ kind: "In", span, ...r })),
+    fc.record({ field: pathArb, low: values, high: values }).map((r): PredicateNode => ({ kind: "Between", span, ...r })),
+    fc.record({ field: pathArb, negated: fc.boolean() }).map((r): PredicateNode => ({ kind: "IsNull", span, ...r })),
+    fc.record({ field: pathArb, negated: fc.boolean(), value: values }).map((r): PredicateNode => ({ kind: "Match", span, op: "contains", ...r })),
+    fc.record({ field: pathArb, negated: fc.boolean(), op: fc.constantFrom<MatchOp>("starts_with", "ends_with"), value: strs }).map((r): PredicateNode => ({ kind: "Match", span, ...r })),
+    fc.record({ field: pathArb, negated: fc.boolean(), value: regexArb }).map((r): PredicateNode => ({ kind: "Match", span, op: "regex", ...r })),
+  ];
+  if (options.exists !== false) all.push(fc.record({ field: pathArb, negated: fc.boolean() }).map((r): PredicateNode => ({ kind: "Exists", span, ...r })));
+  return fc.oneof(...all);
+}
+
+export function expressionArb(predicate: fc.Arbitrary<PredicateNode>): fc.Arbitrary<ExprNode> {
+  return fc.letrec<{ expr: ExprNode }>((tie) => ({
+    expr: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      { weight: 5, arbitrary: predicate },
+      { weight: 1, arbitrary: fc.array(tie("expr"), { minLength: 2, maxLength: 3 }).map((ops) => and(ops)) },
+      { weight: 1, arbitrary: fc.array(tie("expr"), { minLength: 2, maxLength: 3 }).map((ops) => or(ops)) },
+      { weight: 1, arbitrary: tie("expr").map((operand): ExprNode => ({ kind: "Not", span, operand })) },
+    ),
+  })).expr;
+}
+
+export interface PagedQuery {
+  readonly query: QueryNode;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export function pagedQueryArb(filter: fc.Arbitrary<ExprNode>, sortPaths: fc.Arbitrary<PathNode>, selectPaths: fc.Arbitrary<PathNode>): fc.Arbitrary<PagedQuery> {
+  const orderKey: fc.Arbitrary<OrderKeyNode> = fc.record({ field: sortPaths, direction: fc.constantFrom("asc" as const, "desc" as const) }).map((r) => ({ kind: "OrderKey", span, ...r }));
+  return fc.record({
+    filter: fc.option(filter, { nil: null, freq: 6 }),
+    orderBy: fc.array(orderKey, { maxLength: 2 }),
+    select: fc.array(selectPaths, { maxLength: 2 }),
+    caseSensitive: fc.option(fc.boolean(), { nil: null }),
+    page: fc.integer({ min: 1, max: 3 }),
+    pageSize: fc.integer({ min: 1, max: 8 }),
+  }).map(({ page, pageSize, ...r }) => ({ query: { kind: "Query", span, collections: [], limit: null, ...r }, page, pageSize }));
+}
+
+export const documentQueryArb = pagedQueryArb(expressionArb(predicateArb(documentPathArb, valueArb, stringValueArb)), sortPathArb, documentPathArb);
