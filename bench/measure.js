@@ -1,7 +1,6 @@
 // A tiny measuring harness: many timed batches, reporting the median per-operation time,
 // so one noisy batch cannot move the figure. Ratios between rows measured in the same
 // process are the numbers to quote; absolute times depend on the machine.
-import { spawnSync } from "node:child_process";
 
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -26,17 +25,39 @@ export function measure(fn, { iterations = 1000, batches = 25, warmup = 3 } = {}
   return median(samples);
 }
 
-/** Median wall time in ms of running `node args`, over `runs` runs. */
-export function timeNode(args, runs = 15) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { stdio: "ignore" });
-    if (r.status !== 0) throw new Error(`node ${args.join(" ")} failed`);
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+/**
+ * Two contestants timed in alternating batches, so a busy moment of a shared machine hits both
+ * alike. Returns each one's median ns per call and the median (and interquartile range) of the
+ * per-batch ratios b/a (above 1: `a` is faster).
+ */
+export function measurePair(a, b, { iterations = 1, batches = 15, warmup = 3 } = {}) {
+  const loop = () => new Function(
+    "fn", "iterations", "now",
+    "let sink = 0; const start = now(); for (let i = 0; i < iterations; i++) sink ^= fn(i) ? 1 : 0; globalThis.__benchSink = sink; return Number(now() - start) / iterations;",
+  );
+  const now = () => process.hrtime.bigint();
+  const [la, lb] = [loop(), loop()];
+  for (let w = 0; w < warmup; w++) {
+    la(a, iterations, now);
+    lb(b, iterations, now);
   }
-  return median(times);
+  const ta = [];
+  const tb = [];
+  const ratios = [];
+  for (let i = 0; i < batches; i++) {
+    const x = la(a, iterations, now);
+    const y = lb(b, iterations, now);
+    ta.push(x);
+    tb.push(y);
+    ratios.push(y / x);
+  }
+  const sorted = [...ratios].sort((x, y) => x - y);
+  const quartile = (q) => sorted[Math.round(q * (sorted.length - 1))];
+  return { a: median(ta), b: median(tb), ratio: median(ratios), low: quartile(0.25), high: quartile(0.75) };
 }
+
+/** "1.23x (1.10–1.31)": a pair's median ratio and its interquartile range. */
+export const ratioText = (p) => `${fmt(p.ratio)}x (${fmt(p.low)}–${fmt(p.high)})`;
 
 export function formatTable(title, header, rows) {
   const all = [header, ...rows].map((r) => r.map(String));

@@ -1,7 +1,7 @@
 /** The batch commands: compile, run, check, decompile. Each returns the exit status. */
 import { check } from "../check/check.js";
 import { resolveSchema, type ResolvedSchema, type Schema } from "../check/schema.js";
-import { compile, type CompileOptions } from "../compile.js";
+import { compile, type Compiled, type CompileOptions } from "../compile.js";
 import { applyFixes } from "../diagnostics/apply-fixes.js";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { FilterQLError } from "../diagnostics/filterql-error.js";
@@ -13,7 +13,7 @@ import { parse as parseQuery } from "../syntax/parse.js";
 import { dialect, parse, positiveInt, str, type Parsed } from "./args.js";
 import { CliError } from "./cli-error.js";
 import { HELP } from "./help.js";
-import { openRecords, readJsonFile, readStdin } from "./read-records.js";
+import { openRecords, readJsonFile, readStdin, type RecordSource } from "./read-records.js";
 import { SQL_FLAGS, sqlOptions } from "./sql-target.js";
 
 export interface Io {
@@ -92,26 +92,35 @@ export function compileCommand(argv: readonly string[], io: Io): number {
 }
 
 export async function runCommand(argv: readonly string[], io: Io): Promise<number> {
-  const p = parse(argv, { data: { type: "string" }, schema: { type: "string" }, page: { type: "string" }, "page-size": { type: "string" }, now: { type: "string" } }, "run");
+  const p = parse(argv, { data: { type: "string" }, schema: { type: "string" }, page: { type: "string" }, "page-size": { type: "string" }, now: { type: "string" }, format: { type: "string" } }, "run");
   if (p.values["help"] === true) return help("run", io);
   const query = queryArg(p, "run");
   const dataPath = str(p.values, "data");
   if (dataPath === undefined) throw new CliError("missing --data F (a JSON array or NDJSON file, or - for standard input).");
+  const format = str(p.values, "format") ?? "json";
+  if (format !== "json" && format !== "ndjson") throw new CliError(`--format takes json or ndjson, not '${format}'.`);
+  if (format === "ndjson" && (p.values["page"] !== undefined || p.values["page-size"] !== undefined)) {
+    throw new CliError("--page and --page-size shape the json page; --format ndjson writes every match.");
+  }
   const schema = loadSchema(str(p.values, "schema"));
   const page = positiveInt(p.values, "page") ?? 1;
   const clock = now(p.values);
   const compiled = compileOrReport(query, { ...(schema === undefined ? {} : { schema }), ...(clock === undefined ? {} : { now: clock }) }, io);
   if (compiled === undefined) return 1;
-  const pageSize = positiveInt(p.values, "page-size") ?? compiled.query.limit ?? 10;
   const source = openRecords(dataPath, io.stdin as never);
+  if (format === "ndjson") return streamNdjson(compiled, source, io);
+  const pageSize = positiveInt(p.values, "page-size") ?? compiled.query.limit ?? 10;
   const progress = new Progress(io, source.size);
+  const test = compiled.test;
+  let read = 0;
   if (compiled.query.orderBy.length > 0) {
     // Sorting needs every match, but only the matches: memory follows them, not the input.
     const matches: unknown[] = [];
-    let read = 0;
-    for await (const record of source.records) {
-      progress.tick(++read, matches.length);
-      if (compiled.test(record)) matches.push(record);
+    for await (const { records } of source.batches) {
+      for (const record of records) {
+        progress.tick(++read, matches.length);
+        if (test(record)) matches.push(record);
+      }
     }
     progress.done();
     io.stdout.write(`${JSON.stringify(compiled.run(matches, { page, pageSize }), null, 2)}\n`);
@@ -121,16 +130,88 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   const start = (page - 1) * pageSize;
   const results: unknown[] = [];
   let total = 0;
-  let read = 0;
-  for await (const record of source.records) {
-    progress.tick(++read, total);
-    if (!compiled.test(record)) continue;
-    if (total >= start && total < start + pageSize) results.push(compiled.project(record));
-    total++;
+  for await (const { records } of source.batches) {
+    for (const record of records) {
+      progress.tick(++read, total);
+      if (!test(record)) continue;
+      if (total >= start && total < start + pageSize) results.push(compiled.project(record));
+      total++;
+    }
   }
   progress.done();
   io.stdout.write(`${JSON.stringify({ results, pagination: pagination(total, pageSize, page) }, null, 2)}\n`);
   return 0;
+}
+
+/**
+ * `--format ndjson`: every match on its own line, projected when the query selects. Without
+ * `order by` nothing is kept (memory stays flat) and a match without `select` is written as its
+ * input line, unparsed again; with `order by` the matches are kept, sorted, then written.
+ */
+async function streamNdjson(compiled: Compiled, source: RecordSource, io: Io): Promise<number> {
+  const out = new LineWriter(io.stdout);
+  const progress = new Progress(io, source.size);
+  const test = compiled.test;
+  const selects = compiled.query.select.length > 0;
+  let read = 0;
+  let matched = 0;
+  if (compiled.query.orderBy.length > 0) {
+    const matches: unknown[] = [];
+    for await (const { records } of source.batches) {
+      for (const record of records) {
+        progress.tick(++read, matches.length);
+        if (test(record)) matches.push(record);
+      }
+    }
+    progress.done();
+    for (const record of compiled.sort(matches)) await out.line(JSON.stringify(compiled.project(record)));
+    await out.end();
+    return 0;
+  }
+  for await (const { records, lines } of source.batches) {
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i];
+      progress.tick(++read, matched);
+      if (!test(record)) continue;
+      matched++;
+      out.push(!selects && lines !== undefined ? (lines[i] as string) : JSON.stringify(compiled.project(record)));
+    }
+    await out.flush();
+  }
+  progress.done();
+  await out.end();
+  return 0;
+}
+
+/** Buffers output lines into large writes and waits whenever the stream asks it to (backpressure). */
+class LineWriter {
+  private buffer: string[] = [];
+  private size = 0;
+
+  constructor(private readonly stream: NodeJS.WritableStream) {}
+
+  push(line: string): void {
+    this.buffer.push(line);
+    this.size += line.length + 1;
+  }
+
+  /** Pushes a line, and writes out once enough has gathered. */
+  async line(line: string): Promise<void> {
+    this.push(line);
+    if (this.size >= 1 << 16) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.buffer.length === 0) return;
+    const text = `${this.buffer.join("\n")}\n`;
+    this.buffer = [];
+    this.size = 0;
+    if (!this.stream.write(text)) await new Promise<void>((resolve) => this.stream.once("drain", () => resolve()));
+  }
+
+  async end(): Promise<void> {
+    await this.flush();
+  }
 }
 
 export function checkCommand(argv: readonly string[], io: Io): number {

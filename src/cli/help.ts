@@ -49,16 +49,20 @@ PostgreSQL statement as {text, values}.
   --page-size N       --to sql: page size (default: the query's limit, else 10)`,
   run: `Usage: filterql run QUERY --data F [options]
 
-Filters, sorts, pages and projects records; prints {results, pagination}.
+Filters, sorts, pages and projects records; prints {results, pagination}, or every match as NDJSON.
 
   --data F         a JSON array or NDJSON file, or - for standard input
   --schema F       check QUERY against this schema and use its types
   --page N         page number, from 1 (default 1)
   --page-size N    page size (default: the query's limit, else 10)
   --now ISO        the clock for date math (default: now)
+  --format F       json (default): one {results, pagination} page
+                   ndjson: every match on its own line (sorted and projected as the query
+                   says; a match without select is written as its input line)
 
-Input is read as a stream: without order by only the requested page is kept, so files larger
-than memory work; with order by, only the matching records are kept.`,
+Input is read as a stream: without order by only the requested page is kept (with ndjson,
+nothing is kept), so files larger than memory work; with order by, only the matching records
+are kept.`,
   check: `Usage: filterql check QUERY [--schema F] [--fix]
 
 Reports every problem in QUERY (unknown fields, type mismatches, invalid values...). Where a

@@ -4,14 +4,22 @@
  * than memory can be filtered; a bad line is an error naming its line number.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
-import { createInterface } from "node:readline";
+import { StringDecoder } from "node:string_decoder";
 import type { Readable } from "node:stream";
 import { CliError } from "./cli-error.js";
 
 export interface RecordSource {
   readonly records: AsyncIterable<unknown>;
+  /** The records a chunk of input at a time, each with its NDJSON line: no promise per record. */
+  readonly batches: AsyncIterable<RecordBatch>;
   /** Size in bytes when known (for progress). */
   readonly size: number | undefined;
+}
+
+export interface RecordBatch {
+  readonly records: unknown[];
+  /** Each record's NDJSON line (trimmed), or undefined when the input is a JSON array. */
+  readonly lines: string[] | undefined;
 }
 
 export function openRecords(path: string, stdin: Readable = process.stdin): RecordSource {
@@ -19,35 +27,64 @@ export function openRecords(path: string, stdin: Readable = process.stdin): Reco
     if (!existsSync(path)) throw new CliError(`cannot read '${path}': no such file.`);
     if (statSync(path).isDirectory()) throw new CliError(`cannot read '${path}': it is a directory.`);
   }
-  const open = () => (path === "-" ? stdin : createReadStream(path, { encoding: "utf8" }));
-  return { records: readRecords(open, path === "-" ? "standard input" : path), size: path === "-" ? undefined : statSync(path).size };
+  // Large reads: splitting and parsing a megabyte at a time costs far less per line than a line reader.
+  const open = () => (path === "-" ? stdin : createReadStream(path, { highWaterMark: 1 << 20 }));
+  const batches = () => readBatches(open, path === "-" ? "standard input" : path);
+  return {
+    records: (async function* () {
+      for await (const batch of batches()) yield* batch.records;
+    })(),
+    batches: batches(),
+    size: path === "-" ? undefined : statSync(path).size,
+  };
 }
 
-async function* readRecords(open: () => Readable, name: string): AsyncGenerator<unknown> {
-  const stream = open();
-  stream.setEncoding?.("utf8");
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+async function* readBatches(open: () => Readable, name: string): AsyncGenerator<RecordBatch> {
+  const decoder = new StringDecoder("utf8");
   let lineNo = 0;
-  let mode: "unknown" | "ndjson" | "json" = "unknown";
+  let mode = "unknown" as "unknown" | "ndjson" | "json";
   const jsonParts: string[] = [];
-  for await (const line of lines) {
+  let rest = "";
+  let records: unknown[] = [];
+  let lines: string[] = [];
+  const take = (raw: string) => {
     lineNo++;
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
     if (mode === "unknown") {
       const trimmed = line.replace(/^\uFEFF/, "").trim();
-      if (trimmed === "") continue;
+      if (trimmed === "") return;
       mode = trimmed.startsWith("[") ? "json" : "ndjson";
     }
     if (mode === "json") {
       jsonParts.push(line);
-      continue;
+      return;
     }
-    if (line.trim() === "") continue;
+    const text = (lineNo === 1 ? line.replace(/^\uFEFF/, "") : line).trim();
+    if (text === "") return;
     try {
-      yield JSON.parse(line);
+      records.push(JSON.parse(text));
     } catch (error) {
       throw new CliError(`${name}: line ${lineNo} is not valid JSON (${describe(error)}). NDJSON needs one JSON value per line.`);
     }
+    lines.push(text);
+  };
+  for await (const chunk of open()) {
+    const text = rest + (typeof chunk === "string" ? chunk : decoder.write(chunk as Buffer));
+    let start = 0;
+    for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", start)) {
+      take(text.slice(start, nl));
+      start = nl + 1;
+    }
+    rest = text.slice(start);
+    if (records.length > 0) {
+      yield { records, lines };
+      records = [];
+      lines = [];
+    }
   }
+  rest += decoder.end();
+  if (rest !== "") take(rest);
+  if (records.length > 0) yield { records, lines };
   if (mode === "json") {
     let data: unknown;
     try {
@@ -56,7 +93,7 @@ async function* readRecords(open: () => Readable, name: string): AsyncGenerator<
       throw new CliError(`${name} is not valid JSON (${describe(error)}). Give a JSON array of records, or NDJSON.`);
     }
     if (!Array.isArray(data)) throw new CliError(`${name} must hold a JSON array of records.`);
-    yield* data;
+    yield { records: data, lines: undefined };
   }
 }
 

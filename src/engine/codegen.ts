@@ -1,10 +1,13 @@
 /**
- * Optional code generation: the and/or/not structure and the commonest comparisons (a top-level
- * field against a string or number) become one specialised function, so V8 can inline the whole
- * test. No user text is ever spliced into the source: field names, values and the closures for
- * every other predicate reach it as bound parameters (`k0`, `c0`, `f0`); the source holds only
- * names this module makes up. Where `new Function` is forbidden (a CSP), callers fall back to the
- * closures, which give identical results: the fast paths below are those closures' own logic.
+ * Optional code generation: the and/or/not structure and every predicate but `matches` and `~`
+ * become one specialised function, so V8 can inline the whole test. Each operator's generated
+ * form sits beside its closure in predicates.ts; this module reads the path into a temp (straight
+ * reads through plain objects) and hands the record to the closure wherever the path meets
+ * anything else, so the array rules of §4 stay the closures' alone. No user text is ever spliced
+ * into the source: field names, values, Sets and closures reach it as bound parameters (`k0`,
+ * `c0`, `s0`, `f0`); the source holds only names this module makes up. Where `new Function` is
+ * forbidden (a CSP), callers fall back to the closures, which give identical results (a property
+ * test compares the two on random records and queries).
  *
  * Two facts make the fast paths cheap and still exact:
  * - A record whose prototype is `Object.prototype` cannot inherit a field whose name is not a
@@ -13,10 +16,10 @@
  * - With a schema, a field declared as a scalar (`string`, `number`, `integer`, `boolean`) needs
  *   no array branch: records are taken to follow their schema.
  */
-import type { CompareNode, ExprNode } from "../ast/nodes.js";
+import type { CompareNode, ExprNode, InNode, PredicateNode } from "../ast/nodes.js";
 import { hasHighUnits } from "./code-point-order.js";
 import { internalize } from "./internalize.js";
-import { compileExpr, compilePredicate, constantOf, type EvalContext, type Test } from "./predicates.js";
+import { compileExpr, compilePredicate, constantOf, predicateSource, type EvalContext, type SourceSink, type Test } from "./predicates.js";
 
 const SCALAR_TYPES = new Set(["string", "number", "integer", "boolean"]);
 
@@ -50,15 +53,62 @@ class Generator {
         return `(${node.operands.map((o) => this.expr(o)).join(" || ")})`;
       case "Not":
         return `!${this.expr(node.operand)}`;
-      case "Compare": {
-        const fast = this.compare(node);
-        if (fast !== undefined) return fast;
-        break;
-      }
       default:
-        break;
+        return (node.kind === "Compare" ? this.compare(node) : node.kind === "In" ? this.scalarIn(node) : undefined) ??
+          this.predicate(node) ?? `${this.bind("f", compilePredicate(node, this.ctx))}(r)`;
     }
-    return `${this.bind("f", compilePredicate(node, this.ctx))}(r)`;
+  }
+
+  /**
+   * Any predicate over a path of plain fields: read the path through plain objects into a temp,
+   * then the operator's generated form (predicates.ts) on it. A path that meets anything else on
+   * the way (an array, a class instance, a missing step) hands the record to the closure.
+   */
+  private predicate(node: PredicateNode): string | undefined {
+    const positiveNode = positive(node);
+    const source = predicateSource(positiveNode, this.ctx);
+    const segments = node.field.segments;
+    if (source === undefined || segments.some((s) => s in Object.prototype)) return undefined;
+    let slow: string | undefined;
+    const sink: SourceSink = {
+      bind: (prefix, value) => this.bind(prefix, value),
+      // The closure of the positive form: the generated form applies the negation itself.
+      slow: () => (slow ??= `${this.bind("f", compilePredicate(positiveNode, this.ctx))}(r)`),
+    };
+    const keys = segments.map((s) => this.bind("k", s));
+    const x = this.temp();
+    const not = positiveNode === node ? "" : "!";
+    if (keys.length === 1) return `${not}((${x} = r[${keys[0]}]), ${source(x, sink)})`;
+    // Each step but the last must be a plain object; its fields are then own-or-absent reads.
+    const steps: string[] = [];
+    let from = "r";
+    for (const k of keys.slice(0, -1)) {
+      const p = this.temp();
+      steps.push(`(${p} = ${from}[${k}]) !== null && typeof ${p} === "object" && isPlain(${p})`);
+      from = p;
+    }
+    const leaf = source(x, sink);
+    return `${not}(${steps.join(" && ")} ? ((${x} = ${from}[${keys.at(-1)}]), ${leaf}) : ${sink.slow()})`;
+  }
+
+  /**
+   * `in` on a top-level field the schema declares scalar, as `compare` treats `=` there: no array
+   * branch, and nothing for null or missing to do when the list holds no null (a Set never holds
+   * undefined). Unrolled for a few values, a bound Set for more.
+   */
+  private scalarIn(node: InNode): string | undefined {
+    const [name, ...rest] = node.field.segments;
+    if (name === undefined || rest.length > 0 || name in Object.prototype || this.ctx.caseInsensitive) return undefined;
+    const field = this.ctx.schema?.lookup(node.field.segments);
+    if (field === undefined || field.array || field.open || !SCALAR_TYPES.has(field.base)) return undefined;
+    if (node.values.some((v) => v.kind !== "Literal" || v.value === null)) return undefined;
+    const constants = node.values.map((v) => constantOf(v, this.ctx));
+    const not = node.negated ? "!" : "";
+    if (constants.length === 0) return node.negated ? "true" : "false";
+    const k = this.bind("k", name);
+    if (constants.length > 6) return `${not}${this.bind("s", new Set(constants))}.has(r[${k}])`;
+    const v = this.temp();
+    return `${not}((${v} = r[${k}]) === ${constants.map((c) => this.bind("c", c)).join(` || ${v} === `)})`;
   }
 
   /** A top-level field against a string or number, where no folding or date domain applies. */
@@ -86,6 +136,12 @@ class Generator {
     const slow = this.bind("f", compilePredicate(node, this.ctx));
     return `(typeof (${v} = r[${k}]) === "${typeof c}" ? ${v} ${op} ${cv} : (typeof ${v} === "object" && ${v} !== null && ${slow}(r)))`;
   }
+}
+
+/** The predicate without its negation (`!=` as `=`, `not in` as `in`, …). */
+function positive(node: PredicateNode): PredicateNode {
+  if (node.kind === "Compare") return node.op === "ne" ? { ...node, op: "eq" } : node;
+  return "negated" in node && node.negated ? { ...node, negated: false } : node;
 }
 
 let forbidden = false;
@@ -125,15 +181,28 @@ export function generate(filter: ExprNode, ctx: EvalContext): Generated | undefi
     "return { test: filterqlTest, filterArray: filterqlArray };",
   ].join("\n");
   try {
-    const factory = new Function("objectPrototype", "isArray", "closures", ...gen.params, source) as (...args: unknown[]) => Generated;
+    const factory = new Function("objectPrototype", "isArray", "isPlain", "closures", ...gen.params, source) as (...args: unknown[]) => Generated;
     // The all-closures version serves only records that are not plain objects: built on first need.
     let closures: Test | undefined;
     const fallback: Test = (r) => (closures ??= guarded(compileExpr(filter, ctx)))(r);
-    return factory(Object.prototype, Array.isArray, fallback, ...gen.args);
+    return factory(Object.prototype, Array.isArray, isPlain, fallback, ...gen.args);
   } catch {
     // `new Function` is refused (e.g. a Content-Security-Policy without 'unsafe-eval').
     forbidden = true;
     return undefined;
+  }
+}
+
+/**
+ * Whether an object on the way is plain, by the same test as the record's (`__proto__`, which V8
+ * inlines, where `Object.getPrototypeOf` is a call): a throwing own `__proto__` getter makes it
+ * not plain, so such a record takes the closures.
+ */
+function isPlain(value: object): boolean {
+  try {
+    return (value as { __proto__?: unknown }).__proto__ === Object.prototype;
+  } catch {
+    return false;
   }
 }
 

@@ -24,6 +24,23 @@ export interface EvalContext {
   readonly schema: ResolvedSchema | undefined;
 }
 
+/**
+ * Generated forms (codegen.ts) sit beside each operator's closure below. A generated form is
+ * an expression over `x`, the value at the end of a path walked through plain objects only
+ * (`undefined` where the path ends), reached as a field; it must equal the closure's answer for
+ * that value, or hand the record to the closure (`sink.slow`, exact for every record) where it
+ * does not handle the value. Constants reach it only through `sink.bind`, never as source text.
+ */
+export interface SourceSink {
+  /** A parameter name bound to `value`. */
+  bind(prefix: string, value: unknown): string;
+  /** A call of the predicate's closure on the record. */
+  slow(): string;
+}
+
+/** A generated form: the source of a test of `x`, or undefined where only the closure will do. */
+export type LeafSource = ((x: string, sink: SourceSink) => string) | undefined;
+
 export function compileExpr(node: ExprNode, ctx: EvalContext): Test {
   switch (node.kind) {
     case "And": {
@@ -82,7 +99,7 @@ export function compilePredicate(node: PredicateNode, ctx: EvalContext): Test {
       return node.negated ? (r) => !isNull(r) : isNull;
     }
     case "Exists": {
-      const exists = onPath(segments, (v) => v !== MISSING);
+      const exists = onPath(segments, existsVisit);
       return node.negated ? (r) => !exists(r) : exists;
     }
     case "Match": {
@@ -91,6 +108,34 @@ export function compilePredicate(node: PredicateNode, ctx: EvalContext): Test {
     }
     case "Text":
       return onPath(segments, textVisit(node));
+  }
+}
+
+/**
+ * Each predicate's generated form over its leaf value (see SourceSink), beside compilePredicate's
+ * closures. Negation is left to the caller, who applies it around the whole path read: `!=`
+ * is given as `=`, `not in` as `in`, and so on.
+ */
+export function predicateSource(node: PredicateNode, ctx: EvalContext): LeafSource {
+  const field = ctx.schema?.lookup(node.field.segments);
+  switch (node.kind) {
+    case "Compare":
+      return node.op === "eq" || node.op === "ne" ? memberSource([node.value], ctx, field) : orderSource(node.op, node.value, ctx, field);
+    case "Between": {
+      const low = orderSource("gte", node.low, ctx, field);
+      const high = orderSource("lte", node.high, ctx, field);
+      return low === undefined || high === undefined ? undefined : (x, sink) => `(${low(x, sink)} && ${high(x, sink)})`;
+    }
+    case "In":
+      return memberSource(node.values, ctx, field);
+    case "IsNull":
+      return nullSource;
+    case "Exists":
+      return existsSource;
+    case "Match":
+      return matchSource(node, ctx);
+    case "Text":
+      return undefined;
   }
 }
 
@@ -130,6 +175,11 @@ function equalityKey(ctx: EvalContext, field: FieldInfo | undefined): ((x: unkno
 
 /** `= null`, `is null`: a null value, a null element, or a place where the path ends. */
 const nullVisit: Visit = (v, open) => v === MISSING || v === null || (open && Array.isArray(v) && v.includes(null));
+export const nullSource: LeafSource = (x) => `(${x} === undefined || ${x} === null || (isArray(${x}) && ${x}.includes(null)))`;
+
+/** `exists`: the path reaches something, even null. */
+export const existsVisit: Visit = (v) => v !== MISSING;
+export const existsSource: LeafSource = (x) => `(${x} !== undefined)`;
 
 /**
  * `=` and `in`, one rule: some reached value (or element) equals some listed value, where a
@@ -153,6 +203,34 @@ function memberVisit(values: readonly ValueNode[], ctx: EvalContext, field: Fiel
   const elements = anyElement(one);
   return (v, open) => (v === MISSING ? hasNull : elements(v, open));
 }
+
+/** memberVisit's generated form: unrolled `===` for a few constants, a bound Set for more. */
+export function memberSource(values: readonly ValueNode[], ctx: EvalContext, field: FieldInfo | undefined): LeafSource {
+  const constants = values.map((v) => constantOf(v, ctx));
+  const hasNull = constants.includes(null);
+  const others = constants.filter((c) => c !== null);
+  if (others.length === 0) return hasNull ? nullSource : () => "false";
+  const key = equalityKey(ctx, field);
+  const nullish = (x: string) => `${x} === undefined || ${x} === null ? ${hasNull}`;
+  if (key === undefined) {
+    if (others.length === 1 && !hasNull) return (x, sink) => { const c = sink.bind("c", others[0]); return `(${x} === ${c} || (isArray(${x}) && ${x}.includes(${c})))`; };
+    return (x, sink) => {
+      const hit = others.length <= UNROLLED ? others.map((c) => `${x} === ${sink.bind("c", c)}`).join(" || ") : `${sink.bind("s", new Set(others))}.has(${x})`;
+      return `(${nullish(x)} : ${hit} || (isArray(${x}) && ${sink.slow()}))`;
+    };
+  }
+  const set = new Set<unknown>(others.map((c) => key(c)));
+  set.delete(undefined);
+  if (field?.base === "date") return (x, sink) => `(${nullish(x)} : isArray(${x}) ? ${sink.slow()} : ${sink.bind("s", set)}.has(${sink.bind("t", toInstant)}(${x})))`;
+  // Case-insensitive: strings are compared folded, other values as they are.
+  return (x, sink) => {
+    const s = sink.bind("s", set);
+    return `(typeof ${x} === "string" ? ${s}.has(${x}.toLowerCase()) : ${nullish(x)} : isArray(${x}) ? ${sink.slow()} : ${s}.has(${x}))`;
+  };
+}
+
+/** Up to this many listed values are compared one by one; more are looked up in a Set. */
+const UNROLLED = 6;
 
 const identity = (x: unknown): unknown => x;
 
@@ -186,6 +264,22 @@ function orderVisit(op: OrderOp, value: ValueNode, ctx: EvalContext, field: Fiel
   return anyElement((x) => typeof x === type && cmp(x, c));
 }
 
+/** orderVisit's generated form, for the constants it compares natively. */
+export function orderSource(op: OrderOp, value: ValueNode, ctx: EvalContext, field: FieldInfo | undefined): LeafSource {
+  const c = constantOf(value, ctx);
+  const js = { gt: ">", gte: ">=", lt: "<", lte: "<=" }[op];
+  if (c === null) return undefined;
+  if (field?.base === "date" && typeof c === "string") {
+    const t = toInstant(c);
+    if (Number.isNaN(t)) return () => "false";
+    // An invalid instant is NaN, which no comparison holds for.
+    return (x, sink) => `(isArray(${x}) ? ${sink.slow()} : ${sink.bind("t", toInstant)}(${x}) ${js} ${sink.bind("c", t)})`;
+  }
+  // `<` on strings is code-point order only when the constant has no unit from U+D800 up.
+  if (typeof c === "string" && hasHighUnits(c)) return undefined;
+  return (x, sink) => `(typeof ${x} === "${typeof c}" ? ${x} ${js} ${sink.bind("c", c)} : isArray(${x}) && ${sink.slow()})`;
+}
+
 /** `contains`, `starts with`, `ends with`, `matches`, folded in case-insensitive mode. */
 function matchVisit(node: MatchNode, ctx: EvalContext): Visit {
   const fold = ctx.caseInsensitive;
@@ -203,6 +297,24 @@ function matchVisit(node: MatchNode, ctx: EvalContext): Visit {
   const check = node.op === "starts_with" ? (s: string) => s.startsWith(needle) : (s: string) => s.endsWith(needle);
   const str = fold ? (s: string) => check(s.toLowerCase()) : check;
   return anyElement((x) => typeof x === "string" && str(x));
+}
+
+/** matchVisit's generated form (`matches` keeps its closure). */
+export function matchSource(node: MatchNode, ctx: EvalContext): LeafSource {
+  if (node.op === "regex") return undefined;
+  const fold = ctx.caseInsensitive;
+  const raw = constantOf(node.value, ctx);
+  const str = (x: string) => (fold ? `${x}.toLowerCase()` : x);
+  if (node.op === "contains") {
+    if (typeof raw !== "string") return (x, sink) => `(isArray(${x}) && ${x}.includes(${sink.bind("c", raw)}))`;
+    const needle = fold ? raw.toLowerCase() : raw;
+    const members = (x: string, sink: SourceSink) => (fold ? sink.slow() : `${x}.includes(${sink.bind("c", needle)})`);
+    return (x, sink) => `(typeof ${x} === "string" ? ${str(x)}.includes(${sink.bind("c", needle)}) : isArray(${x}) && ${members(x, sink)})`;
+  }
+  if (typeof raw !== "string") return () => "false";
+  const needle = fold ? raw.toLowerCase() : raw;
+  const method = node.op === "starts_with" ? "startsWith" : "endsWith";
+  return (x, sink) => `(typeof ${x} === "string" ? ${str(x)}.${method}(${sink.bind("c", needle)}) : isArray(${x}) && ${sink.slow()})`;
 }
 
 function regexVisit(node: MatchNode, ctx: EvalContext): Visit {

@@ -41,15 +41,25 @@ type ObjectProjector = (value: unknown) => Record<string, unknown> | undefined;
  * The same projection as `objectProjector`, generated as straight-line code per level so V8 sees
  * one object shape being built. Keys reach the code as bound parameters, never as source text;
  * a `__proto__` key is still defined, not assigned. Undefined where `new Function` is forbidden.
+ *
+ * When every selected field is present (the usual case) the object is built by a generated
+ * constructor whose prototype is `Object.prototype`: V8 then gives all such objects one shape,
+ * allocated at its final size, instead of growing an empty `{}` key by key.
  */
 function generatedObjectProjector(node: Trie): ObjectProjector | undefined {
   const params: string[] = ["own", "isArray", "define", "objectPrototype"];
   const args: unknown[] = [hasOwn, Array.isArray, defineData, Object.prototype];
-  const lines: string[] = [];
-  for (const [key, child] of node.children) {
+  const reads: string[] = [];
+  const stores: string[] = [];
+  const fields: string[] = [];
+  const assigns: string[] = [];
+  const keys = [...node.children.keys()];
+  node.children.forEach((child, key) => {
     const k = `k${params.length}`;
     params.push(k);
     args.push(internalize(key));
+    const x = `x${fields.length}`;
+    fields.push(x);
     // On a plain object, a name that Object.prototype lacks cannot be inherited: no own-check needed.
     const read = key in Object.prototype ? `own.call(v, ${k}) ? v[${k}] : undefined` : `plain || own.call(v, ${k}) ? v[${k}] : undefined`;
     let value = `(${read})`;
@@ -57,12 +67,23 @@ function generatedObjectProjector(node: Trie): ObjectProjector | undefined {
       const sub = `p${params.length}`;
       params.push(sub);
       args.push(valueProjector(child, true));
-      value = `((x = ${value}) === undefined ? undefined : ${sub}(x))`;
+      value = `((${x} = ${value}) === undefined ? undefined : ${sub}(${x}))`;
     }
-    const store = key === "__proto__" ? `define(o, ${k}, x)` : `o[${k}] = x`;
-    lines.push(`x = ${value}; if (x !== undefined) ${store};`);
-  }
-  const source = `"use strict"; return function project(v) { if (v === null || typeof v !== "object" || isArray(v)) return undefined; const plain = v.__proto__ === objectPrototype; const o = {}; let x; ${lines.join(" ")} return o; };`;
+    reads.push(`${x} = ${value};`);
+    stores.push(`if (${x} !== undefined) ${key === "__proto__" ? `define(o, ${k}, ${x})` : `o[${k}] = ${x}`};`);
+    assigns.push(`this[${k}] = ${x};`);
+  });
+  // A `__proto__` key must be defined, which a constructor's assignment would not do.
+  const shaped = keys.length > 0 && !keys.includes("__proto__");
+  const all = fields.map((x) => `${x} !== undefined`).join(" && ");
+  const source = [
+    '"use strict";',
+    shaped ? `function Shape(${fields.join(", ")}) { ${assigns.join(" ")} } Shape.prototype = objectPrototype;` : "",
+    'return function project(v) { if (v === null || typeof v !== "object" || isArray(v)) return undefined; let plain; try { plain = v.__proto__ === objectPrototype; } catch { plain = false; }',
+    fields.length > 0 ? `let ${fields.join(", ")}; ${reads.join(" ")}` : "",
+    shaped ? `if (${all}) return new Shape(${fields.join(", ")});` : "",
+    `const o = {}; ${stores.join(" ")} return o; };`,
+  ].join("\n");
   try {
     return (new Function(...params, source) as (...a: unknown[]) => ObjectProjector)(...args);
   } catch {

@@ -9,6 +9,7 @@ import type { ResolvedSchema } from "../check/schema.js";
 import { toInstant } from "./dates.js";
 import { compareCodePoints, hasHighUnits } from "./code-point-order.js";
 import { forEachValue, MISSING } from "./path.js";
+import { isPlainObject, plainFieldName, stableOrder } from "./sort-order.js";
 
 const EMPTY_ARRAY = Symbol("empty array");
 
@@ -113,7 +114,17 @@ function columns(records: readonly unknown[], spec: SortSpec): unknown[][] {
   return spec.keys.map((key) => {
     const isDate = spec.schema?.lookup(key.field.segments)?.base === "date";
     const col = new Array<unknown>(records.length);
-    for (let i = 0; i < records.length; i++) col[i] = sortValue(records[i], key, isDate);
+    const name = plainFieldName(key.field.segments);
+    if (name === undefined || isDate) {
+      for (let i = 0; i < records.length; i++) col[i] = sortValue(records[i], key, isDate);
+      return col;
+    }
+    // A plain record's own field is a plain read; anything else (missing, an array) takes the walk.
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
+      const v = isPlainObject(r) ? (r as Record<string, unknown>)[name] : undefined;
+      col[i] = v === undefined || v === null || Array.isArray(v) ? sortValue(r, key, isDate) : v;
+    }
     return col;
   });
 }
@@ -204,9 +215,8 @@ function columnKind(col: readonly unknown[]): "number" | "string" | "mixed" {
 /** All records, sorted (stable). */
 export function sortRecords<T>(records: readonly T[], spec: SortSpec): T[] {
   if (spec.keys.length === 0) return records.slice();
-  const cmp = indexComparator(columns(records, spec), spec);
-  const order = Array.from({ length: records.length }, (_, i) => i).sort(cmp);
-  return order.map((i) => records[i] as T);
+  const signs = spec.keys.map((key) => (key.direction === "desc" ? -1 : 1));
+  return stableOrder(columns(records, spec), signs, compareValues).map((i) => records[i] as T);
 }
 
 /** The first `k` records in sorted order, by a bounded max-heap of indices: O(n log k). */

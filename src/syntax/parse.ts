@@ -4,8 +4,9 @@ import { Reporter } from "../diagnostics/reporter.js";
 import { resolveLimits, type ParseOptions } from "../options.js";
 import { resolveSchema } from "../check/schema.js";
 import { checkLimits } from "./guard.js";
+import { descend } from "./descent.js";
 import { withHabits } from "./habits/with-habits.js";
-import { parser, recoveringParser } from "./parser.js";
+import { fastParser, recoveringParser } from "./parser.js";
 import { reportParserErrors } from "./parser-diagnostics.js";
 import { postLex } from "./post-lex.js";
 import { withSource } from "./source-text.js";
@@ -58,7 +59,14 @@ function parseText(text: string, options: ParseOptions | undefined, reporter: Re
     return withHabits({ text, tokens: lexed.tokens, errors: lexed.errors, schema: schemaOf(options), reparse }, generic);
   };
 
-  // The fast parser stops at the first error; its context diagnostics are kept only if it succeeds.
+  // Valid, clean text: the hand-written descent, which builds the same nodes (descent.ts).
+  const fast = descend(lexed.tokens);
+  if (fast !== undefined) {
+    if (reporter.hasErrors) return { diagnostics: cap(sortByPosition(explained(reporter.diagnostics))) };
+    return { query: withSource(fast, text), diagnostics: reporter.diagnostics };
+  }
+  // Chevrotain's parser stops at the first error; its context diagnostics are kept only if it succeeds.
+  const parser = fastParser();
   const semantic = new Reporter(text);
   parser.reporter = semantic;
   parser.input = lexed.tokens;

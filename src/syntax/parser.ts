@@ -430,8 +430,16 @@ function nameOf(token: IToken): string {
   return token.tokenType === T.Identifier ? token.image : String(token.payload ?? "");
 }
 
-/** The happy path: no recovery bookkeeping. Chevrotain parsers are built once and fed new input. */
-export const parser = new FilterParser({ recovery: false, skipValidations: true });
+let fast: FilterParser | undefined;
+
+/**
+ * The parser without recovery bookkeeping, for text the hand-written descent (descent.ts) gave
+ * up on. Chevrotain parsers are built once, on first need, and fed new input.
+ */
+export function fastParser(): FilterParser {
+  fast ??= new FilterParser({ recovery: false, skipValidations: true });
+  return fast;
+}
 
 let recovering: FilterParser | undefined;
 

@@ -48,6 +48,63 @@ describe("filterql compile", () => {
   });
 });
 
+/** 160,000 records of about 240 bytes (over 36 MB): more than an 18 MB heap could hold. */
+function bigNdjson(name: string): string {
+  const big = join(tmp, name);
+  const fd = openSync(big, "w");
+  const pad = "x".repeat(200);
+  for (let chunk = 0; chunk < 40; chunk++) {
+    let text = "";
+    for (let i = chunk * 4000; i < (chunk + 1) * 4000; i++) text += `${JSON.stringify({ id: i, status: i % 4 === 0 ? "active" : "idle", score: i % 1000, pad })}\n`;
+    writeSync(fd, text);
+  }
+  closeSync(fd);
+  expect(statSync(big).size).toBeGreaterThan(36 * 1024 * 1024);
+  return big;
+}
+
+describe("filterql run --format ndjson", () => {
+  const lines = (stdout: string) => stdout.split("\n").filter((l) => l !== "");
+  test("every match on its own line; without select, each is its input line unchanged", () => {
+    const input = file("spaced.ndjson", '{"id": 1, "s": "a"}\r\n\n{"id":2,"s":"b"}\n  {"id":3,  "s":"a"}  \n{"id":4,"s":"a"}');
+    const r = cli(["run", 's = "a"', "--data", input, "--format", "ndjson"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(lines(r.stdout)).toEqual(['{"id": 1, "s": "a"}', '{"id":3,  "s":"a"}', '{"id":4,"s":"a"}']);
+  });
+  test.each([["JSON array", jsonData], ["NDJSON", ndjsonData], ["standard input", "-"]])("%s: sorted and projected, the same records as one big json page", (_, data) => {
+    const stdin = records.map((x) => JSON.stringify(x)).join("\n");
+    for (const query of ["n > 0 order by s desc, n select id, n", "n > 1 select id", 's = "a"', "n > 100"]) {
+      const r = cli(["run", query, "--data", data, "--format", "ndjson"], stdin);
+      expect(r.status).toBe(0);
+      const page = JSON.parse(cli(["run", query, "--data", data, "--page-size", "1000"], stdin).stdout);
+      expect(lines(r.stdout).map((l) => JSON.parse(l))).toEqual(page.results);
+    }
+  });
+  test("memory stays flat without order by: every match of a file larger than the heap", () => {
+    const big = bigNdjson("big-stream.ndjson");
+    const r = spawnSync(process.execPath, ["--max-old-space-size=18", bin, "run", 'status = "active" select id', "--data", big, "--format", "ndjson"], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const raw = spawnSync(process.execPath, ["--max-old-space-size=18", bin, "run", "score = 7", "--data", big, "--format", "ndjson"], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    rmSync(big);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const ids = lines(r.stdout).map((l) => JSON.parse(l).id);
+    expect(ids).toHaveLength(40_000);
+    expect(ids.slice(0, 3)).toEqual([0, 4, 8]);
+    expect(ids.at(-1)).toBe(159_996);
+    expect(raw.status).toBe(0);
+    expect(lines(raw.stdout).map((l) => JSON.parse(l).id)).toEqual(Array.from({ length: 160 }, (_, i) => 7 + i * 1000));
+  });
+  test.each([
+    ["a bad format", ["--format", "csv"], "--format takes json or ndjson, not 'csv'"],
+    ["paging flags", ["--format", "ndjson", "--page", "2"], "--format ndjson writes every match"],
+  ])("%s is refused", (_, flags, message) => {
+    const r = cli(["run", "n > 0", "--data", jsonData, ...flags]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(message);
+  });
+});
+
 describe("filterql run", () => {
   test.each([["JSON array", jsonData], ["NDJSON", ndjsonData]])("%s: filter, sort, page", (_, data) => {
     const r = cli(["run", 's = "a" order by n', "--data", data]);
@@ -59,16 +116,7 @@ describe("filterql run", () => {
     expect(JSON.parse(r.stdout)).toEqual({ results: [{ id: 3 }], pagination: { total: 3, page_size: 2, total_pages: 2, current_page: 2, next_page: null, previous_page: "1" } });
   });
   test("streams an NDJSON file larger than the V8 heap it runs in", () => {
-    const big = join(tmp, "big.ndjson");
-    const fd = openSync(big, "w");
-    const pad = "x".repeat(200);
-    for (let chunk = 0; chunk < 40; chunk++) {
-      let text = "";
-      for (let i = chunk * 4000; i < (chunk + 1) * 4000; i++) text += `${JSON.stringify({ id: i, status: i % 4 === 0 ? "active" : "idle", score: i % 1000, pad })}\n`;
-      writeSync(fd, text);
-    }
-    closeSync(fd);
-    expect(statSync(big).size).toBeGreaterThan(36 * 1024 * 1024);
+    const big = bigNdjson("big.ndjson");
     const run = (query: string) => spawnSync(process.execPath, ["--max-old-space-size=18", bin, "run", query, "--data", big, "--page-size", "3"], { cwd: root, encoding: "utf8" });
     const plain = run('status = "active" and score > 990 select id');
     // With order by, only the matches are kept in memory.

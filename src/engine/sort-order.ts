@@ -1,0 +1,126 @@
+/**
+ * The order of a multi-key sort, as record positions: one stable pass per key, last key first
+ * (a least-significant-key-first sort), so each pass compares one column and nothing else.
+ *
+ * - A key with few distinct values (departments, ages, scores) is a counting sort: each value
+ *   gets its rank once, then records are placed in one linear pass. No comparisons per record.
+ * - A key with many distinct values is a comparison sort of the positions by that column alone:
+ *   numbers by subtraction, strings by code point, anything else by the full MongoDB order.
+ *
+ * Each pass is stable and keeps the previous passes' order among its ties, which is exactly
+ * the order of comparing key by key and then by position.
+ */
+
+import { compareCodePoints, hasHighUnits } from "./code-point-order.js";
+
+/** A total order on sort values (MongoDB's, see sort.ts). */
+export type ValueOrder = (a: unknown, b: unknown) => number;
+
+/** Past this many distinct values a key is comparison-sorted instead of counted. */
+const MAX_COUNTED = 4096;
+
+export function stableOrder(cols: readonly (readonly unknown[])[], signs: readonly number[], order: ValueOrder): number[] {
+  const n = cols[0]?.length ?? 0;
+  let perm: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) perm[i] = i;
+  for (let j = cols.length - 1; j >= 0; j--) {
+    const col = cols[j] as readonly unknown[];
+    const sign = signs[j] as number;
+    perm = countingPass(perm, col, sign, order) ?? comparisonPass(perm, col, sign, order);
+  }
+  return perm;
+}
+
+/** A stable counting sort of `perm` by `col`, or undefined when the column has too many distinct values. */
+function countingPass(perm: number[], col: readonly unknown[], sign: number, order: ValueOrder): number[] | undefined {
+  const n = col.length;
+  const limit = Math.min(MAX_COUNTED, n >> 2);
+  const ids = new Map<unknown, number>();
+  const distinct: unknown[] = [];
+  const idOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = col[i];
+    let id = ids.get(v);
+    if (id === undefined) {
+      if (distinct.length >= limit) return undefined;
+      id = distinct.length;
+      ids.set(v, id);
+      distinct.push(v);
+    }
+    idOf[i] = id;
+  }
+  // Rank the distinct values; values that compare equal (null and missing, equal dates) share a rank.
+  const byValue = distinct.map((_, i) => i).sort((a, b) => sign * order(distinct[a], distinct[b]));
+  const rankOf = new Int32Array(distinct.length);
+  let rank = 0;
+  for (let k = 0; k < byValue.length; k++) {
+    if (k > 0 && order(distinct[byValue[k - 1] as number], distinct[byValue[k] as number]) !== 0) rank++;
+    rankOf[byValue[k] as number] = rank;
+  }
+  const starts = new Int32Array(rank + 2);
+  for (let i = 0; i < n; i++) (starts[(rankOf[idOf[i] as number] as number) + 1] as number)++;
+  for (let r = 1; r < starts.length; r++) starts[r] = (starts[r] as number) + (starts[r - 1] as number);
+  const out = new Array<number>(n);
+  for (let k = 0; k < n; k++) {
+    const i = perm[k] as number;
+    const r = rankOf[idOf[i] as number] as number;
+    out[starts[r] as number] = i;
+    starts[r] = (starts[r] as number) + 1;
+  }
+  return out;
+}
+
+/** A stable comparison sort of `perm` by `col` alone (Array.prototype.sort is stable). */
+function comparisonPass(perm: number[], col: readonly unknown[], sign: number, order: ValueOrder): number[] {
+  const kind = columnKind(col);
+  if (kind === "number") {
+    const nums = Float64Array.from(col as number[]);
+    return perm.sort(sign > 0 ? (a, b) => (nums[a] as number) - (nums[b] as number) : (a, b) => (nums[b] as number) - (nums[a] as number));
+  }
+  if (kind === "string") {
+    const strs = col as readonly string[];
+    const cmp = anyHighUnits(strs) ? compareCodePoints : unitCompare;
+    return perm.sort(sign > 0 ? (a, b) => cmp(strs[a] as string, strs[b] as string) : (a, b) => cmp(strs[b] as string, strs[a] as string));
+  }
+  return perm.sort((a, b) => sign * order(col[a], col[b]));
+}
+
+function columnKind(col: readonly unknown[]): "number" | "string" | "mixed" {
+  let numbers = true;
+  let strings = true;
+  for (let i = 0; i < col.length; i++) {
+    const v = col[i];
+    if (typeof v !== "number" || Number.isNaN(v)) numbers = false;
+    if (typeof v !== "string") strings = false;
+    if (!numbers && !strings) return "mixed";
+  }
+  return numbers ? "number" : "string";
+}
+
+function anyHighUnits(strs: readonly string[]): boolean {
+  for (let k = 0; k < strs.length; k++) if (hasHighUnits(strs[k] as string)) return true;
+  return false;
+}
+
+function unitCompare(x: string, y: string): number {
+  return x === y ? 0 : x < y ? -1 : 1;
+}
+
+/**
+ * The field name of a one-segment path that a plain object cannot inherit: for such a record,
+ * `record[name]` is exactly its own property (what `resolve` reads), with no own-property check.
+ */
+export function plainFieldName(segments: readonly string[]): string | undefined {
+  const name = segments[0];
+  return segments.length === 1 && name !== undefined && !(name in Object.prototype) ? name : undefined;
+}
+
+/** An object whose prototype is Object.prototype (an own `__proto__` key, even a throwing getter, makes it not plain). */
+export function isPlainObject(r: unknown): boolean {
+  if (r === null || typeof r !== "object") return false;
+  try {
+    return (r as { __proto__?: unknown }).__proto__ === Object.prototype;
+  } catch {
+    return false;
+  }
+}
