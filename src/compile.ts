@@ -18,6 +18,8 @@ import { sortRecords, topK, type SortSpec } from "./engine/sort.js";
 import type { MixpeekBody } from "./mixpeek/body.js";
 import { requestWith, type MixpeekRequest, type MixpeekRequestOptions } from "./mixpeek/request.js";
 import { emitMixpeek, type MixpeekOptions } from "./mixpeek/to-mixpeek.js";
+import { emitMongo, type MongoOptions } from "./mongo/to-mongo.js";
+import type { MongoFind } from "./mongo/types.js";
 import type { ParseOptions } from "./options.js";
 import { toSql, toSqlWhere, type SqlOptions, type SqlStatement } from "./sql/to-sql.js";
 import { parse } from "./syntax/parse.js";
@@ -138,6 +140,11 @@ export class Compiled {
   toMixpeekRequest(options: MixpeekRequestOptions = {}): MixpeekRequest {
     const merged = { ...this.mixpeekDefaults(), ...(this.options.pageSize === undefined ? {} : { pageSize: this.options.pageSize }), ...options };
     return requestWith(this.query, merged, emitMixpeek(this.query, merged));
+  }
+
+  /** The driver's `find` arguments; the compiled schema, clock, case and page size apply unless overridden. */
+  toMongo(options: Omit<MongoOptions, "schema"> = {}): MongoFind {
+    return emitMongo(this.query, { ...this.mixpeekDefaults(), ...(this.options.pageSize === undefined ? {} : { pageSize: this.options.pageSize }), ...options }, this.ctx.schema);
   }
 
   /** One PostgreSQL SELECT for this query (SPEC §7); the compile options' schema, clock, case mode and page size are defaults. */

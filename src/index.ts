@@ -23,6 +23,8 @@ export type { MixpeekBody, MixpeekCondition, MixpeekConditionV1, MixpeekConditio
 export type { Dialect, Operator } from "./mixpeek/dialects.js";
 export { toMixpeek, type MixpeekOptions } from "./mixpeek/to-mixpeek.js";
 export { fromMixpeek, type FromMixpeekOptions } from "./mixpeek/from-mixpeek.js";
+export { toMongo, type MongoOptions } from "./mongo/to-mongo.js";
+export type { MongoFind, MongoFilter, MongoProjection, MongoSort, MongoValue } from "./mongo/types.js";
 export { toMixpeekRequest, type MixpeekRequest, type MixpeekRequestOptions } from "./mixpeek/request.js";
 export { toSql, toSqlWhere, type SqlOptions, type SqlStatement } from "./sql/to-sql.js";
 export { suggest, type Suggestion, type Suggestions, type SuggestionKind, type SuggestOptions } from "./suggest/suggest.js";

@@ -12,6 +12,7 @@ import { fromMixpeek } from "../mixpeek/from-mixpeek.js";
 import { parse as parseQuery } from "../syntax/parse.js";
 import { dialect, parse, positiveInt, str, type Parsed } from "./args.js";
 import { CliError } from "./cli-error.js";
+import { toExtendedJson } from "./extended-json.js";
 import { HELP } from "./help.js";
 import { openRecords, readJsonFile, readStdin, type RecordSource } from "./read-records.js";
 import { SQL_FLAGS, sqlOptions } from "./sql-target.js";
@@ -75,12 +76,13 @@ export function compileCommand(argv: readonly string[], io: Io): number {
   const clock = now(p.values);
   const options: CompileOptions = { ...(schema === undefined ? {} : { schema }), ...(d === undefined ? {} : { dialect: d }), ...(collections === undefined ? {} : { collections }), ...(clock === undefined ? {} : { now: clock }) };
   const to = str(p.values, "to") ?? "mixpeek";
-  if (to !== "mixpeek" && to !== "sql") throw new CliError(`--to takes mixpeek or sql, not '${to}'.`);
+  if (to !== "mixpeek" && to !== "sql" && to !== "mongo") throw new CliError(`--to takes mixpeek, sql or mongo, not '${to}'.`);
   const sql = to === "sql" ? sqlOptions(p.values, schema) : undefined;
   const compiled = compileOrReport(query, options, io);
   if (compiled === undefined) return 1;
   try {
-    io.stdout.write(`${JSON.stringify(sql === undefined ? compiled.toMixpeek() : compiled.toSql(sql), null, 2)}\n`);
+    if (to === "mongo") io.stdout.write(`${toExtendedJson(compiled.toMongo(mongoOptions(p.values)))}\n`);
+    else io.stdout.write(`${JSON.stringify(sql === undefined ? compiled.toMixpeek() : compiled.toSql(sql), null, 2)}\n`);
     return 0;
   } catch (error) {
     if (error instanceof FilterQLError) {
@@ -89,6 +91,14 @@ export function compileCommand(argv: readonly string[], io: Io): number {
     }
     throw error;
   }
+}
+
+/** `--page N --page-size N --key K` for `--to mongo`. */
+function mongoOptions(values: Parsed["values"]): { page?: number; pageSize?: number; key?: string } {
+  const page = positiveInt(values, "page");
+  const pageSize = positiveInt(values, "page-size");
+  const key = str(values, "key");
+  return { ...(page === undefined ? {} : { page }), ...(pageSize === undefined ? {} : { pageSize }), ...(key === undefined ? {} : { key }) };
 }
 
 export async function runCommand(argv: readonly string[], io: Io): Promise<number> {

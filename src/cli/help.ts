@@ -5,7 +5,7 @@ export const HELP: Record<string, string> = {
 Usage:
   filterql                          open the REPL on the bundled sample data
   filterql repl [options]           open the REPL on your data
-  filterql compile QUERY [options]  print the Mixpeek request body (or --to sql) for QUERY
+  filterql compile QUERY [options]  print the Mixpeek request body (or --to sql, --to mongo) for QUERY
   filterql run QUERY --data F       filter, sort, page and project records
   filterql check QUERY [--schema F] check QUERY against a schema (--fix: print it corrected)
   filterql decompile [--dialect D]  read a request body on stdin, print the query text
@@ -27,26 +27,28 @@ Mixpeek body, the canonical text and the AST. Ctrl-C stops it.
 Opens an interactive prompt. Type a query to see its results; Tab completes fields,
 operators and values; an unclosed ( or [ continues on the next line. When an error comes
 with a fix (= fix: under it), Enter on the empty line runs the fixed query. Commands:
-.help .schema .data FILE .body .sql .ast .dialect v1|v2 .page N .exit
+.help .schema .data FILE .body .sql .mongo .ast .dialect v1|v2 .page N .exit
 
   --data F        records: a JSON array or NDJSON file (default: the bundled sample)
   --schema F      schema JSON (default: inferred from the data)
   --dialect D     v1 (default) or v2, for .body`,
   compile: `Usage: filterql compile QUERY [options]
 
-Prints the Mixpeek request body (POST /features) for QUERY, or with --to sql the
-PostgreSQL statement as {text, values}.
+Prints the Mixpeek request body (POST /features) for QUERY; with --to sql the
+PostgreSQL statement as {text, values}; with --to mongo the MongoDB find arguments
+{filter, sort, projection, skip, limit} (dates as {"$date": ...}).
 
-  --schema F          check QUERY against this schema first (with --to sql: typed columns)
+  --schema F          check QUERY against this schema first (--to sql: typed columns;
+                      --to mongo: date fields compare as dates)
   --dialect D         v1 (default: key/NOR) or v2 (field/NOT, string operators)
   --collections a,b   collections (overrides the query's from clause)
   --now ISO           the clock for date math (default: now)
-  --to T              mixpeek (default) or sql
+  --to T              mixpeek (default), sql or mongo
   --table T           --to sql: the table (name or schema.name)
   --document COL      --to sql: records are jsonb in column COL (else --schema gives columns)
-  --key K             --to sql: the unique column sorted last (default id)
-  --page N            --to sql: page number, from 1 (default 1)
-  --page-size N       --to sql: page size (default: the query's limit, else 10)`,
+  --key K             --to sql / mongo: the unique column or field sorted last (default id / _id)
+  --page N            --to sql / mongo: page number, from 1 (default 1)
+  --page-size N       --to sql / mongo: page size (default: the query's limit, else 10)`,
   run: `Usage: filterql run QUERY --data F [options]
 
 Filters, sorts, pages and projects records; prints {results, pagination}, or every match as NDJSON.

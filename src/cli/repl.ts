@@ -17,6 +17,7 @@ import type { Dialect } from "../mixpeek/dialects.js";
 import { suggest } from "../suggest/suggest.js";
 import { tokens } from "../suggest/tokens.js";
 import { CliError } from "./cli-error.js";
+import { toExtendedJson } from "./extended-json.js";
 import { highlight } from "./highlight.js";
 import { openRecords, readAll } from "./read-records.js";
 import { indexRecords, type RecordIndex } from "../engine/indexed/record-index.js";
@@ -194,14 +195,16 @@ export class Repl {
         this.write(`${this.schemaName}\n${this.schema.entries().map((f) => `  ${f.path}: ${typeName(f)}${f.enum === undefined ? "" : ` ${JSON.stringify(f.enum)}`}${f.sortable ? "" : " (not sortable)"}`).join("\n")}\n`);
         return;
       case ".body":
+      case ".mongo":
       case ".ast": {
         if (this.last === undefined) {
-          this.write("No valid query yet: type one that runs, then .body or .ast.\n");
+          this.write("No valid query yet: type one that runs, then .body, .mongo or .ast.\n");
           return;
         }
         try {
-          const value = name === ".body" ? this.last.compiled.toMixpeek({ dialect: this.dialect }) : JSON.parse(JSON.stringify(this.last.compiled.query, (k, v: unknown) => (k === "span" ? undefined : v)));
-          this.write(`${JSON.stringify(value, null, 2)}\n`);
+          const c = this.last.compiled;
+          const value = name === ".body" ? c.toMixpeek({ dialect: this.dialect }) : name === ".mongo" ? c.toMongo({ page: this.page }) : JSON.parse(JSON.stringify(c.query, (k, v: unknown) => (k === "span" ? undefined : v)));
+          this.write(`${toExtendedJson(value)}\n`);
         } catch (error) {
           if (error instanceof FilterQLError) this.write(`${this.paint(formatDiagnostics(this.last.text, error.diagnostics), RED)}\n`);
           else throw error;
@@ -353,6 +356,7 @@ When an error comes with a fix (= fix: under it), Enter on the empty line runs t
   .data FILE       load records from a JSON array or NDJSON file (schema inferred)
   .body            the Mixpeek request body of the last query
   .sql [columns]   its PostgreSQL statement: records as jsonb in records.doc, or typed columns
+  .mongo           the MongoDB find arguments of the last query (on the current page)
   .ast             the syntax tree of the last query
   .dialect v1|v2   the body dialect for .body
   .page N          page N of the last query's results

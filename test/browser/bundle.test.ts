@@ -8,12 +8,13 @@ const CORE = ["parse", "check", "suggest", "tokens", "toMixpeek", "formatDiagnos
 const WITH_ENGINE = [...CORE, "compile", "filter", "run"];
 const BUDGET = { core: 70 * 1024, engine: 125 * 1024 };
 /**
- * `Compiled` also carries §7's pushdown (`.toSql`, `.toSqlWhere`), added after §8's budget was set. Class
- * methods stay in every bundle that uses `compile`, whether called or not: about 6 KB gzipped, which puts
- * the engine bundle about 2 KB over 125 KB. Allowed here, explicitly, until the two contracts are squared
- * (pushdown off `Compiled` in browser bundles, or a budget that counts it).
+ * `Compiled` also carries §7's pushdown (`.toSql`, `.toSqlWhere`, `.toMongo`), added after §8's budget was
+ * set. Class methods stay in every bundle that uses `compile`, whether called or not: about 10 KB gzipped,
+ * which puts the engine bundle about 9 KB over 125 KB. Allowed here, explicitly, until the two contracts are
+ * squared (pushdown off `Compiled` in browser bundles, or a budget that counts it); the test below checks
+ * that the pushdown is what the allowance pays for.
  */
-const PUSHDOWN_ALLOWANCE = 6 * 1024;
+const PUSHDOWN_ALLOWANCE = 10 * 1024;
 
 async function bundle(contents: string): Promise<{ gzipped: number; text: string; inputs: string[] }> {
   const result = await build({
@@ -55,12 +56,12 @@ test("adding compile, filter, run (with the regex engine) stays within 125 KB, p
   expect(gzipped).toBeLessThanOrEqual(BUDGET.engine + PUSHDOWN_ALLOWANCE);
 });
 
-test("the pushdown is what the allowance covers: toSql alone costs at least the overage", async () => {
+test("the pushdown is what the allowance covers: toSql and toMongo cost at least the overage", async () => {
   const engine = await bundle(uses(WITH_ENGINE));
-  const sql = await bundle(uses(["toSql"]));
+  const pushdown = await bundle(uses(["parse", "toSql", "toMongo"]));
   const parseOnly = await bundle(uses(["parse"]));
-  // What toSql adds over parsing, compared with what the engine bundle has over its budget.
-  expect(sql.gzipped - parseOnly.gzipped).toBeGreaterThanOrEqual(engine.gzipped - BUDGET.engine);
+  // What the pushdown adds over parsing, compared with what the engine bundle has over its budget.
+  expect(pushdown.gzipped - parseOnly.gzipped).toBeGreaterThanOrEqual(engine.gzipped - BUDGET.engine);
 });
 
 test("the whole package entry bundles for a browser with no node: module", async () => {

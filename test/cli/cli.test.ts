@@ -48,6 +48,32 @@ describe("filterql compile", () => {
   });
 });
 
+describe("filterql compile --to mongo", () => {
+  test("prints the find arguments, dates as Extended JSON, --page/--page-size as skip/limit", () => {
+    const r = cli(["compile", 'status = "active" and created > now - 1d order by score desc select name', "--to", "mongo", "--schema", "sample/schema.json", "--now", "2024-05-08T00:00:00Z", "--page", "3", "--page-size", "4"]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      filter: { $and: [{ status: { $eq: "active" } }, { created: { $gt: { $date: "2024-05-07T00:00:00.000Z" } } }] },
+      sort: { score: -1, _id: 1 },
+      projection: { name: 1, _id: 0 },
+      skip: 8,
+      limit: 4,
+    });
+  });
+  test("what MongoDB cannot express exactly: formatted diagnostics, exit 1", () => {
+    const r = cli(["compile", 'body ~ "quick fox"', "--to", "mongo"]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("error[unsupported-by-dialect]: operator `text` (`~`) has no exact MongoDB form");
+    expect(r.stderr).toContain("1 | body ~ \"quick fox\"\n  | ^^^^^^^^^^^^^^^^^^");
+  });
+  test("an unknown target", () => {
+    const r = cli(["compile", "a = 1", "--to", "oracle"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("--to takes mixpeek, sql or mongo");
+  });
+});
+
 /** 160,000 records of about 240 bytes (over 36 MB): more than an 18 MB heap could hold. */
 function bigNdjson(name: string): string {
   const big = join(tmp, name);

@@ -158,7 +158,7 @@ describe("the REPL in a real terminal", () => {
     expect(raw).toMatch(/\u001b\[36mstatus/);
   });
 
-  test(".body, .dialect, .page and .schema", async () => {
+  test(".body, .dialect, .page, .mongo and .schema", async () => {
     const s = start();
     await waitFor(s, "filterql>");
     send(s, 'tags contains "vip"', "Enter");
@@ -168,6 +168,10 @@ describe("the REPL in a real terminal", () => {
     await waitFor(s, '"field": "tags"');
     send(s, ".page 2", "Enter");
     await waitFor(s, "page 2 of");
+    send(s, "C-l");
+    send(s, ".mongo", "Enter");
+    await waitFor(s, '"$elemMatch"');
+    expect(screen(s)).toContain('"skip": 10');
     send(s, "C-l");
     send(s, ".schema", "Enter");
     await waitFor(s, 'status: string ["active","inactive","pending"]');

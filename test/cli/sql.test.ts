@@ -36,7 +36,7 @@ describe("filterql compile --to sql", () => {
   test.each([
     [["compile", "a = 1", "--to", "sql"], "--to sql needs --table T"],
     [["compile", "a = 1", "--to", "sql", "--table", "t"], "--to sql needs --document COL"],
-    [["compile", "a = 1", "--to", "cobol"], "--to takes mixpeek or sql, not 'cobol'"],
+    [["compile", "a = 1", "--to", "cobol"], "--to takes mixpeek, sql or mongo, not 'cobol'"],
   ])("%j: %s", (args, message) => {
     const r = cli(args);
     expect(r.status).toBe(1);

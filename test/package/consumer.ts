@@ -1,4 +1,4 @@
-import { compile, filter, indexRecords, type RecordIndex, fromMixpeek, parse, print, run, suggest, tokens, toMixpeek, FilterQLError, type Diagnostic, type Query, type Schema } from "filterql";
+import { compile, filter, indexRecords, type RecordIndex, fromMixpeek, parse, print, run, suggest, tokens, toMixpeek, toMongo, FilterQLError, type Diagnostic, type MongoFind, type Query, type Schema } from "filterql";
 
 const schema: Schema = { status: { type: "string", enum: ["active", "inactive"] }, score: "number" };
 const result = parse('status = "active" order by score desc');
@@ -7,6 +7,8 @@ const diags: Diagnostic[] = result.diagnostics;
 if (q) {
   console.log(print(q), JSON.stringify(toMixpeek(q, { dialect: "v2" })));
   console.log(print(fromMixpeek(toMixpeek(q))));
+  const find: MongoFind = toMongo(q, { page: 2 });
+  console.log(JSON.stringify(find.filter), find.skip, JSON.stringify(compile(q).toMongo().sort));
 }
 const users = [{ status: "active", score: 3 }, { status: "inactive", score: 9 }];
 const active: { status: string; score: number }[] = filter(users, 'status = "active"', { schema });

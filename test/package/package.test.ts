@@ -15,5 +15,5 @@ test("the shipped declarations type-check a strict consumer that imports the pac
 test("the built package runs the consumer's calls", async () => {
   const lib = await import("filterql");
   expect(lib.print(lib.parse('status = "active"').query!)).toBe('status = "active"');
-  expect(Object.keys(lib)).toEqual(expect.arrayContaining(["parse", "check", "compile", "print", "toMixpeek", "fromMixpeek", "filter", "run", "suggest", "formatDiagnostics", "FilterQLError", "tokens", "toMixpeekRequest", "inferSchema", "indexRecords", "RecordIndex"]));
+  expect(Object.keys(lib)).toEqual(expect.arrayContaining(["parse", "check", "compile", "print", "toMixpeek", "fromMixpeek", "filter", "run", "suggest", "formatDiagnostics", "FilterQLError", "tokens", "toMixpeekRequest", "inferSchema", "indexRecords", "RecordIndex", "toMongo"]));
 });

@@ -1,5 +1,6 @@
 /**
- * `$regex` as a MongoDB 8.0 server runs it (PCRE2, UTF mode, `$options` "i" → caseless), for the
+ * `$regex` as a MongoDB 8.0 server runs it (PCRE2, UTF mode always — src/mongo/util/pcre_util.cpp
+ * `flagsToOptions` starts from `pcre::UTF` — and `$options` "i" → caseless), for the
  * reference interpreter. It accepts a plain subset of PCRE syntax and rewrites each construct into
  * a JavaScript RegExp (flag `u`) that means the same thing; anything outside the subset throws, so
  * the reference never silently gives a JavaScript answer to a PCRE question.
@@ -221,6 +222,8 @@ class Translator {
 
 /** The JavaScript RegExp that means what `{ $regex: source, $options: options }` means on the server. */
 export function pcreToRegExp(source: string, options: string): RegExp {
+  // jstests/core/query/regex/regex_max_pattern_length.js: 32,767 characters fail (error 51091).
+  if (source.length >= 32767) throw new Error("reference regex: pattern string is longer than the server's limit");
   for (const f of options) if (f !== "i") throw new Error(`reference regex: option '${f}' is not supported`);
   const caseless = options.includes("i");
   return new RegExp(new Translator(source, caseless).run(), caseless ? "iu" : "u");

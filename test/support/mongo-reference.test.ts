@@ -4,6 +4,7 @@
  * query, documents and the expected matches. Where mingo (the second engine of the tests) answers
  * differently, the test asserts both answers, so the departure stays documented.
  */
+import fc from "fast-check";
 import { Query } from "mingo";
 import { describe, expect, test } from "vitest";
 import { matchesMongo } from "./mongo-reference.js";
@@ -77,6 +78,13 @@ describe("null and missing (jstests/core/query/null_query_semantics.js, 8.0 vers
     expect(ids({ "a.b": { $in: [null, 75] } })).toEqual(eq);
     expect(ids({ "a.b": { $gte: null } })).toEqual(eq);
     expect(ids({ "a.b": { $lte: null } })).toEqual(eq);
+  });
+
+  test("mingo departs: $gte null and $lte null do not match a missing field for mingo", () => {
+    expect(matchesMongo({ a: { $gte: null } }, {})).toBe(true);
+    expect(matchesMongo({ a: { $lte: null } }, {})).toBe(true);
+    expect(mingo({ a: { $gte: null } }, {})).toBe(false);
+    expect(mingo({ a: { $lte: null } }, {})).toBe(false);
   });
 
   test("$gt null and $lt null select nothing", () => {
@@ -245,6 +253,9 @@ describe("comparison and type brackets (jstests/core/query/array/arrayfind10.js)
     expect(matchesMongo({ a: { $gt: { x: 1 } } }, { a: { x: "a" } })).toBe(true);
     expect(matchesMongo({ a: { $lt: { x: 1, y: 1 } } }, { a: { x: 1 } })).toBe(true);
     expect(matchesMongo({ a: { x: 1, y: 2 } }, { a: { y: 2, x: 1 } })).toBe(false);
+    // The type of a field's value decides before its name (BSONElement::woCompare): an array
+    // (canonical type 25) sorts below a boolean (40) whatever the names.
+    expect(matchesMongo({ a: { $lt: { x: false } } }, { a: { y: [] } })).toBe(true);
   });
 
   test("equality against an array: an element, or the whole array", () => {
@@ -386,5 +397,31 @@ describe("the reference refuses what it does not model", () => {
     expect(() => matchesMongo({ $and: [] }, {})).toThrow(/non-empty array/);
     expect(() => matchesMongo({ a: 1 }, { a: new Map() })).toThrow(/plain object/);
     expect(() => matchesMongo({ $text: { $search: "x" } }, {})).toThrow(/top-level operator/);
+  });
+});
+
+describe("where mingo follows the server, the reference agrees with it", () => {
+  // Top-level fields holding scalars or arrays of scalars, strings below the surrogate range,
+  // operators with scalar arguments: the common ground of the two engines.
+  const scalar = fc.oneof(fc.constantFrom(0, 1, -1, 2.5, 10), fc.constantFrom("a", "b", "ab", "B", "", "é"), fc.boolean(), fc.constant(null));
+  const value = fc.oneof({ weight: 3, arbitrary: scalar }, { weight: 1, arbitrary: fc.array(scalar, { maxLength: 3 }) });
+  const record = fc.dictionary(fc.constantFrom("a", "b"), value, { maxKeys: 2, noNullPrototype: true });
+  const condition: fc.Arbitrary<Filter> = fc.oneof(
+    fc.record({ f: fc.constantFrom("a", "b"), op: fc.constantFrom("$eq", "$ne"), v: scalar }).map(({ f, op, v }) => ({ [f]: { [op]: v } })),
+    // ($gte/$lte null on a missing field is a departure, tested above.)
+    fc.record({ f: fc.constantFrom("a", "b"), op: fc.constantFrom("$gt", "$gte", "$lt", "$lte"), v: scalar.filter((v) => v !== null) }).map(({ f, op, v }) => ({ [f]: { [op]: v } })),
+    fc.record({ f: fc.constantFrom("a", "b"), op: fc.constantFrom("$in", "$nin"), v: fc.array(scalar, { maxLength: 3 }) }).map(({ f, op, v }) => ({ [f]: { [op]: v } })),
+    fc.record({ f: fc.constantFrom("a", "b"), v: fc.boolean() }).map(({ f, v }) => ({ [f]: { $exists: v } })),
+  );
+  const { filter } = fc.letrec<{ filter: Filter }>((tie) => ({
+    filter: fc.oneof(
+      { depthSize: "small" },
+      { weight: 4, arbitrary: condition },
+      { weight: 1, arbitrary: fc.record({ op: fc.constantFrom("$and", "$or", "$nor"), xs: fc.array(tie("filter"), { minLength: 1, maxLength: 3 }) }).map(({ op, xs }) => ({ [op]: xs })) },
+    ),
+  }));
+
+  test("random filters × random records", () => {
+    fc.assert(fc.property(filter, record, (f, r) => matchesMongo(f, r) === mingo(f, r)), { numRuns: 2000 });
   });
 });
