@@ -48,10 +48,15 @@ export function compareValues(a: unknown, b: unknown): number {
     }
     case 4: {
       const ka = Object.keys(a as object), kb = Object.keys(b as object);
+      // Field by field as BSON compares documents: the values' types, then the names, then the values.
       for (let i = 0; i < Math.min(ka.length, kb.length); i++) {
+        const x = (a as Record<string, unknown>)[ka[i] as string];
+        const y = (b as Record<string, unknown>)[kb[i] as string];
+        const tc = rank(x) - rank(y);
+        if (tc !== 0) return tc;
         const kc = compareCodePoints(ka[i] as string, kb[i] as string);
         if (kc !== 0) return kc;
-        const c = compareValues((a as Record<string, unknown>)[ka[i] as string], (b as Record<string, unknown>)[kb[i] as string]);
+        const c = compareValues(x, y);
         if (c !== 0) return c;
       }
       return ka.length - kb.length;

@@ -155,3 +155,11 @@ describe("the string operators walk paths by the same rules", () => {
     for (const path of EVALUATION_PATHS) expect({ path, m: later[path] }).toEqual({ path, m: [events[0]] });
   });
 });
+
+describe("order by compares documents as BSON does", () => {
+  test("field by field: the value's type first, then the name, then the value", () => {
+    const records = [{ id: 0, n: { x: false } }, { id: 1, n: { y: [] } }, { id: 2, n: { x: 1 } }, { id: 3, n: { w: 1 } }];
+    // Types: number (w, x: 1) < array (y) < boolean (x: false); among the numbers, w before x.
+    expect(compile("order by n select id").run(records).results).toEqual([{ id: 3 }, { id: 2 }, { id: 1 }, { id: 0 }]);
+  });
+});
