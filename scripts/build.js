@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildBrowser } from "./build-browser.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -31,6 +32,7 @@ await build({
   external: ["re2js"],
   logLevel: "warning",
 });
+await buildBrowser(root);
 execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
   cwd: root,
   stdio: "inherit",

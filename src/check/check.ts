@@ -8,7 +8,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { Reporter } from "../diagnostics/reporter.js";
 import { print } from "../emit/print.js";
 import { isIsoDate } from "../engine/dates.js";
-import { badFlags, compileRegex } from "../engine/regex.js";
+import { badFlags, checkRegex } from "../engine/regex.js";
 import { sourceOf } from "../syntax/source-text.js";
 import { closest } from "./closest.js";
 import { ANY_FIELD, resolveSchema, typeName, type BaseType, type FieldInfo, type ResolvedSchema, type Schema } from "./schema.js";
@@ -153,7 +153,7 @@ class Checker {
       const bad = badFlags(value.flags);
       if (bad.length > 0) this.reporter.error("invalid-value", `regex flag${bad.length > 1 ? "s" : ""} ${bad.map((f) => `\`${f}\``).join(", ")} not supported`, value.span, "only `i` (case-insensitive) is supported");
     }
-    const compiled = compileRegex(pattern, false);
+    const compiled = checkRegex(pattern);
     if (!compiled.ok) this.reporter.error("invalid-value", `invalid regex: ${compiled.message}`, value.span, "patterns use RE2 syntax (no backreferences or lookaround), which always runs in linear time");
   }
 

@@ -9,9 +9,19 @@ Usage:
   filterql run QUERY --data F       filter, sort, page and project records
   filterql check QUERY [--schema F] check QUERY against a schema (--fix: print it corrected)
   filterql decompile [--dialect D]  read a request body on stdin, print the query text
+  filterql playground [options]     open the web playground on http://127.0.0.1:4173/
 
 Run 'filterql COMMAND --help' for a command's options.
 Example: filterql run 'status = "active" order by score desc limit 5' --data sample/data.json`,
+  playground: `Usage: filterql playground [--port N] [--data F --schema F]
+
+Serves the playground page on http://127.0.0.1:N/ (this machine only; nothing is fetched
+from elsewhere): an editor with completion and diagnostics, the results over the data, the
+Mixpeek body, the canonical text and the AST. Ctrl-C stops it.
+
+  --port N        port to listen on (default 4173; 0 picks a free one)
+  --data F        records: a JSON array or NDJSON file (default: the bundled sample)
+  --schema F      schema JSON (default: the sample's with the sample; else inferred from the data)`,
   repl: `Usage: filterql repl [--data F] [--schema F] [--dialect v1|v2]
 
 Opens an interactive prompt. Type a query to see its results; Tab completes fields,

@@ -1,8 +1,11 @@
 /** CLI entry: `filterql [command] ...`. Returns the exit status; user errors never print a stack trace. */
 import { fileURLToPath } from "node:url";
-import { dialect, parse, str } from "./args.js";
+import { inferSchema } from "../check/infer-schema.js";
+import { dialect, parse, positiveInt, str } from "./args.js";
 import { CliError } from "./cli-error.js";
 import { checkCommand, compileCommand, decompileCommand, help, loadSchema, runCommand, type Io } from "./commands.js";
+import { startPlayground } from "./playground.js";
+import { openRecords, readAll, readJsonFile } from "./read-records.js";
 import { startRepl } from "./repl.js";
 
 const io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
@@ -28,6 +31,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return checkCommand(rest, io);
       case "decompile":
         return await decompileCommand(rest, io);
+      case "playground":
+        return await playground(rest);
       case "help":
         return help(rest[0] ?? "main", io);
       case "--help":
@@ -38,7 +43,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         io.stdout.write("filterql 0.1.0\n");
         return 0;
       default:
-        throw new CliError(`unknown command '${command}'. Commands: repl, compile, run, check, decompile (see 'filterql --help').`);
+        throw new CliError(`unknown command '${command}'. Commands: repl, compile, run, check, decompile, playground (see 'filterql --help').`);
     }
   } catch (error) {
     if (error instanceof CliError) {
@@ -64,4 +69,25 @@ async function repl(argv: readonly string[]): Promise<number> {
     sampleSchema: samplePath("schema.json"),
     loadSchema,
   });
+}
+
+async function playground(argv: readonly string[]): Promise<number> {
+  const p = parse(argv, { port: { type: "string" }, data: { type: "string" }, schema: { type: "string" } }, "playground");
+  if (p.values["help"] === true) return help("playground", io);
+  if (p.positionals.length > 0) throw new CliError(`unexpected argument '${p.positionals[0] ?? ""}'. See 'filterql playground --help'.`);
+  const port = str(p.values, "port") === "0" ? 0 : (positiveInt(p.values, "port") ?? 4173);
+  const data = str(p.values, "data");
+  const schemaFile = str(p.values, "schema") ?? (data === undefined ? samplePath("schema.json") : undefined);
+  const records = await readAll(openRecords(data ?? samplePath("data.json")));
+  // As in the REPL: without a schema file, the schema is inferred from the data.
+  if (schemaFile !== undefined) loadSchema(schemaFile);
+  const schema = schemaFile === undefined ? inferSchema(records) : readJsonFile(schemaFile, "schema");
+  const { server, url } = await startPlayground({ port, records, schema });
+  io.stdout.write(`FilterQL playground: ${url}  (Ctrl-C stops it)\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => server.close(() => resolve());
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  return 0;
 }

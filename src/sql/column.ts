@@ -67,7 +67,7 @@ export class ColumnEmitter implements PredicateEmitter {
         const fold = this.folds(base);
         const list = values.filter((x) => x.v !== null).map((x) => (fold && typeof x.v === "string" ? this.ctx.params.add(foldedConstant(x.v, x.node, this.ctx), "text") : this.typed(base, x.v, true))).filter((p): p is string => p !== undefined);
         const parts: string[] = [];
-        if (hasNull) parts.push(array ? `${c} IS NULL OR array_position(${c}, NULL) IS NOT NULL` : `${c} IS NULL`);
+        if (hasNull) parts.push(array ? `(${c} IS NULL OR array_position(${c}, NULL) IS NOT NULL)` : `${c} IS NULL`);
         if (list.length > 0) {
           if (fold) parts.push(array ? `EXISTS (SELECT 1 FROM unnest(${c}) AS fql_e(fql_v) WHERE ${this.fold("fql_v")} IN (${list.join(", ")}))` : `${this.fold(c)} IN (${list.join(", ")})`);
           else parts.push(array ? `${c} && ARRAY[${list.join(", ")}]` : `${c} IN (${list.join(", ")})`);

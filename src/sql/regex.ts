@@ -8,8 +8,7 @@
  * Anything else (line anchors of `(?m)`, look-behind, repeats above PostgreSQL's 255, huge
  * expansions) is refused with a message.
  */
-import { createRequire } from "node:module";
-import type { RE2Set as RE2SetClass, RE2JS as RE2JSClass } from "re2js";
+import { requireRe2Module } from "../engine/load-re2.js";
 
 interface Node {
   readonly op: number;
@@ -20,9 +19,8 @@ interface Node {
   readonly max: number;
 }
 
-type RE2Module = { RE2Set: typeof RE2SetClass; RE2JS: typeof RE2JSClass };
-let re2: RE2Module | undefined;
-const load = (): RE2Module => (re2 ??= createRequire(import.meta.url)("re2js") as RE2Module);
+// Loaded as the engine loads it: lazily in Node, statically in a browser bundle (see load-re2.ts).
+const load = requireRe2Module;
 
 /** re2js's `Regexp.Op` numbering. */
 const Op = {

@@ -18,3 +18,10 @@ const fromIndex: { status: string; score: number }[] = compile("score > 1", { sc
 console.log(fromIndex.length, run(indexed, "score > 1").pagination.total);
 console.log(suggest("status = ", 9, { schema }).items.map((i) => i.label), tokens("a = 1").length);
 try { compile("nope =", {}); } catch (e) { if (e instanceof FilterQLError) console.log(e.diagnostics[0]?.code); }
+
+// The CodeMirror extension, as a web page imports it.
+import { EditorState } from "@codemirror/state";
+import { filterql, setSchema, type QueryResult, type ValuesRequest } from "filterql/codemirror";
+const values = async ({ field, prefix, signal }: ValuesRequest): Promise<string[]> => (signal.aborted ? [] : [`${field}:${prefix}`]);
+const state = EditorState.create({ doc: "status = ", extensions: filterql({ schema, values, placeholder: "filter", onSubmit: (text: string, r: QueryResult) => console.log(text, r.diagnostics.length) }) });
+console.log(state.doc.length, typeof setSchema);

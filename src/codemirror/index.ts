@@ -1,0 +1,63 @@
+/**
+ * `filterql/codemirror`: FilterQL as a CodeMirror 6 extension for search boxes. Everything comes
+ * from the library itself — highlighting from `tokens`, completion from `suggest`, lint from
+ * `parse` + `check` — so the editor and the library never disagree.
+ */
+import { autocompletion } from "@codemirror/autocomplete";
+import { bracketMatching } from "@codemirror/language";
+import { linter } from "@codemirror/lint";
+import { EditorState, type Extension } from "@codemirror/state";
+import type { Command } from "@codemirror/view";
+import type { ParseOptions, Schema } from "../index.js";
+import { completionSource, type ValuesCallback } from "./complete.js";
+import { highlighting } from "./highlight.js";
+import { fieldHover } from "./hover.js";
+import { analyse, editorDiagnostics, type QueryResult } from "./lint.js";
+import { schemaField, setSchemaEffect } from "./schema-field.js";
+import { searchBox } from "./search-box.js";
+import { theme } from "./theme.js";
+
+export { setSchema, setSchemaEffect } from "./schema-field.js";
+export type { ValueOption, ValuesCallback, ValuesRequest } from "./complete.js";
+export type { QueryResult } from "./lint.js";
+
+export interface FilterQLEditorOptions extends ParseOptions {
+  readonly schema?: Schema;
+  /** Values for the field being typed, e.g. from a server; `signal` aborts when the text changes. */
+  readonly values?: ValuesCallback;
+  /** Called on Enter (Mod-Enter when not single-line) with the text and its parse + check result. */
+  readonly onSubmit?: (text: string, result: QueryResult) => void;
+  /** Default true: line breaks become spaces and Enter submits. */
+  readonly singleLine?: boolean;
+  readonly placeholder?: string;
+  /** The editor's accessible name; default "Filter query". */
+  readonly ariaLabel?: string;
+  /** Milliseconds of quiet before linting; default 100. */
+  readonly lintDelay?: number;
+}
+
+export function filterql(options: FilterQLEditorOptions = {}): Extension {
+  const schema = schemaField(options.schema);
+  const { maxDepth, maxPredicates, maxListItems, maxLength } = options;
+  const parseOptions: ParseOptions = Object.fromEntries(Object.entries({ maxDepth, maxPredicates, maxListItems, maxLength }).filter(([, v]) => v !== undefined));
+  const submit: Command = (view) => {
+    if (options.onSubmit === undefined) return options.singleLine !== false;
+    options.onSubmit(view.state.doc.toString(), analyse(view.state, schema, parseOptions));
+    return true;
+  };
+  const complete = [{ autocomplete: completionSource(schema, options.values) }];
+  return [
+    schema,
+    highlighting(),
+    EditorState.languageData.of(() => complete),
+    autocompletion({ selectOnOpen: false, interactionDelay: 0 }),
+    linter((view) => editorDiagnostics(view.state, schema, parseOptions), {
+      delay: options.lintDelay ?? 100,
+      needsRefresh: (update) => update.transactions.some((tr) => tr.effects.some((e) => e.is(setSchemaEffect))),
+    }),
+    fieldHover(schema),
+    bracketMatching(),
+    searchBox({ singleLine: options.singleLine ?? true, submit, placeholder: options.placeholder, ariaLabel: options.ariaLabel ?? "Filter query" }),
+    theme,
+  ];
+}

@@ -1,0 +1,61 @@
+/**
+ * Lint from `parse` + `check`: every diagnostic underlined over exactly its span, the hint under
+ * the message, and a quick fix — the diagnostic's own `fix` when it has one, otherwise the
+ * "did you mean `x`?" hint applied to the span. Re-lints when the schema changes.
+ */
+import type { Action, Diagnostic as EditorDiagnostic } from "@codemirror/lint";
+import type { EditorState, StateField } from "@codemirror/state";
+import type { EditorView } from "@codemirror/view";
+import { check, parse, type Diagnostic, type Fix, type ParseOptions, type Query, type Schema } from "../index.js";
+import { resolvedSchema } from "./schema-field.js";
+
+export interface QueryResult {
+  readonly query?: Query;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Parse and (when it parsed) check: what lint shows and what `onSubmit` receives. */
+export function analyse(state: EditorState, schemaField: StateField<Schema | undefined>, parseOptions: ParseOptions): QueryResult {
+  const text = state.doc.toString();
+  const parsed = parse(text, parseOptions);
+  if (parsed.query === undefined) return parsed;
+  const schema = resolvedSchema(state, schemaField);
+  return { query: parsed.query, diagnostics: [...parsed.diagnostics, ...check(parsed.query, schema === undefined ? {} : { schema })] };
+}
+
+export function editorDiagnostics(state: EditorState, schemaField: StateField<Schema | undefined>, parseOptions: ParseOptions): EditorDiagnostic[] {
+  const length = state.doc.length;
+  return analyse(state, schemaField, parseOptions).diagnostics.map((d) => {
+    const from = Math.min(d.span.start, length);
+    const to = Math.min(Math.max(d.span.end, from), length);
+    const actions = quickFixes(d);
+    return {
+      from,
+      to,
+      severity: d.severity,
+      source: d.code,
+      message: d.hint === undefined ? d.message : `${d.message}\n${d.hint}`,
+      ...(actions.length === 0 ? {} : { actions }),
+    };
+  });
+}
+
+export function quickFixes(d: Diagnostic): Action[] {
+  const fix = d.fix;
+  if (fix !== undefined) return [{ name: fix.title, apply: (view) => applyEdits(view, fix.edits) }];
+  const meant = /did you mean `([^`]+)`\?/.exec(d.hint ?? "")?.[1];
+  if (meant === undefined || d.code !== "unknown-field") return [];
+  const text = meant.split(".").map(segmentText).join(".");
+  return [{ name: `use ${text}`, apply: (view) => applyEdits(view, [{ start: d.span.start, end: d.span.end, text }]) }];
+}
+
+/** Edits are offsets into the text the diagnostic was made for; the lint source re-runs on any change. */
+function applyEdits(view: EditorView, edits: Fix["edits"]): void {
+  view.dispatch({ changes: edits.map((e) => ({ from: e.start, to: e.end, insert: e.text })), userEvent: "input.complete" });
+}
+
+/** A schema path segment as the language writes it: bare when it is a plain name, else back-quoted. */
+function segmentText(segment: string): string {
+  const parsed = parse(`${segment} = 1`);
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(segment) && parsed.query !== undefined ? segment : `\`${segment}\``;
+}

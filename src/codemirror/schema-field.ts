@@ -1,0 +1,36 @@
+/**
+ * The editor's schema lives in its state (not in a module variable), so two editors on one page
+ * never see each other's fields. `setSchema` swaps it; lint and completion read it per call.
+ */
+import { StateEffect, StateField, type EditorState } from "@codemirror/state";
+import type { EditorView } from "@codemirror/view";
+import { resolveSchema, type Schema } from "../index.js";
+
+export type ResolvedSchema = NonNullable<ReturnType<typeof resolveSchema>>;
+
+/** The effect behind `setSchema`; dispatch it yourself to change the schema inside a larger transaction. */
+export const setSchemaEffect = StateEffect.define<Schema | undefined>();
+
+export function schemaField(initial: Schema | undefined): StateField<Schema | undefined> {
+  return StateField.define<Schema | undefined>({
+    create: () => initial,
+    update: (schema, tr) => {
+      for (const e of tr.effects) if (e.is(setSchemaEffect)) schema = e.value;
+      return schema;
+    },
+  });
+}
+
+/** Replaces the schema of an editor that has `filterql(...)`; lint, completion and hover follow at once. */
+export function setSchema(view: EditorView, schema: Schema | undefined): void {
+  view.dispatch({ effects: setSchemaEffect.of(schema) });
+}
+
+/** The schema as the library reads it, or undefined when there is none or it is malformed. */
+export function resolvedSchema(state: EditorState, field: StateField<Schema | undefined>): ResolvedSchema | undefined {
+  try {
+    return resolveSchema(state.field(field, false));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,48 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { cli } from "../support/cli.js";
+import { startPlayground } from "../support/playground.js";
+
+describe("filterql playground", () => {
+  test.each([
+    [["--port", "abc"], "--port takes a whole number"],
+    [["extra"], "unexpected argument 'extra'"],
+    [["--data", "no-such-file.json"], "no-such-file.json"],
+    [["--nope"], "unknown option"],
+  ])("%j: a clear error, exit 1", (args, message) => {
+    const r = cli(["playground", ...args]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(message);
+    expect(r.stdout).toBe("");
+  });
+
+  test("--help", () => {
+    const r = cli(["playground", "--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("--port N");
+  });
+
+  test("--data without --schema: serves the page, the records and a schema inferred from them, on 127.0.0.1 only", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "filterql-playground-"));
+    const data = join(dir, "data.ndjson");
+    writeFileSync(data, '{"city":"Berlin","n":1}\n{"city":"Paris","n":2}\n');
+    const server = await startPlayground(["--data", data]);
+    try {
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const page = await fetch(server.url);
+      expect(page.headers.get("content-security-policy")).toContain("default-src 'self'");
+      expect(await page.text()).toContain('data-testid="query"');
+      expect(await (await fetch(new URL("data.json", server.url))).json()).toEqual([{ city: "Berlin", n: 1 }, { city: "Paris", n: 2 }]);
+      expect(await (await fetch(new URL("schema.json", server.url))).json()).toMatchObject({ city: "string" });
+      const script = await fetch(new URL("playground.js", server.url));
+      expect(script.headers.get("content-type")).toContain("text/javascript");
+      expect((await script.text()).length).toBeGreaterThan(100_000);
+      expect((await fetch(new URL("../../etc/passwd", server.url))).status).toBe(404);
+      expect((await fetch(new URL("nope", server.url))).status).toBe(404);
+    } finally {
+      await server.stop();
+    }
+  });
+});
