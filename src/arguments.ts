@@ -50,13 +50,13 @@ export function expectArray(fn: string, param: string, value: unknown, of = "an 
 
 /** An options object: absent, or a plain object (not null, not an array). */
 export function expectOptions(fn: string, param: string, value: unknown): void {
-  if (value !== undefined && (value === null || typeof value !== "object" || Array.isArray(value))) throw argumentError(fn, param, "an options object (or left out)", value);
+  if (value !== undefined && (value === null || typeof value !== "object" || Array.isArray(value))) throw argumentError(fn, param, "an options object", value);
 }
 
 /** `options.schema`: absent, or an object (its entries are checked by `resolveSchema`, with diagnostics). */
 export function expectSchemaOption(fn: string, options: { readonly schema?: unknown } | undefined): void {
   const schema = options?.schema;
-  if (schema !== undefined && (schema === null || typeof schema !== "object" || Array.isArray(schema))) throw argumentError(fn, "options.schema", "a schema (an object from dot path to type)", schema);
+  if (schema !== undefined && (schema === null || typeof schema !== "object" || Array.isArray(schema))) throw argumentError(fn, "options.schema", "a schema object", schema);
 }
 
 /** The options every target shares: `now` a valid Date, `caseSensitive` a boolean (each may be left out). */
@@ -74,11 +74,11 @@ export function expectObject(fn: string, param: string, value: unknown, expected
 
 export function expectNode(fn: string, param: string, value: unknown): asserts value is AstNode {
   if (value === null || typeof value !== "object" || !Object.hasOwn(childKeys, (value as { kind?: unknown }).kind as string)) {
-    throw argumentError(fn, param, "an AST node (an object with a known `kind`)", value);
+    throw argumentError(fn, param, "an AST node", value);
   }
 }
 
-const QUERY = "a Query (from parse, compile or fromMixpeek)";
+const QUERY = "a Query";
 
 export function expectQuery(fn: string, param: string, value: unknown): asserts value is QueryNode {
   if (value === null || typeof value !== "object" || (value as { kind?: unknown }).kind !== "Query") throw argumentError(fn, param, QUERY, value);
@@ -91,6 +91,6 @@ export function expectTextOrQuery(fn: string, param: string, value: unknown): as
 }
 
 /** Something `for … of` can read (a string is refused: it would be read as characters). */
-export function expectIterable(fn: string, param: string, value: unknown, expected = "an array or another iterable of records"): asserts value is Iterable<unknown> {
+export function expectIterable(fn: string, param: string, value: unknown, expected = "an iterable"): asserts value is Iterable<unknown> {
   if (value === null || typeof value !== "object" || typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function") throw argumentError(fn, param, expected, value);
 }

@@ -92,7 +92,7 @@ export class Compiled {
     if (Array.isArray(records)) return this.filterArray(records as readonly T[]);
     if (records instanceof RecordIndex) return this.fromIndex(records as RecordIndex<T>);
     if (records === null || typeof records !== "object" || !(Symbol.asyncIterator in records || Symbol.iterator in records)) {
-      throw argumentError("Compiled.filter", "records", "an array, a RecordIndex, or another iterable or async iterable of records", records);
+      throw argumentError("Compiled.filter", "records", "an array, a RecordIndex or an iterable", records);
     }
     if (Symbol.asyncIterator in records) {
       return (async function* () {
@@ -235,7 +235,7 @@ export function filter<T>(records: Iterable<T>, textOrQuery: string | Query, opt
 export function filter<T>(records: AsyncIterable<T>, textOrQuery: string | Query, options?: CompileOptions): AsyncGenerator<T, void, undefined>;
 export function filter<T>(records: RecordIndex<T> | readonly T[] | Iterable<T> | AsyncIterable<T>, textOrQuery: string | Query, options: CompileOptions = {}): T[] | Generator<T, void, undefined> | AsyncGenerator<T, void, undefined> {
   if (records === null || typeof records !== "object" || !(records instanceof RecordIndex || Symbol.iterator in records || Symbol.asyncIterator in records)) {
-    throw argumentError("filter", "records", "an array, a RecordIndex, or another iterable or async iterable of records", records);
+    throw argumentError("filter", "records", "an array, a RecordIndex or an iterable", records);
   }
   expectTextOrQuery("filter", "textOrQuery", textOrQuery);
   expectCompileOptions("filter", options);

@@ -32,7 +32,7 @@ function expectNodes(fn: string, operands: unknown): void {
 }
 
 function expectSpan(fn: string, span: unknown): void {
-  if (span === null || typeof span !== "object" || typeof (span as Span).start !== "number" || typeof (span as Span).end !== "number") throw argumentError(fn, "span", "a span { start, end } (or left out)", span);
+  if (span === null || typeof span !== "object" || typeof (span as Span).start !== "number" || typeof (span as Span).end !== "number") throw argumentError(fn, "span", "a span", span);
 }
 
 function flatten(kind: "And" | "Or", operands: readonly ExprNode[]): readonly ExprNode[] {

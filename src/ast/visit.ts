@@ -61,7 +61,7 @@ export function walk(root: AstNode, visit: (node: AstNode) => void): void {
 export type ExhaustiveVisitor<R> = { readonly [K in Kind]: (node: NodeOfKind<K>) => R };
 
 export function dispatch<R>(visitor: ExhaustiveVisitor<R>, node: AstNode): R {
-  expectObject("dispatch", "visitor", visitor, "a visitor (an object with a handler per node kind)");
+  expectObject("dispatch", "visitor", visitor, "a visitor");
   expectNode("dispatch", "node", node);
   if (typeof visitor[node.kind] !== "function") throw argumentError("dispatch", "visitor", `a visitor with a handler for \`${node.kind}\``, visitor);
   return (visitor[node.kind] as (n: AstNode) => R)(node);

@@ -128,7 +128,7 @@ const cache = new WeakMap<object, ResolvedSchema>();
 export function resolveSchema(schema: Schema | ResolvedSchema | undefined): ResolvedSchema | undefined {
   if (schema === undefined || schema instanceof ResolvedSchema) return schema;
   if (schema === null || typeof schema !== "object" || Array.isArray(schema)) {
-    throw argumentError("resolveSchema", "schema", "a schema (an object from dot path to type) or undefined", schema);
+    throw argumentError("resolveSchema", "schema", "a schema object", schema);
   }
   let resolved = cache.get(schema);
   if (resolved === undefined) {

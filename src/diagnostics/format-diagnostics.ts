@@ -1,6 +1,5 @@
 import { applyEdits } from "./apply-fixes.js";
 import type { Diagnostic } from "./diagnostic.js";
-import { displayWidth } from "./display-width.js";
 import { LineIndex } from "./line-index.js";
 import { expectArray, expectString } from "../arguments.js";
 
@@ -28,7 +27,7 @@ function formatOne(index: LineIndex, d: Diagnostic): string {
     const source = index.lineText(line);
     const col = span.start - index.lineStart(line);
     const lastOnLine = index.lineStart(line) + source.length;
-    const width = Math.max(1, visibleWidth(index.text.slice(span.start, Math.min(span.end, lastOnLine))));
+    const width = Math.max(1, Math.min(span.end, lastOnLine) - span.start);
     out.push(`${pad} |`);
     out.push(`${line + 1} | ${visible(source)}`);
     out.push(`${pad} | ${" ".repeat(visibleWidth(source.slice(0, col)))}${"^".repeat(width)}`);
@@ -43,7 +42,6 @@ export function visible(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === "\t" ? " " : String.fromCharCode(c === "\u007f" ? 0x2421 : 0x2400 + c.charCodeAt(0))));
 }
 
-/** Terminal columns, so the carets stand under `東京` or `👩‍💻` and not beside them. */
 function visibleWidth(s: string): number {
-  return displayWidth(visible(s));
+  return visible(s).length;
 }

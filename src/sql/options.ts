@@ -4,8 +4,8 @@ import { argumentError, expectClockAndCase, expectObject, expectSchemaOption } f
 
 /** At the door of `toSql`/`toSqlWhere`: the options are required (a table and a storage mode live there). */
 export function expectSqlOptions(fn: string, options: unknown): void {
-  expectObject(fn, "options", options, "an options object ({ table, document or schema, … })");
-  if (Array.isArray(options)) throw argumentError(fn, "options", "an options object ({ table, document or schema, … })", options);
+  expectObject(fn, "options", options, "an options object");
+  if (Array.isArray(options)) throw argumentError(fn, "options", "an options object", options);
   expectSchemaOption(fn, options as SqlOptions);
   expectClockAndCase(fn, options as SqlOptions);
 }

@@ -1,7 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parse } from "../../src/syntax/parse.js";
 import { formatDiagnostics } from "../../src/diagnostics/format-diagnostics.js";
-import { check } from "../../src/check/check.js";
 
 function errors(text: string) {
   const result = parse(text);
@@ -109,13 +108,6 @@ describe("syntax errors: message, span, frame", () => {
   test("hints are printed under the frame", () => {
     const text = "`a.b` = 1";
     expect(formatDiagnostics(text, errors(text))).toMatch(/\n {2}= hint: a body key could not tell/);
-  });
-
-  test("carets stand under wide characters and emoji by display width", () => {
-    const text = '都市 = "東京" 👩‍💻';
-    expect(formatDiagnostics(text, parse(text).diagnostics).split("\n").slice(3)).toEqual([`1 | ${text}`, `  | ${" ".repeat(14)}^^`]);
-    const field = "名前 = 1";
-    expect(formatDiagnostics(field, check(parse(field).query!, { schema: { name: "string" } })).split("\n")[4]).toBe("  | ^^^^");
   });
 
   test("control characters in the source are shown as pictures, never sent to the terminal", () => {

@@ -1,5 +1,5 @@
 /**
- * Terminal columns a string takes, for aligning REPL tables and diagnostic carets: a grapheme (`Intl.Segmenter`) is one
+ * Terminal columns a string takes, for aligning REPL tables: a grapheme (`Intl.Segmenter`) is one
  * glyph. An emoji (with its skin tone, ZWJ sequence, flag or keycap) takes 2 columns; an East
  * Asian Wide or Fullwidth character 2 (ambiguous ones 1, as terminals outside East Asia show
  * them); combining marks, joiners and other invisible code points 0. Counting UTF-16 units
