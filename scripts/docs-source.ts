@@ -56,11 +56,12 @@ const CODES: { code: string; what: string; examples: { query: string; schema: bo
     { query: 'age in [30, "forty"]', schema: true },
     { query: 'score starts with "9"', schema: true },
   ] },
-  { code: "invalid-value", what: "The right type, but a value that is not allowed: outside an enum (the hint lists the allowed values), a string that is not ISO-8601 for a `date` field, an invalid regex or regex flag. A fraction against an `integer` field is a warning.", examples: [
+  { code: "invalid-value", what: "The right type, but a value that is not allowed: outside an enum (the hint lists the allowed values), a string that is not ISO-8601 for a `date` field, an invalid regex or regex flag. A fraction against an `integer` field is a warning, and so is a number literal a double cannot hold exactly (it would be read, printed and compared as another number): the query still parses and compiles.", examples: [
     { query: 'status = "archived"', schema: true },
     { query: 'created > "yesterday"', schema: true },
     { query: "name matches /(unclosed/", schema: false },
     { query: "age = 30.5", schema: true },
+    { query: "id = 12345678901234567890", schema: false },
   ] },
   { code: "not-sortable", what: "`order by` a field whose schema entry says `sortable: false` (or an object).", examples: [{ query: "order by profile.zip", schema: true }] },
   { code: "unsupported-by-dialect", what: "The request body cannot express the query in the chosen dialect: an operator the dialect lacks (v1 has no string operators), or more than one sort key. In memory, both work.", examples: [

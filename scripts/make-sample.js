@@ -15,6 +15,12 @@ const cities = [["Paris", "FR"], ["Berlin", "DE"], ["Lagos", "NG"], ["Lima", "PE
 const tagPool = ["vip", "beta", "trial", "churn-risk", "partner", "early-adopter", "enterprise", "newsletter"];
 const base = Date.parse("2026-01-01T00:00:00Z");
 
+// Letters that do not decompose into a base letter and accents, spelled as people write them in addresses.
+const LETTERS = { ø: "o", æ: "ae", œ: "oe", ß: "ss", å: "a", đ: "d", ð: "d", ł: "l", þ: "th", ı: "i" };
+
+/** "Søren Fernández" → "soren fernandez": accents dropped, other letters spelled out, so addresses read like real ones. */
+const transliterate = (s) => s.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/[^\x00-\x7f]/g, (c) => LETTERS[c] ?? "");
+
 const records = [];
 for (let i = 1; i <= 300; i++) {
   const fn = pick(first);
@@ -24,7 +30,7 @@ for (let i = 1; i <= 300; i++) {
   const rec = {
     id: i,
     name: `${fn} ${ln}`,
-    email: `${fn}.${ln}`.toLowerCase().replace(/[^a-z.]/g, "") + `${i}@example.com`,
+    email: transliterate(`${fn}.${ln}`).replace(/[^a-z.]/g, "") + `${i}@example.com`,
     status: pick(["active", "active", "active", "inactive", "pending"]),
     role: pick(["admin", "editor", "editor", "viewer", "viewer", "viewer"]),
     department: pick(departments),

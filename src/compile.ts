@@ -2,6 +2,7 @@
  * compile(textOrQuery, options) → Compiled: parse and check once (throwing `FilterQLError` with
  * every diagnostic), then test, filter, run or emit a body as often as needed.
  */
+import { argumentError, expectOptions, expectQuery, expectSchemaOption, expectTextOrQuery } from "./arguments.js";
 import type { Query } from "./ast/nodes.js";
 import { check } from "./check/check.js";
 import { resolveSchema, type ResolvedSchema, type Schema } from "./check/schema.js";
@@ -17,11 +18,13 @@ import type { EvalContext, Test } from "./engine/predicates.js";
 import { sortRecords, topK, type SortSpec } from "./engine/sort.js";
 import type { MixpeekBody } from "./mixpeek/body.js";
 import { requestWith, type MixpeekRequest, type MixpeekRequestOptions } from "./mixpeek/request.js";
+import { expectMixpeekOptions } from "./mixpeek/mixpeek-options.js";
 import { emitMixpeek, type MixpeekOptions } from "./mixpeek/to-mixpeek.js";
-import { emitMongo, type MongoOptions } from "./mongo/to-mongo.js";
+import { emitMongo, expectMongoOptions, type MongoOptions } from "./mongo/to-mongo.js";
 import type { MongoFind } from "./mongo/types.js";
 import type { ParseOptions } from "./options.js";
 import { toSql, toSqlWhere, type SqlOptions, type SqlStatement } from "./sql/to-sql.js";
+import { expectSqlOptions } from "./sql/options.js";
 import { parse } from "./syntax/parse.js";
 import { sourceOf } from "./syntax/source-text.js";
 
@@ -47,7 +50,7 @@ export interface RunResult<T> {
 
 export class Compiled {
   readonly query: Query;
-  /** Warnings from checking (errors throw instead). */
+  /** Warnings from parsing and checking (errors throw instead). */
   readonly diagnostics: readonly Diagnostic[];
   /** Tests one record. */
   readonly test: Test;
@@ -63,6 +66,7 @@ export class Compiled {
     private readonly options: CompileOptions,
     schema: ResolvedSchema | undefined,
   ) {
+    expectQuery("new Compiled", "query", query);
     this.query = query;
     this.diagnostics = diagnostics;
     const caseSensitive = options.caseSensitive ?? query.caseSensitive ?? true;
@@ -87,7 +91,10 @@ export class Compiled {
     const test = this.test;
     if (Array.isArray(records)) return this.filterArray(records as readonly T[]);
     if (records instanceof RecordIndex) return this.fromIndex(records as RecordIndex<T>);
-    if (records !== null && typeof records === "object" && Symbol.asyncIterator in records) {
+    if (records === null || typeof records !== "object" || !(Symbol.asyncIterator in records || Symbol.iterator in records)) {
+      throw argumentError("Compiled.filter", "records", "an array, a RecordIndex or an iterable", records);
+    }
+    if (Symbol.asyncIterator in records) {
       return (async function* () {
         for await (const r of records as AsyncIterable<T>) if (test(r)) yield r;
       })();
@@ -99,6 +106,8 @@ export class Compiled {
 
   /** Filter, sort, page and project, with the seed API's pagination object. */
   run<T>(records: readonly T[] | RecordIndex<T>, options: RunOptions = {}): RunResult<T | Record<string, unknown>> {
+    expectRecords("Compiled.run", records);
+    expectOptions("Compiled.run", "options", options);
     const pageSize = options.pageSize ?? this.query.limit ?? this.options.pageSize ?? 10;
     const page = options.page ?? 1;
     if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a whole number of 1 or more, not ${pageSize}`);
@@ -118,6 +127,7 @@ export class Compiled {
 
   /** All matching records sorted by the query's `order by` (no paging). */
   sort<T>(records: readonly T[] | RecordIndex<T>): T[] {
+    expectRecords("Compiled.sort", records);
     return sortRecords(this.matching(records), this.sortSpec);
   }
 
@@ -134,26 +144,31 @@ export class Compiled {
 
   /** The request body; the query was checked by `compile`, so this only emits. */
   toMixpeek(options: MixpeekOptions = {}): MixpeekBody {
+    expectMixpeekOptions("Compiled.toMixpeek", options);
     return emitMixpeek(this.query, { ...this.mixpeekDefaults(), ...options });
   }
 
   toMixpeekRequest(options: MixpeekRequestOptions = {}): MixpeekRequest {
+    expectMixpeekOptions("Compiled.toMixpeekRequest", options);
     const merged = { ...this.mixpeekDefaults(), ...(this.options.pageSize === undefined ? {} : { pageSize: this.options.pageSize }), ...options };
     return requestWith(this.query, merged, emitMixpeek(this.query, merged));
   }
 
   /** The driver's `find` arguments; the compiled schema, clock, case and page size apply unless overridden. */
   toMongo(options: Omit<MongoOptions, "schema"> = {}): MongoFind {
+    expectMongoOptions("Compiled.toMongo", options);
     return emitMongo(this.query, { ...this.mixpeekDefaults(), ...(this.options.pageSize === undefined ? {} : { pageSize: this.options.pageSize }), ...options }, this.ctx.schema);
   }
 
   /** One PostgreSQL SELECT for this query (SPEC §7); the compile options' schema, clock, case mode and page size are defaults. */
   toSql(options: SqlOptions): SqlStatement {
+    expectSqlOptions("Compiled.toSql", options);
     return toSql(this.query, { ...this.sqlDefaults(), ...options });
   }
 
   /** The query's condition alone, to compose into a caller's statement. */
   toSqlWhere(options: SqlOptions): SqlStatement {
+    expectSqlOptions("Compiled.toSqlWhere", options);
     return toSqlWhere(this.query, { ...this.sqlDefaults(), ...options });
   }
 
@@ -179,21 +194,36 @@ export class Compiled {
   }
 }
 
+/** `run` and `sort` take an array or a record index (they need every match at once). */
+function expectRecords(fn: string, records: unknown): void {
+  if (!Array.isArray(records) && !(records instanceof RecordIndex)) throw argumentError(fn, "records", "an array of records or a RecordIndex", records);
+}
+
+function expectCompileOptions(fn: string, options: CompileOptions): void {
+  expectMixpeekOptions(fn, options);
+  expectSchemaOption(fn, options);
+}
+
 /** Parses (when given text), checks against the schema, and compiles. Throws `FilterQLError` on any error. */
 export function compile(textOrQuery: string | Query, options: CompileOptions = {}): Compiled {
+  expectTextOrQuery("compile", "textOrQuery", textOrQuery);
+  expectCompileOptions("compile", options);
   let query: Query;
   let text: string;
+  let warnings: readonly Diagnostic[] = [];
   if (typeof textOrQuery === "string") {
     const parsed = parse(textOrQuery, options);
     if (parsed.query === undefined) throw new FilterQLError(parsed.diagnostics, textOrQuery);
     query = parsed.query;
     text = textOrQuery;
+    warnings = parsed.diagnostics;
   } else {
     query = textOrQuery;
     text = sourceOf(query) ?? print(query);
   }
   const schema = resolveSchema(options.schema);
-  const diagnostics = check(query, schema === undefined ? {} : { schema });
+  const checked = check(query, schema === undefined ? {} : { schema });
+  const diagnostics = warnings.length === 0 ? checked : [...warnings, ...checked];
   if (hasErrors(diagnostics)) throw new FilterQLError(diagnostics, text);
   return new Compiled(query, diagnostics, options, schema);
 }
@@ -204,11 +234,19 @@ export function filter<T>(records: readonly T[], textOrQuery: string | Query, op
 export function filter<T>(records: Iterable<T>, textOrQuery: string | Query, options?: CompileOptions): Generator<T, void, undefined>;
 export function filter<T>(records: AsyncIterable<T>, textOrQuery: string | Query, options?: CompileOptions): AsyncGenerator<T, void, undefined>;
 export function filter<T>(records: RecordIndex<T> | readonly T[] | Iterable<T> | AsyncIterable<T>, textOrQuery: string | Query, options: CompileOptions = {}): T[] | Generator<T, void, undefined> | AsyncGenerator<T, void, undefined> {
+  if (records === null || typeof records !== "object" || !(records instanceof RecordIndex || Symbol.iterator in records || Symbol.asyncIterator in records)) {
+    throw argumentError("filter", "records", "an array, a RecordIndex or an iterable", records);
+  }
+  expectTextOrQuery("filter", "textOrQuery", textOrQuery);
+  expectCompileOptions("filter", options);
   return compile(textOrQuery, options).filter(records as Iterable<T>);
 }
 
 /** `{ results, pagination }` after filter, sort, paging and projection. */
 export function run<T>(records: readonly T[] | RecordIndex<T>, textOrQuery: string | Query, options: CompileOptions & RunOptions = {}): RunResult<T | Record<string, unknown>> {
+  expectRecords("run", records);
+  expectTextOrQuery("run", "textOrQuery", textOrQuery);
+  expectCompileOptions("run", options);
   const { page, pageSize, ...rest } = options;
   return compile(textOrQuery, rest).run(records, { ...(page === undefined ? {} : { page }), ...(pageSize === undefined ? {} : { pageSize }) });
 }

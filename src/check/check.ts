@@ -12,12 +12,16 @@ import { badFlags, checkRegex } from "../engine/regex.js";
 import { sourceOf } from "../syntax/source-text.js";
 import { closest } from "./closest.js";
 import { ANY_FIELD, resolveSchema, typeName, type BaseType, type FieldInfo, type ResolvedSchema, type Schema } from "./schema.js";
+import { expectOptions, expectQuery, expectSchemaOption } from "../arguments.js";
 
 export interface CheckOptions {
   readonly schema?: Schema | ResolvedSchema;
 }
 
 export function check(query: QueryNode, options: CheckOptions = {}): Diagnostic[] {
+  expectQuery("check", "query", query);
+  expectOptions("check", "options", options);
+  expectSchemaOption("check", options);
   const schema = resolveSchema(options.schema);
   const checker = new Checker(new Reporter(sourceOf(query) ?? print(query)), schema);
   if (query.filter !== null) checker.expr(query.filter);

@@ -4,6 +4,7 @@
  */
 import type { BaseType, FieldDefinition, Schema, TypeName } from "./schema.js";
 import { isIsoDate } from "../engine/dates.js";
+import { expectIterable, expectOptions } from "../arguments.js";
 
 export interface InferOptions {
   /** A string field with at most this many distinct values (each seen twice or more) becomes an enum. Default 12. */
@@ -23,6 +24,8 @@ interface Seen {
 const MAX_DEPTH = 8;
 
 export function inferSchema(records: Iterable<unknown>, options: InferOptions = {}): Schema {
+  expectIterable("inferSchema", "records", records);
+  expectOptions("inferSchema", "options", options);
   const maxEnum = options.maxEnum ?? 12;
   const sample = options.sample ?? 1000;
   const seen = new Map<string, Seen>();

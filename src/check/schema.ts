@@ -6,6 +6,7 @@ import { NO_SPAN } from "../diagnostics/diagnostic.js";
 import { FilterQLError } from "../diagnostics/filterql-error.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Scalar } from "../ast/nodes.js";
+import { argumentError } from "../arguments.js";
 
 export type BaseType = "string" | "number" | "integer" | "boolean" | "date" | "object" | "any";
 export type TypeName = BaseType | `${BaseType}[]`;
@@ -127,7 +128,7 @@ const cache = new WeakMap<object, ResolvedSchema>();
 export function resolveSchema(schema: Schema | ResolvedSchema | undefined): ResolvedSchema | undefined {
   if (schema === undefined || schema instanceof ResolvedSchema) return schema;
   if (schema === null || typeof schema !== "object" || Array.isArray(schema)) {
-    throw new FilterQLError([schemaError("a schema must be an object from dot path to type", "")]);
+    throw argumentError("resolveSchema", "schema", "a schema object", schema);
   }
   let resolved = cache.get(schema);
   if (resolved === undefined) {

@@ -14,6 +14,7 @@ import { dialect, parse, positiveInt, str, type Parsed } from "./args.js";
 import { CliError } from "./cli-error.js";
 import { toExtendedJson } from "./extended-json.js";
 import { HELP } from "./help.js";
+import { missingCollections } from "./missing-collections.js";
 import { openRecords, readJsonFile, readStdin, type RecordSource } from "./read-records.js";
 import { SQL_FLAGS, sqlOptions } from "./sql-target.js";
 
@@ -26,6 +27,7 @@ export interface Io {
 export function loadSchema(path: string | undefined): ResolvedSchema | undefined {
   if (path === undefined) return undefined;
   const json = readJsonFile(path, "schema");
+  if (json === null || typeof json !== "object" || Array.isArray(json)) throw new CliError(`schema '${path}' is invalid: a schema is a JSON object from dot path to type.`);
   try {
     return resolveSchema(json as Schema);
   } catch (error) {
@@ -81,8 +83,18 @@ export function compileCommand(argv: readonly string[], io: Io): number {
   const compiled = compileOrReport(query, options, io);
   if (compiled === undefined) return 1;
   try {
-    if (to === "mongo") io.stdout.write(`${toExtendedJson(compiled.toMongo(mongoOptions(p.values)))}\n`);
-    else io.stdout.write(`${JSON.stringify(sql === undefined ? compiled.toMixpeek() : compiled.toSql(sql), null, 2)}\n`);
+    if (to === "mongo") {
+      io.stdout.write(`${toExtendedJson(compiled.toMongo(mongoOptions(p.values)))}\n`);
+      return 0;
+    }
+    if (sql !== undefined) {
+      io.stdout.write(`${JSON.stringify(compiled.toSql(sql), null, 2)}\n`);
+      return 0;
+    }
+    const body = compiled.toMixpeek();
+    const missing = missingCollections(body, "start the query with `from <collection>`, or pass --collections a,b");
+    if (missing.length > 0) io.stderr.write(`${formatDiagnostics(query, missing)}\n`);
+    io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
     return 0;
   } catch (error) {
     if (error instanceof FilterQLError) {
@@ -235,7 +247,7 @@ export function checkCommand(argv: readonly string[], io: Io): number {
     io.stderr.write(`${formatDiagnostics(query, parsed.diagnostics)}\n`);
     return 1;
   }
-  const diagnostics = check(parsed.query, schema === undefined ? {} : { schema });
+  const diagnostics = [...parsed.diagnostics, ...check(parsed.query, schema === undefined ? {} : { schema })];
   if (diagnostics.length > 0) io.stderr.write(`${formatDiagnostics(query, diagnostics)}\n`);
   if (hasErrors(diagnostics)) return 1;
   io.stdout.write(`ok: ${print(parsed.query)}\n`);

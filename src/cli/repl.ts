@@ -12,13 +12,16 @@ import { resolveSchema, typeName, type ResolvedSchema } from "../check/schema.js
 import { compile, type Compiled } from "../compile.js";
 import { applyFixes } from "../diagnostics/apply-fixes.js";
 import { FilterQLError } from "../diagnostics/filterql-error.js";
-import { formatDiagnostics } from "../diagnostics/format-diagnostics.js";
+import { formatDiagnostics, visible } from "../diagnostics/format-diagnostics.js";
+import type { MixpeekBody } from "../mixpeek/body.js";
 import type { Dialect } from "../mixpeek/dialects.js";
 import { suggest } from "../suggest/suggest.js";
 import { tokens } from "../suggest/tokens.js";
 import { CliError } from "./cli-error.js";
+import { exampleQuery } from "./example-query.js";
 import { toExtendedJson } from "./extended-json.js";
 import { highlight } from "./highlight.js";
+import { missingCollections } from "./missing-collections.js";
 import { openRecords, readAll } from "./read-records.js";
 import { indexRecords, type RecordIndex } from "../engine/indexed/record-index.js";
 import { columnsFor, renderTable } from "./table.js";
@@ -38,6 +41,7 @@ const PROMPT = "filterql> ";
 const CONTINUE = "     ...> ";
 const DIM = "\u001b[2m";
 const RED = "\u001b[31m";
+const YELLOW = "\u001b[33m";
 const RESET = "\u001b[0m";
 
 /** The readline internals used for live highlighting (present in every Node release since 10). */
@@ -153,7 +157,7 @@ export class Repl {
     try {
       const compiled = compile(text, { schema: this.schema, dialect: this.dialect });
       this.last = { text, compiled };
-      if (compiled.diagnostics.length > 0) this.write(`${this.paint(formatDiagnostics(text, compiled.diagnostics), RED)}\n`);
+      if (compiled.diagnostics.length > 0) this.write(`${this.paint(formatDiagnostics(text, compiled.diagnostics), YELLOW)}\n`);
       this.showPage();
     } catch (error) {
       if (!(error instanceof FilterQLError)) throw error;
@@ -169,12 +173,13 @@ export class Repl {
 
   private showPage(): void {
     if (this.last === undefined) {
-      this.write("No query yet. Type one, e.g. status = \"active\" order by score desc\n");
+      const example = exampleQuery(this.schema, this.records);
+      this.write(`No query yet. Type one${example === undefined ? "" : `, e.g. ${visible(example)}`}\n`);
       return;
     }
     const { compiled } = this.last;
     const out = compiled.run(this.index, { page: this.page });
-    const columns = columnsFor(out.results, compiled.query.select.map((p) => p.segments));
+    const columns = columnsFor(out.results, compiled.query.select.map((p) => p.segments), compiled.query.orderBy.map((k) => k.field.segments));
     const p = out.pagination;
     if (out.results.length > 0) this.write(`${renderTable(out.results, columns)}\n`);
     const more = p.next_page === null ? "" : ` · .page ${p.next_page} for more`;
@@ -203,7 +208,7 @@ export class Repl {
         }
         try {
           const c = this.last.compiled;
-          const value = name === ".body" ? c.toMixpeek({ dialect: this.dialect }) : name === ".mongo" ? c.toMongo({ page: this.page }) : JSON.parse(JSON.stringify(c.query, (k, v: unknown) => (k === "span" ? undefined : v)));
+          const value = name === ".body" ? this.body(this.last) : name === ".mongo" ? c.toMongo({ page: this.page }) : JSON.parse(JSON.stringify(c.query, (k, v: unknown) => (k === "span" ? undefined : v)));
           this.write(`${toExtendedJson(value)}\n`);
         } catch (error) {
           if (error instanceof FilterQLError) this.write(`${this.paint(formatDiagnostics(this.last.text, error.diagnostics), RED)}\n`);
@@ -238,6 +243,14 @@ export class Repl {
       default:
         this.write(`unknown command ${name ?? ""}; type .help\n`);
     }
+  }
+
+  /** The body of the last query; a warning first when it lacks the `collections` the API requires. */
+  private body(last: { text: string; compiled: Compiled }): MixpeekBody {
+    const body = last.compiled.toMixpeek({ dialect: this.dialect });
+    const missing = missingCollections(body, "start the query with `from <collection>` (`filterql compile` also takes --collections a,b)");
+    if (missing.length > 0) this.write(`${this.paint(formatDiagnostics(last.text, missing), YELLOW)}\n`);
+    return body;
   }
 
   /** `.sql`: the statement in document mode (jsonb column `doc`); `.sql columns`: typed columns from the schema. */
@@ -304,9 +317,10 @@ export class Repl {
   }
 
   private banner(): string {
+    const example = exampleQuery(this.schema, this.records);
     return [
       `FilterQL — ${this.records.length} records from ${this.dataName} (${this.schemaName})`,
-      `Try: status = "active" order by score desc     Tab completes · .help for commands · Ctrl-D exits`,
+      `${example === undefined ? "" : `Try: ${visible(example)}     `}Tab completes · .help for commands · Ctrl-D exits`,
       "",
     ].join("\n");
   }

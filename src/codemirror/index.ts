@@ -9,6 +9,7 @@ import { linter } from "@codemirror/lint";
 import { EditorState, type Extension } from "@codemirror/state";
 import type { Command } from "@codemirror/view";
 import type { ParseOptions, Schema } from "../index.js";
+import { expectFunction, expectOptions, expectSchemaOption } from "../arguments.js";
 import { completionSource, type ValuesCallback } from "./complete.js";
 import { highlighting } from "./highlight.js";
 import { fieldHover } from "./hover.js";
@@ -37,6 +38,10 @@ export interface FilterQLEditorOptions extends ParseOptions {
 }
 
 export function filterql(options: FilterQLEditorOptions = {}): Extension {
+  expectOptions("filterql", "options", options);
+  expectSchemaOption("filterql", options);
+  if (options.values !== undefined) expectFunction("filterql", "options.values", options.values);
+  if (options.onSubmit !== undefined) expectFunction("filterql", "options.onSubmit", options.onSubmit);
   const schema = schemaField(options.schema);
   const { maxDepth, maxPredicates, maxListItems, maxLength } = options;
   const parseOptions: ParseOptions = Object.fromEntries(Object.entries({ maxDepth, maxPredicates, maxListItems, maxLength }).filter(([, v]) => v !== undefined));

@@ -4,6 +4,7 @@
  */
 import { StateEffect, StateField, type EditorState } from "@codemirror/state";
 import type { EditorView } from "@codemirror/view";
+import { argumentError } from "../arguments.js";
 import { resolveSchema, type Schema } from "../index.js";
 
 export type ResolvedSchema = NonNullable<ReturnType<typeof resolveSchema>>;
@@ -23,6 +24,8 @@ export function schemaField(initial: Schema | undefined): StateField<Schema | un
 
 /** Replaces the schema of an editor that has `filterql(...)`; lint, completion and hover follow at once. */
 export function setSchema(view: EditorView, schema: Schema | undefined): void {
+  if (view === null || typeof view !== "object" || typeof (view as { dispatch?: unknown }).dispatch !== "function") throw argumentError("setSchema", "view", "an EditorView", view);
+  if (schema !== undefined && (schema === null || typeof schema !== "object" || Array.isArray(schema))) throw argumentError("setSchema", "schema", "a schema object", schema);
   view.dispatch({ effects: setSchemaEffect.of(schema) });
 }
 

@@ -1,3 +1,4 @@
+import { expectArray, expectString } from "../arguments.js";
 import type { Diagnostic, TextEdit } from "./diagnostic.js";
 
 /**
@@ -5,6 +6,8 @@ import type { Diagnostic, TextEdit } from "./diagnostic.js";
  * an edit that would overlap one already taken is left out (then so is the rest of its fix).
  */
 export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): string {
+  expectString("applyFixes", "text", text);
+  expectArray("applyFixes", "diagnostics", diagnostics, "an array of diagnostics");
   const taken: TextEdit[] = [];
   for (const d of diagnostics) {
     const edits = d.fix?.edits ?? [];

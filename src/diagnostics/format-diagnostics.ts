@@ -1,6 +1,7 @@
 import { applyEdits } from "./apply-fixes.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { LineIndex } from "./line-index.js";
+import { expectArray, expectString } from "../arguments.js";
 
 /**
  * Renders diagnostics the way rustc and Elm do: the code and message, the position, the source
@@ -8,6 +9,8 @@ import { LineIndex } from "./line-index.js";
  * shown as `␀`-style pictures so a terminal is never driven by query text.
  */
 export function formatDiagnostics(text: string, diagnostics: readonly Diagnostic[]): string {
+  expectString("formatDiagnostics", "text", text);
+  expectArray("formatDiagnostics", "diagnostics", diagnostics, "an array of diagnostics");
   const index = new LineIndex(text);
   return diagnostics.map((d) => formatOne(index, d)).join("\n\n");
 }

@@ -4,6 +4,7 @@
  * and printing printed text again changes nothing.
  */
 import type { AstNode, ExprNode, Kind, NodeOfKind, PathNode, QueryNode, Scalar } from "../ast/nodes.js";
+import { expectNode } from "../arguments.js";
 import { isPlainIdentifier, RESERVED_WORDS } from "../syntax/tokens.js";
 
 /** Binding strength: a child binding more loosely than its parent needs parentheses. */
@@ -40,6 +41,7 @@ const printers: { readonly [K in Kind]: (node: NodeOfKind<K>) => string } = {
 
 /** Canonical text of a query, or of any node. */
 export function print(node: AstNode): string {
+  expectNode("print", "node", node);
   return (printers[node.kind] as (n: AstNode) => string)(node);
 }
 

@@ -4,7 +4,7 @@
  * Keys are only ever read with `Object.keys` and own-property checks: a `__proto__` key is data
  * (here: an unknown key), never a prototype.
  */
-import { and, or } from "../ast/build.js";
+import { andNode as and, orNode as or } from "../ast/build.js";
 import { depthOf } from "../ast/depth.js";
 import type { ExprNode, LiteralNode, OrderKeyNode, PathNode, PredicateNode, QueryNode, Scalar, ValueNode } from "../ast/nodes.js";
 import type { Diagnostic, DiagnosticCode } from "../diagnostics/diagnostic.js";
@@ -14,6 +14,8 @@ import { regexLiteralCanHold } from "../emit/print.js";
 import { resolveLimits, type Limits } from "../options.js";
 import { escapePointer } from "../check/schema.js";
 import { DIALECTS, dialectInfo, operatorList, type Dialect, type DialectInfo, type Operator } from "./dialects.js";
+import { expectOptions } from "../arguments.js";
+import { expectDialect } from "./mixpeek-options.js";
 
 export interface FromMixpeekOptions extends Limits {
   readonly dialect?: Dialect;
@@ -311,6 +313,8 @@ function regexValue(value: string): ValueNode {
 
 /** Decodes a request body into a query. Throws `FilterQLError` with JSON-pointer diagnostics. */
 export function fromMixpeek(body: unknown, options: FromMixpeekOptions = {}): QueryNode {
+  expectOptions("fromMixpeek", "options", options);
+  expectDialect("fromMixpeek", options.dialect);
   const dialect = options.dialect ?? "v1";
   const decoder = new Decoder(dialectInfo(dialect), dialect, options);
   const query = decoder.body(body);

@@ -5,6 +5,8 @@
 import type { QueryNode } from "../ast/nodes.js";
 import type { MixpeekBody } from "./body.js";
 import { toMixpeek, type MixpeekOptions } from "./to-mixpeek.js";
+import { expectQuery } from "../arguments.js";
+import { expectMixpeekOptions } from "./mixpeek-options.js";
 
 export interface MixpeekRequestOptions extends MixpeekOptions {
   readonly apiKey?: string;
@@ -25,6 +27,8 @@ export interface MixpeekRequest {
 }
 
 export function toMixpeekRequest(query: QueryNode, options: MixpeekRequestOptions = {}): MixpeekRequest {
+  expectQuery("toMixpeekRequest", "query", query);
+  expectMixpeekOptions("toMixpeekRequest", options);
   return requestWith(query, options, toMixpeek(query, options));
 }
 

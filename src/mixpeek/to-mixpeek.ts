@@ -12,6 +12,8 @@ import { check } from "../check/check.js";
 import { sourceOf } from "../syntax/source-text.js";
 import type { JsonScalar, MixpeekBody, MixpeekCondition, MixpeekGroup, MixpeekItem } from "./body.js";
 import { dialectInfo, operatorList, type Dialect, type DialectInfo, type Operator } from "./dialects.js";
+import { expectMixpeekOptions } from "./mixpeek-options.js";
+import { expectQuery } from "../arguments.js";
 
 export interface MixpeekOptions {
   /** `v1` (default, the seed: `key`, `NOR`) or `v2` (`field`, `NOT`, string operators). */
@@ -138,6 +140,8 @@ class Emitter {
 
 /** The request body of `POST /features` for a query. Throws `FilterQLError` when the dialect cannot express it. */
 export function toMixpeek(query: QueryNode, options: MixpeekOptions = {}): MixpeekBody {
+  expectQuery("toMixpeek", "query", query);
+  expectMixpeekOptions("toMixpeek", options);
   const schemaFree = check(query);
   if (hasErrors(schemaFree)) throw new FilterQLError(schemaFree, sourceOf(query) ?? print(query));
   return emitMixpeek(query, options);

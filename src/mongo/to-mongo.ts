@@ -3,6 +3,7 @@
  * { sort, projection, skip, limit })`, meaning on a MongoDB 8.0 server exactly what `run` means
  * in memory (SPEC §4, §7): the same records, in the same order, on the same page, projected alike.
  */
+import { expectClockAndCase, expectOptions, expectQuery, expectSchemaOption } from "../arguments.js";
 import type { QueryNode } from "../ast/nodes.js";
 import { check } from "../check/check.js";
 import { resolveSchema, type ResolvedSchema, type Schema } from "../check/schema.js";
@@ -29,8 +30,17 @@ export interface MongoOptions {
   readonly key?: string;
 }
 
+/** The options at the door: an object, a schema object, a valid clock, a boolean case mode. */
+export function expectMongoOptions(fn: string, options: MongoOptions | undefined): void {
+  expectOptions(fn, "options", options);
+  expectSchemaOption(fn, options);
+  expectClockAndCase(fn, options);
+}
+
 /** The `find` arguments for a query. Throws `FilterQLError` when MongoDB cannot express it exactly. */
 export function toMongo(query: QueryNode, options: MongoOptions = {}): MongoFind {
+  expectQuery("toMongo", "query", query);
+  expectMongoOptions("toMongo", options);
   const schema = resolveSchema(options.schema);
   const diagnostics = check(query, schema === undefined ? {} : { schema });
   if (hasErrors(diagnostics)) throw new FilterQLError(diagnostics, sourceOf(query) ?? print(query));

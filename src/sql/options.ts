@@ -1,5 +1,14 @@
 /** Options of `toSql` / `toSqlWhere` (SPEC §7). */
 import type { ResolvedSchema, Schema } from "../check/schema.js";
+import { argumentError, expectClockAndCase, expectObject, expectSchemaOption } from "../arguments.js";
+
+/** At the door of `toSql`/`toSqlWhere`: the options are required (a table and a storage mode live there). */
+export function expectSqlOptions(fn: string, options: unknown): void {
+  expectObject(fn, "options", options, "an options object");
+  if (Array.isArray(options)) throw argumentError(fn, "options", "an options object", options);
+  expectSchemaOption(fn, options as SqlOptions);
+  expectClockAndCase(fn, options as SqlOptions);
+}
 
 export interface SqlOptions {
   /** The table, `name` or `schema.name`; quoted as identifiers. Required by `toSql`. */

@@ -3,6 +3,7 @@
  * key column last, LIMIT/OFFSET paged exactly as `run`), `toSqlWhere` the condition alone.
  * Values only ever travel as `$n` parameters; names only as quoted identifiers.
  */
+import { expectQuery } from "../arguments.js";
 import type { QueryNode } from "../ast/nodes.js";
 import { check } from "../check/check.js";
 import { resolveSchema } from "../check/schema.js";
@@ -17,7 +18,7 @@ import type { EmitContext } from "./context.js";
 import { DocumentEmitter } from "./document.js";
 import { documentOrder } from "./document-order.js";
 import { documentSelect } from "./document-select.js";
-import type { SqlOptions, SqlStatement } from "./options.js";
+import { expectSqlOptions, type SqlOptions, type SqlStatement } from "./options.js";
 import { Params } from "./params.js";
 import { quoteIdent, quoteTable } from "./quote.js";
 import { Refusals } from "./refusal.js";
@@ -56,6 +57,8 @@ function finish(p: Prepared): void {
 
 /** The query's condition alone (`TRUE` without a filter), numbered from `paramOffset + 1`. Throws `FilterQLError` on what PostgreSQL cannot express exactly. */
 export function toSqlWhere(query: QueryNode, options: SqlOptions): SqlStatement {
+  expectQuery("toSqlWhere", "query", query);
+  expectSqlOptions("toSqlWhere", options);
   const offset = options.paramOffset ?? 0;
   if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError(`paramOffset must be a whole number of 0 or more, not ${offset}`);
   const p = prepare(query, options, offset);
@@ -66,6 +69,8 @@ export function toSqlWhere(query: QueryNode, options: SqlOptions): SqlStatement 
 
 /** One SELECT for the query's page (or, with `count: true`, the number of matches). Throws `FilterQLError` on what PostgreSQL cannot express exactly. */
 export function toSql(query: QueryNode, options: SqlOptions): SqlStatement {
+  expectQuery("toSql", "query", query);
+  expectSqlOptions("toSql", options);
   if (typeof options.table !== "string" || options.table === "") throw new TypeError("toSql needs a `table`");
   const pageSize = options.pageSize ?? query.limit ?? 10;
   const page = options.page ?? 1;

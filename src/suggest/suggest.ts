@@ -9,6 +9,7 @@ import { resolveSchema, typeName, type FieldInfo, type ResolvedSchema, type Sche
 import { printName, printScalar } from "../emit/print.js";
 import * as T from "../syntax/tokens.js";
 import { lexForTools } from "./tokens.js";
+import { expectNumber, expectOptions, expectSchemaOption, expectString } from "../arguments.js";
 
 export type SuggestionKind = "field" | "keyword" | "operator" | "value";
 
@@ -44,6 +45,10 @@ interface Machine {
 const CLAUSE_KEYWORDS = ["order by", "select", "limit", "case"];
 
 export function suggest(text: string, offset: number, options: SuggestOptions = {}): Suggestions {
+  expectString("suggest", "text", text);
+  expectNumber("suggest", "offset", offset);
+  expectOptions("suggest", "options", options);
+  expectSchemaOption("suggest", options);
   const empty = { from: 0, to: 0, items: [] };
   try {
     if (typeof text !== "string") return empty;

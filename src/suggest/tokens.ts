@@ -7,6 +7,7 @@ import { Reporter } from "../diagnostics/reporter.js";
 import { postLex } from "../syntax/post-lex.js";
 import { scan } from "../syntax/scan.js";
 import * as T from "../syntax/tokens.js";
+import { expectString } from "../arguments.js";
 
 export type TokenKind = "keyword" | "field" | "operator" | "string" | "number" | "regex" | "punctuation" | "error";
 
@@ -51,7 +52,7 @@ export function lexForTools(text: string): ToolTokens {
 }
 
 export function tokens(text: string): Token[] {
-  if (typeof text !== "string") return [];
+  expectString("tokens", "text", text);
   const { tokens: lexed, scanned, errors } = lexForTools(text);
   const out: Token[] = lexed.map((t, i) => {
     const start = t.startOffset;

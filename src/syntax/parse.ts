@@ -11,6 +11,7 @@ import { reportParserErrors } from "./parser-diagnostics.js";
 import { postLex } from "./post-lex.js";
 import { withSource } from "./source-text.js";
 import { scan } from "./scan.js";
+import { expectOptions, expectSchemaOption, expectString } from "../arguments.js";
 
 export interface ParseResult {
   /** Present only when there are no errors. */
@@ -22,15 +23,14 @@ export interface ParseResult {
 const MAX_DIAGNOSTICS = 20;
 
 /**
- * Text → AST. Never throws: every input string gets a query or diagnostics (lexer and parser
- * errors together, several where recovery makes that meaningful).
+ * Text → AST. Never throws on a string: every input string gets a query or diagnostics (lexer and
+ * parser errors together, several where recovery makes that meaningful). A non-string is a
+ * programming error, a `TypeError`.
  */
 export function parse(text: string, options?: ParseOptions): ParseResult {
-  if (typeof text !== "string") {
-    const reporter = new Reporter("");
-    reporter.error("syntax", `a query must be a string, not ${text === null ? "null" : typeof text}`, { start: 0, end: 0 });
-    return { diagnostics: reporter.diagnostics };
-  }
+  expectString("parse", "text", text);
+  expectOptions("parse", "options", options);
+  expectSchemaOption("parse", options);
   const reporter = new Reporter(text);
   try {
     return parseText(text, options, reporter, true);

@@ -13,7 +13,7 @@
  * are thrown away with the errors, and never throw.
  */
 import { EmbeddedActionsParser, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
-import { and, or } from "../ast/build.js";
+import { andNode as and, orNode as or } from "../ast/build.js";
 import type {
   CompareOp, DateMathNode, ExprNode, MatchOp, OrderKeyNode, PathNode, PredicateNode, QueryNode, Span, ValueNode,
 } from "../ast/nodes.js";

@@ -8,6 +8,7 @@ import type { Reporter } from "../diagnostics/reporter.js";
 import { UNIT_MS } from "../ast/date-math.js";
 import type { DurationUnit } from "../ast/nodes.js";
 import { decodeString } from "./decode-string.js";
+import { heldExactly } from "./held-exactly.js";
 import * as T from "./tokens.js";
 
 export interface DurationPayload {
@@ -79,6 +80,9 @@ export function postLex(tokens: IToken[], reporter: Reporter): void {
     } else if (type === T.NumberLiteral) {
       const value = Number(image);
       if (!Number.isFinite(value)) reporter.error("syntax", `the number \`${image}\` is too large`, { start, end: start + image.length });
+      else if (!heldExactly(image, value)) {
+        reporter.warning("invalid-value", `the number \`${image}\` cannot be held exactly; it would be read as ${String(value)}`, { start, end: start + image.length }, `quote it if the field holds strings ("${image}"); otherwise use a number with fewer digits (whole numbers up to ${Number.MAX_SAFE_INTEGER} are exact)`);
+      }
       token.payload = value;
     } else if (type === T.Duration) {
       const unit = image[image.length - 1] as DurationUnit;

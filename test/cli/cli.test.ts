@@ -28,6 +28,25 @@ describe("filterql compile", () => {
     const r = cli(["compile", 'x contains "y" and t > now - 1d', "--dialect", "v2", "--collections", "a,b", "--now", "2024-05-08T00:00:00Z"]);
     expect(JSON.parse(r.stdout)).toEqual({ collections: ["a", "b"], filters: { AND: [{ field: "x", operator: "contains", value: "y" }, { field: "t", operator: "gt", value: "2024-05-07T00:00:00.000Z" }] } });
   });
+  test("no `from` and no --collections: the body still comes out, with a warning on stderr", () => {
+    const r = cli(["compile", "a = 1"]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ filters: { AND: [{ key: "a", operator: "eq", value: 1 }] } });
+    expect(r.stderr).toContain("warning[invalid-value]: the body has no `collections`, which the API requires");
+    expect(r.stderr).toContain("hint: start the query with `from <collection>`, or pass --collections a,b");
+  });
+  test.each([[["from c a = 1"]], [["a = 1", "--collections", "c"]]])("%j: collections given, no warning", (args) => {
+    const r = cli(["compile", ...args]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ collections: ["c"] });
+    expect(r.stderr).toBe("");
+  });
+  test.each(["compile", "check"])("%s: a number a double cannot hold is a warning on stderr, exit 0", (command) => {
+    const r = cli([command, "from people where id = 12345678901234567890"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("warning[invalid-value]: the number `12345678901234567890` cannot be held exactly; it would be read as 12345678901234567000");
+    expect(r.stderr).toContain('hint: quote it if the field holds strings ("12345678901234567890")');
+  });
   test("a syntax error: formatted diagnostics on stderr, exit 1", () => {
     const r = cli(["compile", "a = "]);
     expect(r.status).toBe(1);
@@ -176,6 +195,7 @@ describe("filterql run", () => {
     ["unknown command", ["frobnicate"], "unknown command 'frobnicate'"],
     ["unquoted query", ["run", "a", "=", "1", "--data", jsonData], "Quote the query as one argument"],
     ["bad schema file", ["check", "a = 1", "--schema", file("schema.json", '{"a": "strnig"}')], "unknown type `strnig` for `a`"],
+    ["schema file not an object", ["check", "a = 1", "--schema", file("list-schema.json", '["a"]')], "a schema is a JSON object from dot path to type"],
     ["bad dialect", ["compile", "a = 1", "--dialect", "v3"], "--dialect takes v1 or v2, not 'v3'"],
   ])("%s: one clear paragraph on stderr, exit 1, no stack trace", (_, args, message) => {
     const r = cli(args);

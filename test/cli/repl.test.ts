@@ -177,6 +177,31 @@ describe("the REPL in a real terminal", () => {
     await waitFor(s, 'status: string ["active","inactive","pending"]');
   });
 
+  test("a number a double cannot hold: the warning shows, and the query still runs", async () => {
+    const s = start();
+    await waitFor(s, "filterql>");
+    send(s, "id = 12345678901234567890 or id = 1 select id", "Enter");
+    const out = await waitFor(s, "page 1 of 1 · 1 match");
+    expect(out).toContain("warning[invalid-value]: the number `12345678901234567890` cannot be held exactly");
+  });
+
+  test(".body warns when the query has no `from`; with one, no warning", async () => {
+    const s = start();
+    await waitFor(s, "filterql>");
+    send(s, "age > 60", "Enter");
+    await waitFor(s, /match/);
+    send(s, ".body", "Enter");
+    const out = await waitFor(s, '"operator": "gt"');
+    expect(out).toContain("warning[invalid-value]: the body has no `collections`, which the API requires");
+    expect(out).toContain("hint: start the query with `from <collection>`");
+    send(s, "C-l");
+    send(s, "from people where age > 60", "Enter");
+    await waitFor(s, /match/);
+    send(s, ".body", "Enter");
+    const second = await waitFor(s, '"people"');
+    expect(second).not.toContain("warning[invalid-value]");
+  });
+
   test(".sql shows the statement for the current query; .sql columns uses the schema's columns", async () => {
     const s = start();
     await waitFor(s, "filterql>");
@@ -218,6 +243,50 @@ describe("the REPL in a real terminal", () => {
     const out = await waitFor(s, /match/);
     expect(out).toContain("␛[2J␛[31mred␇");
     expect(out).toContain("FilterQL — 1 records"); // the screen was not cleared by the data
+  });
+
+  test("wide characters, emoji and combining accents keep the columns aligned", async () => {
+    const data = join(tmp, "wide.json");
+    const rows = [
+      { name: "山田太郎", city: "東京", n: 1 },
+      { name: "Jose\u0301", city: "Lima", n: 2 },
+      { name: "👩‍💻 dev", city: "🇯🇵", n: 3 },
+      { name: "ｆｕｌｌ", city: "Zoë", n: 4 },
+      { name: "ascii", city: "❤️", n: 5 },
+    ];
+    writeFileSync(data, JSON.stringify(rows));
+    const s = start(["repl", "--data", data]);
+    await waitFor(s, "5 records from");
+    send(s, "n > 0", "Enter");
+    const out = await waitFor(s, "5 matches");
+    // Widths by hand: 山田太郎 8, Jose + U+0301 4, 👩‍💻 2, 🇯🇵 2, ｆｕｌｌ 8, ❤️ 2.
+    for (const line of ["name      city  n", "山田太郎  東京  1", "Jose\u0301      Lima  2", "👩‍💻 dev    🇯🇵    3", "ｆｕｌｌ  Zoë   4", "ascii     ❤️    5"]) {
+      expect(out.split("\n")).toContain(line);
+    }
+  });
+
+  test("without select, an ordered table shows its order by key", async () => {
+    const s = start();
+    await waitFor(s, "filterql>");
+    send(s, "age > 60 order by score desc limit 4", "Enter");
+    const out = await waitFor(s, /page 1 of \d+ · \d+ matches/);
+    const lines = out.split("\n");
+    const header = lines.findIndex((l) => /^id\s+name\b/.test(l));
+    expect(lines[header]).toMatch(/\bscore$/);
+    const scores = lines.slice(header + 2, header + 6).map((l) => Number(l.trim().split(/\s+/).at(-1)));
+    expect(scores.every((x) => Number.isFinite(x))).toBe(true);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  test("the Try line names a field and a value of the loaded data", async () => {
+    const data = join(tmp, "towns.ndjson");
+    writeFileSync(data, ['{"town":"Lagos","pop":15}', '{"town":"Lima","pop":10}'].join("\n"));
+    const s = start(["repl", "--data", data]);
+    const banner = await waitFor(s, "filterql>");
+    expect(banner).toContain('Try: town = "Lagos" order by pop desc');
+    expect(banner).not.toContain("status");
+    send(s, 'town = "Lagos" order by pop desc', "Enter");
+    await waitFor(s, "page 1 of 1 · 1 match");
   });
 
   test("--data infers a schema when --schema is not given", async () => {

@@ -117,7 +117,7 @@ describe("syntax errors: message, span, frame", () => {
     expect(out).toContain("\u241b");
   });
 
-  test("a non-string input is a diagnostic, not a throw", () => {
-    expect(parse(42 as unknown as string).diagnostics[0]?.message).toBe("a query must be a string, not number");
+  test("a non-string input is a TypeError naming parse and its parameter (any string gets diagnostics instead)", () => {
+    expect(() => parse(42 as unknown as string)).toThrow(new TypeError("parse: `text` must be a string, not number 42"));
   });
 });

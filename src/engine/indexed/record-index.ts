@@ -9,6 +9,7 @@
  */
 import { Column } from "./column.js";
 import { memo, pathKey } from "./memo.js";
+import { expectIterable } from "../../arguments.js";
 
 export class RecordIndex<T = unknown> {
   /**
@@ -19,6 +20,7 @@ export class RecordIndex<T = unknown> {
   readonly #columns = new Map<string, Column>();
 
   constructor(records: Iterable<T>) {
+    expectIterable("new RecordIndex", "records", records);
     this.records = Array.from(records);
   }
 
@@ -34,5 +36,6 @@ export class RecordIndex<T = unknown> {
 
 /** Indexes records for repeated querying (see `RecordIndex`). */
 export function indexRecords<T>(records: Iterable<T>): RecordIndex<T> {
+  expectIterable("indexRecords", "records", records);
   return new RecordIndex(records);
 }
