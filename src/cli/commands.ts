@@ -136,15 +136,7 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   const test = compiled.test;
   let read = 0;
   if (compiled.query.orderBy.length > 0) {
-    // Sorting needs every match, but only the matches: memory follows them, not the input.
-    const matches: unknown[] = [];
-    for await (const { records } of source.batches) {
-      for (const record of records) {
-        progress.tick(++read, matches.length);
-        if (test(record)) matches.push(record);
-      }
-    }
-    progress.done();
+    const matches = await gatherMatches(compiled, source, progress);
     io.stdout.write(`${JSON.stringify(compiled.run(matches, { page, pageSize }), null, 2)}\n`);
     return 0;
   }
@@ -170,6 +162,21 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
  * `order by` nothing is kept (memory stays flat) and a match without `select` is written as its
  * input line, unparsed again; with `order by` the matches are kept, sorted, then written.
  */
+/** Sorting needs every match, but only the matches: memory follows them, not the input. */
+async function gatherMatches(compiled: Compiled, source: RecordSource, progress: Progress): Promise<unknown[]> {
+  const test = compiled.test;
+  const matches: unknown[] = [];
+  let read = 0;
+  for await (const { records } of source.batches) {
+    for (const record of records) {
+      progress.tick(++read, matches.length);
+      if (test(record)) matches.push(record);
+    }
+  }
+  progress.done();
+  return matches;
+}
+
 async function streamNdjson(compiled: Compiled, source: RecordSource, io: Io): Promise<number> {
   const out = new LineWriter(io.stdout);
   const progress = new Progress(io, source.size);
@@ -178,14 +185,7 @@ async function streamNdjson(compiled: Compiled, source: RecordSource, io: Io): P
   let read = 0;
   let matched = 0;
   if (compiled.query.orderBy.length > 0) {
-    const matches: unknown[] = [];
-    for await (const { records } of source.batches) {
-      for (const record of records) {
-        progress.tick(++read, matches.length);
-        if (test(record)) matches.push(record);
-      }
-    }
-    progress.done();
+    const matches = await gatherMatches(compiled, source, progress);
     for (const record of compiled.sort(matches)) await out.line(JSON.stringify(compiled.project(record)));
     await out.end();
     return 0;

@@ -1,6 +1,6 @@
 /** Records and queries that collide often, for the MongoDB differential properties. */
 import fc from "fast-check";
-import { and, or } from "../../src/ast/build.js";
+import { exprArb } from "../support/arbitraries.js";
 import type { CompareOp, ExprNode, MatchOp, OrderKeyNode, PathNode, PredicateNode, QueryNode, ValueNode } from "../../src/ast/nodes.js";
 import { NO_SPAN as span } from "../../src/diagnostics/diagnostic.js";
 
@@ -72,15 +72,7 @@ export function arbitraries(full: boolean): Arbitraries {
     fc.record({ field: path, negated: fc.boolean(), value: fc.oneof(regex, stringValue) }).map((r): PredicateNode => ({ kind: "Match", span, op: "regex", ...r })),
   );
 
-  const { expr } = fc.letrec<{ expr: ExprNode }>((tie) => ({
-    expr: fc.oneof(
-      { depthSize: "small", withCrossShrink: true },
-      { weight: 5, arbitrary: predicate },
-      { weight: 1, arbitrary: fc.array(tie("expr"), { minLength: 2, maxLength: 3 }).map((ops) => and(ops)) },
-      { weight: 1, arbitrary: fc.array(tie("expr"), { minLength: 2, maxLength: 3 }).map((ops) => or(ops)) },
-      { weight: 1, arbitrary: tie("expr").map((operand): ExprNode => ({ kind: "Not", span, operand })) },
-    ),
-  }));
+  const expr = exprArb(predicate);
   // Not `n` or `items`: the engine orders documents by field names before the types of their
   // values, the server by types first (BSONElement::woCompare).
   const sortPath = fc.constantFrom(["a"], ["b"], ["zz"]).map((segments): PathNode => ({ kind: "Path", span, segments }));

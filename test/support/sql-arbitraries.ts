@@ -5,8 +5,8 @@
  * (astral, combining marks, case pairs outside ASCII).
  */
 import fc from "fast-check";
+import { exprArb } from "./arbitraries.js";
 import type { CompareOp, ExprNode, MatchOp, OrderKeyNode, PathNode, PredicateNode, QueryNode, ValueNode } from "../../src/ast/nodes.js";
-import { and, or } from "../../src/ast/build.js";
 
 const span = { start: 0, end: 0 };
 
@@ -68,17 +68,8 @@ export function predicateArb(pathArb: fc.Arbitrary<PathNode>, values: fc.Arbitra
   return fc.oneof(...all);
 }
 
-export function expressionArb(predicate: fc.Arbitrary<PredicateNode>): fc.Arbitrary<ExprNode> {
-  return fc.letrec<{ expr: ExprNode }>((tie) => ({
-    expr: fc.oneof(
-      { depthSize: "small", withCrossShrink: true },
-      { weight: 5, arbitrary: predicate },
-      { weight: 1, arbitrary: fc.array(tie("expr"), { minLength: 2, maxLength: 3 }).map((ops) => and(ops)) },
-      { weight: 1, arbitrary: fc.array(tie("expr"), { minLength: 2, maxLength: 3 }).map((ops) => or(ops)) },
-      { weight: 1, arbitrary: tie("expr").map((operand): ExprNode => ({ kind: "Not", span, operand })) },
-    ),
-  })).expr;
-}
+/** and/or/not over the given predicates: the shared expression generator. */
+export const expressionArb = exprArb;
 
 export interface PagedQuery {
   readonly query: QueryNode;
