@@ -6,7 +6,7 @@ import { resolveSchema } from "../check/schema.js";
 import { checkLimits } from "./guard.js";
 import { descend } from "./descent.js";
 import { withHabits } from "./habits/with-habits.js";
-import { fastParser, recoveringParser } from "./parser.js";
+import { recoveringParser } from "./parser.js";
 import { reportParserErrors } from "./parser-diagnostics.js";
 import { postLex } from "./post-lex.js";
 import { withSource } from "./source-text.js";
@@ -65,21 +65,17 @@ function parseText(text: string, options: ParseOptions | undefined, reporter: Re
     if (reporter.hasErrors) return { diagnostics: cap(sortByPosition(explained(reporter.diagnostics))) };
     return { query: withSource(fast, text), diagnostics: reporter.diagnostics };
   }
-  // Chevrotain's parser stops at the first error; its context diagnostics are kept only if it succeeds.
-  const parser = fastParser();
-  const semantic = new Reporter(text);
-  parser.reporter = semantic;
-  parser.input = lexed.tokens;
-  const query = parser.query();
-  if (parser.errors.length > 0) {
-    const recovering = recoveringParser();
-    recovering.reporter = reporter;
-    recovering.input = lexed.tokens;
-    recovering.query();
+  // The descent gave up: an error, or something the grammar's actions complain about. Chevrotain's
+  // recovering parser (the grammar of record) says which, with every diagnostic it can find; on
+  // text it can parse it builds the same query as the plain parser would.
+  const recovering = recoveringParser();
+  recovering.reporter = reporter;
+  recovering.input = lexed.tokens;
+  const query = recovering.query();
+  if (recovering.errors.length > 0) {
     reportParserErrors(recovering.errors, lexed.tokens, reporter);
     return { diagnostics: cap(sortByPosition(explained(reporter.diagnostics))) };
   }
-  reporter.diagnostics.push(...semantic.diagnostics);
   if (reporter.hasErrors) return { diagnostics: cap(sortByPosition(explained(reporter.diagnostics))) };
   return { query: withSource(query, text), diagnostics: reporter.diagnostics };
 }
