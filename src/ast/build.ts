@@ -1,6 +1,6 @@
 /** Node constructors. `and`/`or` flatten nested nodes of their own kind, so the AST stays canonical. */
 import { NO_SPAN, type Span } from "../diagnostics/diagnostic.js";
-import type { AndNode, ExprNode, LiteralNode, OrNode, PathNode, Scalar } from "./nodes.js";
+import type { AndNode, ExprNode, LiteralNode, OrNode, PathNode, QueryNode, Scalar } from "./nodes.js";
 import { argumentError, expectArray, expectNode } from "../arguments.js";
 
 export function and(operands: readonly ExprNode[], span: Span = NO_SPAN): ExprNode {
@@ -58,4 +58,21 @@ export function literal(value: Scalar, span: Span = NO_SPAN): LiteralNode {
   }
   expectSpan("literal", span);
   return { kind: "Literal", span, value };
+}
+
+/** The clauses of a query; any left out is absent (no `from`, no filter, no `order by`…). */
+export type QueryClauses = { readonly [K in Exclude<keyof QueryNode, "kind" | "span">]?: QueryNode[K] | undefined };
+
+/** A query node from the clauses it has: one place for the defaults every producer of a query shares. */
+export function queryNode(clauses: QueryClauses = {}, span: Span = NO_SPAN): QueryNode {
+  return {
+    kind: "Query",
+    span,
+    collections: clauses.collections ?? [],
+    filter: clauses.filter ?? null,
+    orderBy: clauses.orderBy ?? [],
+    select: clauses.select ?? [],
+    limit: clauses.limit ?? null,
+    caseSensitive: clauses.caseSensitive ?? null,
+  };
 }

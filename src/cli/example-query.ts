@@ -4,7 +4,7 @@
  * as an AST and printed, so odd field names come out quoted as the language needs.
  */
 import type { CompareNode, ExprNode, OrderKeyNode, QueryNode, Scalar } from "../ast/nodes.js";
-import { literal, path } from "../ast/build.js";
+import { literal, path, queryNode } from "../ast/build.js";
 import type { FieldInfo, ResolvedSchema } from "../check/schema.js";
 import { NO_SPAN } from "../diagnostics/diagnostic.js";
 import { print } from "../emit/print.js";
@@ -19,7 +19,7 @@ export function exampleQuery(schema: ResolvedSchema, records: readonly unknown[]
   const sortBy = fields.find((f) => f.sortable && f.base === "number" && f !== filter?.field) ?? fields.find((f) => f.sortable && (f.base === "integer" || f.base === "date") && f !== filter?.field);
   if (filter === undefined && sortBy === undefined) return undefined;
   const orderBy: OrderKeyNode[] = sortBy === undefined ? [] : [{ kind: "OrderKey", span: NO_SPAN, field: path(sortBy.path.split(".")), direction: "desc" }];
-  const query: QueryNode = { kind: "Query", span: NO_SPAN, collections: [], filter: filter?.node ?? null, orderBy, select: [], limit: null, caseSensitive: null };
+  const query: QueryNode = queryNode({ filter: filter?.node, orderBy });
   return print(query);
 }
 

@@ -4,7 +4,7 @@
  * Keys are only ever read with `Object.keys` and own-property checks: a `__proto__` key is data
  * (here: an unknown key), never a prototype.
  */
-import { andNode as and, orNode as or } from "../ast/build.js";
+import { andNode as and, orNode as or, queryNode } from "../ast/build.js";
 import { depthOf } from "../ast/depth.js";
 import type { ExprNode, LiteralNode, OrderKeyNode, PathNode, PredicateNode, QueryNode, Scalar, ValueNode } from "../ast/nodes.js";
 import type { Diagnostic, DiagnosticCode } from "../diagnostics/diagnostic.js";
@@ -59,7 +59,7 @@ class Decoder {
   }
 
   body(body: unknown): QueryNode {
-    const empty: QueryNode = { kind: "Query", span, collections: [], filter: null, orderBy: [], select: [], limit: null, caseSensitive: null };
+    const empty: QueryNode = queryNode({}, span);
     if (!isObject(body)) {
       this.error("type-mismatch", `the body must be an object, not ${describe(body)}`, "");
       return empty;

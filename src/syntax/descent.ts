@@ -10,7 +10,7 @@
  * that keeps its grammar analysis out of start-up.
  */
 import type { IToken, TokenType } from "chevrotain";
-import { and, or } from "../ast/build.js";
+import { andNode, orNode, queryNode } from "../ast/build.js";
 import type { CompareOp, DateMathNode, ExprNode, MatchOp, OrderKeyNode, PathNode, PredicateNode, QueryNode, Span, ValueNode } from "../ast/nodes.js";
 import type { DurationPayload, RegexPayload } from "./post-lex.js";
 import * as T from "./tokens.js";
@@ -65,16 +65,8 @@ class Descent {
     const limit = this.peek() === T.Limit ? this.limitClause() : undefined;
     const caseSensitive = this.peek() === T.Case ? this.caseClause() : undefined;
     if (this.i !== this.tokens.length) throw GIVE_UP;
-    return {
-      kind: "Query",
-      span: first === undefined ? { start: 0, end: 0 } : this.spanFrom(first),
-      collections: collections ?? [],
-      filter: filter ?? null,
-      orderBy: orderBy ?? [],
-      select: select ?? [],
-      limit: limit ?? null,
-      caseSensitive: caseSensitive ?? null,
-    };
+    const span = first === undefined ? { start: 0, end: 0 } : this.spanFrom(first);
+    return queryNode({ collections, filter, orderBy, select, limit, caseSensitive }, span);
   }
 
   private fromClause(): string[] {
@@ -97,7 +89,7 @@ class Descent {
       this.next();
       operands.push(this.andExpr());
     }
-    return operands.length === 1 ? (operands[0] as ExprNode) : or(operands, this.spanFrom(first));
+    return operands.length === 1 ? (operands[0] as ExprNode) : orNode(operands, this.spanFrom(first));
   }
 
   private andExpr(): ExprNode {
@@ -107,7 +99,7 @@ class Descent {
       this.next();
       operands.push(this.notExpr());
     }
-    return operands.length === 1 ? (operands[0] as ExprNode) : and(operands, this.spanFrom(first));
+    return operands.length === 1 ? (operands[0] as ExprNode) : andNode(operands, this.spanFrom(first));
   }
 
   private notExpr(): ExprNode {

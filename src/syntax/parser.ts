@@ -13,7 +13,7 @@
  * are thrown away with the errors, and never throw.
  */
 import { EmbeddedActionsParser, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
-import { andNode as and, orNode as or } from "../ast/build.js";
+import { andNode as and, orNode as or, queryNode } from "../ast/build.js";
 import type {
   CompareOp, DateMathNode, ExprNode, MatchOp, OrderKeyNode, PathNode, PredicateNode, QueryNode, Span, ValueNode,
 } from "../ast/nodes.js";
@@ -100,16 +100,7 @@ export class FilterParser extends EmbeddedActionsParser {
     const select = this.OPTION4(() => this.SUBRULE(this.selectClause));
     const limit = this.OPTION5(() => this.SUBRULE(this.limitClause));
     const caseSensitive = this.OPTION6(() => this.SUBRULE(this.caseClause));
-    return this.ACTION(() => ({
-      kind: "Query",
-      span: first.tokenType === T.EOFType ? { start: 0, end: 0 } : this.spanFrom(first),
-      collections: collections ?? [],
-      filter: filter ?? null,
-      orderBy: orderBy ?? [],
-      select: select ?? [],
-      limit: limit ?? null,
-      caseSensitive: caseSensitive ?? null,
-    }));
+    return this.ACTION(() => queryNode({ collections, filter, orderBy, select, limit, caseSensitive }, first.tokenType === T.EOFType ? { start: 0, end: 0 } : this.spanFrom(first)));
   });
 
   // from := "from" name ( "," name )* [ "where" ]          name := identifier | `back-quoted` | string

@@ -4,6 +4,7 @@
  * of document mode is itself one parameter whose literals are JSON strings.
  */
 import fc from "fast-check";
+import { queryNode, type QueryClauses } from "../../src/ast/build.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { ExprNode, PathNode, QueryNode } from "../../src/ast/nodes.js";
 import { run } from "../../src/compile.js";
@@ -18,7 +19,7 @@ const hostile = fc.oneof(
 );
 
 const path = (segments: string[]): PathNode => ({ kind: "Path", span, segments });
-const q = (filter: ExprNode | null, extra: Partial<QueryNode> = {}): QueryNode => ({ kind: "Query", span, collections: [], filter, orderBy: [], select: [], limit: null, caseSensitive: null, ...extra });
+const q = (filter: ExprNode | null, extra: QueryClauses = {}): QueryNode => queryNode({ filter, ...extra });
 
 const predicateArb = (names: fc.Arbitrary<string>) =>
   fc.oneof(

@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import type { CompareOp, ExprNode, PathNode, PredicateNode, QueryNode, ValueNode } from "../../src/ast/nodes.js";
+import { queryNode } from "../../src/ast/build.js";
 import { NO_SPAN as span } from "../../src/diagnostics/diagnostic.js";
 import { exprArb as anyExprArb } from "./arbitraries.js";
 
@@ -61,4 +62,4 @@ export function exprArb(predicate: fc.Arbitrary<PredicateNode> = predicateArb())
   return anyExprArb(predicate);
 }
 
-export const queryOf = (filter: ExprNode): QueryNode => ({ kind: "Query", span, collections: [], filter, orderBy: [], select: [], limit: null, caseSensitive: null });
+export const queryOf = (filter: ExprNode): QueryNode => queryNode({ filter });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { CompareOp, ExprNode, MatchOp, PathNode, PredicateNode, QueryNode, ValueNode } from "../../../src/ast/nodes.js";
+import { queryNode } from "../../../src/ast/build.js";
 import { compile, filter, run, type CompileOptions } from "../../../src/compile.js";
 import { FilterQLError } from "../../../src/diagnostics/filterql-error.js";
 import { indexRecords } from "../../../src/engine/indexed/record-index.js";
@@ -76,7 +77,7 @@ const optionsArb: fc.Arbitrary<CompileOptions> = fc
   .record({ codegen: fc.boolean(), caseSensitive: fc.boolean(), schema: fc.integer({ min: 0, max: schemas.length }) })
   .map(({ schema, ...rest }) => ({ ...rest, now: new Date(Date.UTC(2025, 5, 1)), ...(schema < schemas.length ? { schema: schemas[schema] as CompileOptions["schema"] & object } : {}) }));
 
-const query = (filter: ExprNode): QueryNode => ({ kind: "Query", span, collections: [], filter, orderBy: [], select: [], limit: null, caseSensitive: null });
+const query = (filter: ExprNode): QueryNode => queryNode({ filter });
 
 /** Compiles, or undefined when the checker refuses the random query against the random schema. */
 function tryCompile(q: QueryNode | string, options: CompileOptions) {
