@@ -1,13 +1,19 @@
 /**
  * Inclusion projection of dot paths (`select a.b, c`): nested objects are rebuilt with only the
- * selected fields; through an array of objects each element is projected. Compiled once into
- * closures. Only own properties are read, and a `__proto__` key is defined as data (never
- * assigned), so projection can never write to a prototype.
+ * selected fields; through an array of objects each element is projected. Only own properties
+ * are read, and a `__proto__` key is defined as data (never assigned), so projection can never
+ * write to a prototype.
+ *
+ * Two forms give identical results (a property test ties them): closures, compiled once (the
+ * rule of record, and the fallback where `new Function` is forbidden), and generated source
+ * (project-source.ts), which V8 builds at a hand-written `map`'s speed.
  */
 import type { PathNode } from "../ast/nodes.js";
 import { internalize } from "./internalize.js";
+import { generatedProjector } from "./project-source.js";
 
-interface Trie {
+/** The selected paths as a tree: one node per path prefix, `leaf` where a path ends. */
+export interface Trie {
   leaf: boolean;
   readonly children: Map<string, Trie>;
 }
@@ -16,8 +22,7 @@ export type Projector = (record: unknown) => unknown;
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-export function compileProjection(paths: readonly PathNode[], codegen = true): Projector | undefined {
-  if (paths.length === 0) return undefined;
+export function projectionTrie(paths: readonly PathNode[]): Trie {
   const root: Trie = { leaf: false, children: new Map() };
   for (const p of paths) {
     let node = root;
@@ -31,70 +36,21 @@ export function compileProjection(paths: readonly PathNode[], codegen = true): P
     }
     node.leaf = true;
   }
-  const project = (codegen ? generatedObjectProjector(root) : undefined) ?? objectProjector(root);
+  return root;
+}
+
+export function compileProjection(paths: readonly PathNode[], codegen = true): Projector | undefined {
+  if (paths.length === 0) return undefined;
+  const root = projectionTrie(paths);
+  const generated = codegen ? generatedProjector(root) : undefined;
+  if (generated !== undefined) return generated;
+  const project = objectProjector(root);
   return (record) => project(record) ?? {};
 }
 
 type ObjectProjector = (value: unknown) => Record<string, unknown> | undefined;
 
-/**
- * The same projection as `objectProjector`, generated as straight-line code per level so V8 sees
- * one object shape being built. Keys reach the code as bound parameters, never as source text;
- * a `__proto__` key is still defined, not assigned. Undefined where `new Function` is forbidden.
- *
- * When every selected field is present (the usual case) the object is built by a generated
- * constructor whose prototype is `Object.prototype`: V8 then gives all such objects one shape,
- * allocated at its final size, instead of growing an empty `{}` key by key.
- */
-function generatedObjectProjector(node: Trie): ObjectProjector | undefined {
-  const params: string[] = ["own", "isArray", "define", "objectPrototype"];
-  const args: unknown[] = [hasOwn, Array.isArray, defineData, Object.prototype];
-  const reads: string[] = [];
-  const stores: string[] = [];
-  const fields: string[] = [];
-  const assigns: string[] = [];
-  const keys = [...node.children.keys()];
-  node.children.forEach((child, key) => {
-    const k = `k${params.length}`;
-    params.push(k);
-    args.push(internalize(key));
-    const x = `x${fields.length}`;
-    fields.push(x);
-    // On a plain object, a name that Object.prototype lacks cannot be inherited: no own-check needed.
-    const read = key in Object.prototype ? `own.call(v, ${k}) ? v[${k}] : undefined` : `plain || own.call(v, ${k}) ? v[${k}] : undefined`;
-    let value = `(${read})`;
-    if (!child.leaf) {
-      const sub = `p${params.length}`;
-      params.push(sub);
-      args.push(valueProjector(child, true));
-      value = `((${x} = ${value}) === undefined ? undefined : ${sub}(${x}))`;
-    }
-    reads.push(`${x} = ${value};`);
-    stores.push(`if (${x} !== undefined) ${key === "__proto__" ? `define(o, ${k}, ${x})` : `o[${k}] = ${x}`};`);
-    assigns.push(`this[${k}] = ${x};`);
-  });
-  // A `__proto__` key must be defined, which a constructor's assignment would not do.
-  const shaped = keys.length > 0 && !keys.includes("__proto__");
-  const all = fields.map((x) => `${x} !== undefined`).join(" && ");
-  const source = [
-    '"use strict";',
-    shaped ? `function Shape(${fields.join(", ")}) { ${assigns.join(" ")} } Shape.prototype = objectPrototype;` : "",
-    'return function project(v) { if (v === null || typeof v !== "object" || isArray(v)) return undefined; let plain; try { plain = v.__proto__ === objectPrototype; } catch { plain = false; }',
-    fields.length > 0 ? `let ${fields.join(", ")}; ${reads.join(" ")}` : "",
-    shaped ? `if (${all}) return new Shape(${fields.join(", ")});` : "",
-    `const o = {}; ${stores.join(" ")} return o; };`,
-  ].join("\n");
-  try {
-    return (new Function(...params, source) as (...a: unknown[]) => ObjectProjector)(...args);
-  } catch {
-    return undefined;
-  }
-}
-
-function defineData(o: object, key: string, value: unknown): void {
-  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
+/** A non-array object rebuilt with its selected own fields; undefined for anything else. */
 function objectProjector(node: Trie): ObjectProjector {
   const fields = [...node.children].map(([key, child]) => ({ key: internalize(key), value: valueProjector(child), proto: key === "__proto__" }));
   return (value) => {
@@ -111,9 +67,14 @@ function objectProjector(node: Trie): ObjectProjector {
   };
 }
 
-function valueProjector(node: Trie, codegen = false): (value: unknown) => unknown {
+/**
+ * A selected field's value: kept whole at a selected leaf; below it, an object is projected, an
+ * array projected element by element (its non-objects dropped, nested arrays recursed), and a
+ * Date or a non-object left out.
+ */
+function valueProjector(node: Trie): (value: unknown) => unknown {
   if (node.leaf) return (v) => v;
-  const obj = (codegen ? generatedObjectProjector(node) : undefined) ?? objectProjector(node);
+  const obj = objectProjector(node);
   const project = (value: unknown): unknown => {
     if (Array.isArray(value)) {
       const out: unknown[] = [];
