@@ -37,10 +37,8 @@ const MAX_DATE_MS = 8.64e15;
 
 type Mutable<X> = { -readonly [K in keyof X]: X[K] };
 
-/** The parser matches on `tokenTypeIdx`, so a substitution must change both. */
 function retype(token: Mutable<IToken>, type: TokenType): void {
   token.tokenType = type;
-  token.tokenTypeIdx = type.tokenTypeIdx as number;
 }
 
 export function postLex(tokens: IToken[], reporter: Reporter): void {

@@ -115,7 +115,7 @@ export function scan(text: string): ScanResult {
     if (errorStart >= 0) errorStart = flush(text, errorStart, at, errors);
     const [type, n] = m;
     const image = text.slice(at, at + n);
-    tokens.push({ image, startOffset: at, endOffset: at + n - 1, tokenType: type, tokenTypeIdx: type.tokenTypeIdx as number, payload: undefined } as IToken);
+    tokens.push({ image, startOffset: at, endOffset: at + n - 1, tokenType: type, payload: undefined } as IToken);
     at += n;
   }
   if (errorStart >= 0) flush(text, errorStart, at, errors);
