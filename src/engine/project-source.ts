@@ -10,7 +10,8 @@
  *   does) are then allocated straight into the old generation, instead of being copied by every
  *   young-generation collection. That is what makes a hand-written `map` of literals fast.
  *   A computed `__proto__` key in a literal defines a data property, as the closures do.
- * - Otherwise the object grows from `{}` one present field at a time.
+ * - Otherwise the object starts as a literal of its first present field (again an allocation
+ *   site) and the later present fields are stored into it; with no field present it is `{}`.
  * - A plain object (prototype `Object.prototype`) cannot inherit a field that `Object.prototype`
  *   lacks, so such a read needs no own-property check. `v.__proto__` is the test, as in
  *   codegen.ts (V8 inlines the accessor); a throwing own `__proto__` getter means "not plain".
@@ -54,8 +55,14 @@ export function projectionSource(root: Trie): ProjectionSource {
       stores.push(`if (${x} !== undefined) ${key === "__proto__" ? `define(o, ${k}, ${x})` : `o[${k}] = ${x}`};`);
     });
     const plain = needsPlain ? "let plain; try { plain = v.__proto__ === objectPrototype; } catch { plain = false; }" : "";
-    const literal = present.length === 0 ? "" : `if (${present.join(" && ")}) return { ${entries.join(", ")} };`;
-    functions.push(`function object${n}(v) { ${plain} ${reads.join(" ")} ${literal} const o = {}; ${stores.join(" ")} return o; }`);
+    // Every field present: one literal. Otherwise a literal of the first present field (each its
+    // own allocation site), then the later present ones stored from there on (the switch falls
+    // through); no field present: `{}`.
+    const all = `if (${present.join(" && ")}) return { ${entries.join(", ")} };`;
+    const first = entries.map((e, i) => `if (${present[i]}) { o = { ${e} }; from = ${i + 1}; } else `).join("");
+    const later = stores.slice(1).map((store, i) => `case ${i + 1}: ${store}`).join(" ");
+    const partial = present.length === 1 ? "return {};" : `let o, from; ${first}return {}; switch (from) { ${later} } return o;`;
+    functions.push(`function object${n}(v) { ${plain} ${reads.join(" ")} ${all} ${partial} }`);
     // The root is only ever an object; a nested level may also meet arrays, Dates and non-objects.
     if (n === 0) return n;
     functions.push(
