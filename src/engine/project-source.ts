@@ -10,6 +10,9 @@
  *   does) are then allocated straight into the old generation, instead of being copied by every
  *   young-generation collection. That is what makes a hand-written `map` of literals fast.
  *   A computed `__proto__` key in a literal defines a data property, as the closures do.
+ *   What it cannot match: V8 gives a literal whose first key is computed the empty object's four
+ *   in-object fields (56 bytes) where `{ a, b }` written out gets two (40), so small levels cost
+ *   more bytes, and time, than a hand-written literal (docs/performance.md, "Projection").
  * - Otherwise the object starts as a literal of its first present field (again an allocation
  *   site) and the later present fields are stored into it; with no field present it is `{}`.
  * - A plain object (prototype `Object.prototype`) cannot inherit a field that `Object.prototype`
