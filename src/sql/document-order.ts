@@ -3,9 +3,10 @@
  * < strings (by code point) < objects < arrays < booleans. Each key's value is chosen per record
  * in a LATERAL subquery: the least candidate ascending, the greatest descending, where the
  * candidates are the leaf values (arrays opened one level) plus null where the path is missing.
- * Objects and arrays met as sort values order by type, then by jsonb's own order (not MongoDB's).
+ * Objects and arrays met as sort values compare as BSON does, at any depth (bson-key.ts).
  */
 import type { OrderKeyNode } from "../ast/nodes.js";
+import { bsonKey } from "./bson-key.js";
 import type { DocumentEmitter } from "./document.js";
 
 const rank = (x: string) => `CASE jsonb_typeof(${x}) WHEN 'null' THEN 1 WHEN 'number' THEN 2 WHEN 'string' THEN 3 WHEN 'object' THEN 4 WHEN 'array' THEN 5 ELSE 6 END`;
@@ -17,7 +18,7 @@ function terms(r: string, x: string, dir: "ASC" | "DESC"): string[] {
     `(CASE WHEN jsonb_typeof(${x}) = 'number' THEN (${x})::numeric END) ${dir}`,
     `(CASE WHEN jsonb_typeof(${x}) = 'string' THEN (${x} #>> '{}') END) COLLATE "C" ${dir}`,
     `(CASE WHEN jsonb_typeof(${x}) = 'boolean' THEN (${x})::boolean END) ${dir}`,
-    `(CASE WHEN jsonb_typeof(${x}) IN ('object', 'array') THEN ${x} END) ${dir}`,
+    `(CASE WHEN jsonb_typeof(${x}) IN ('object', 'array') THEN ${bsonKey(x)} END) ${dir}`,
   ];
 }
 
@@ -40,9 +41,9 @@ export function documentOrder(keys: readonly OrderKeyNode[], emitter: DocumentEm
     const dir = k.direction === "asc" ? "ASC" : "DESC";
     const alias = `fql_k${i}`;
     const candidates = [
-      `SELECT ${rank("fql_c")}, (CASE WHEN jsonb_typeof(fql_c) = 'null' THEN NULL ELSE fql_c END) FROM jsonb_path_query(${emitter.doc}, ${src.values}) AS fql_s(fql_c)`,
+      ...src.values.map((values) => `SELECT ${rank("fql_c")}, (CASE WHEN jsonb_typeof(fql_c) = 'null' THEN NULL ELSE fql_c END) FROM jsonb_path_query(${emitter.doc}, ${values}) AS fql_s(fql_c)`),
       `SELECT 1, NULL::jsonb WHERE ${emitter.doc} @? ${src.missing}`,
-      `SELECT 0, NULL::jsonb FROM jsonb_path_query(${emitter.doc}, ${src.leaves}) AS fql_l(fql_x) WHERE fql_x = '[]'::jsonb`,
+      ...src.emptyLeaves.map((leaves) => `SELECT 0, NULL::jsonb FROM jsonb_path_query(${emitter.doc}, ${leaves}) AS fql_l(fql_x) WHERE fql_x = '[]'::jsonb`),
     ];
     joins.push(`LEFT JOIN LATERAL (SELECT fql_r, fql_c FROM (${candidates.join(" UNION ALL ")}) AS fql_u(fql_r, fql_c) ORDER BY ${terms("fql_r", "fql_c", dir).join(", ")} LIMIT 1) AS ${alias}(r, v) ON TRUE`);
     out.push(...terms(`COALESCE(${alias}.r, 1)`, `${alias}.v`, dir));

@@ -46,9 +46,11 @@ export class DocumentEmitter implements PredicateEmitter {
       }
       case "IsNull":
         return this.isNull(node.field);
-      case "Exists":
-        if (!this.fieldOnly(node.field, "`exists`")) return "FALSE";
-        return this.test(items(node.field.segments.map((field) => ({ field }))));
+      case "Exists": {
+        // Some branch reaches a value (even null).
+        const bs = this.branches(node.field);
+        return bs.length === 0 ? "FALSE" : this.test(any(bs.map(items)));
+      }
       case "Text":
         this.ctx.refusals.unsupported("`~` (word matching)", node.span, "PostgreSQL has no exact equivalent of Unicode word runs with JavaScript case folding; use `contains` or `matches`");
         return "FALSE";
@@ -106,9 +108,9 @@ export class DocumentEmitter implements PredicateEmitter {
 
   /** `= null`: a null leaf (or null element of a leaf array), or the path missing somewhere on the way. */
   private isNull(field: PathNode): string {
-    if (!this.fieldOnly(field, "a null test")) return "FALSE";
-    const steps = field.segments.map((s) => ({ field: s }));
-    return this.test(any([where(steps, (ref) => `${ref}.type() == "null"`), ...missing(field.segments)]));
+    const bs = this.branches(field);
+    if (bs.length === 0) return "FALSE";
+    return this.test(any([...bs.map((b) => where(b, (ref) => `${ref}.type() == "null"`)), ...missing(field.segments)]));
   }
 
   /** `doc @? path` for a per-leaf path test, over every branch of the field's path. */
@@ -132,13 +134,6 @@ export class DocumentEmitter implements PredicateEmitter {
     return branches(field.segments);
   }
 
-  private fieldOnly(field: PathNode, what: string): boolean {
-    this.names(field);
-    if (numericCount(field.segments) === 0) return true;
-    this.ctx.refusals.unsupported(`${what} on a path with a numeric segment`, field.span, "MongoDB's missing-versus-position rules for numeric segments are not expressed in SQL; test a field path");
-    return false;
-  }
-
   private names(field: PathNode): void {
     for (const s of field.segments) this.ctx.refusals.text(s, field.span, "this field name");
     const info = this.ctx.schema?.lookup(field.segments);
@@ -153,14 +148,19 @@ export class DocumentEmitter implements PredicateEmitter {
     return fold(x, this.ctx);
   }
 
-  /** The leaf values a sort key reads (arrays opened one level), and where the path counts as null. */
-  sortSources(field: PathNode): { values: string; missing: string; leaves: string } | undefined {
-    if (!this.fieldOnly(field, "`order by`")) return undefined;
-    const steps = field.segments.map((s) => ({ field: s }));
+  /**
+   * What a sort key reads, per branch: the leaf values (a leaf reached as a field opened one
+   * level, one reached by position as it is), the leaves that may be empty arrays (reached as a
+   * field), and where the path counts as null.
+   */
+  sortSources(field: PathNode): { values: string[]; emptyLeaves: string[]; missing: string } | undefined {
+    const bs = this.branches(field);
+    if (bs.length === 0) return undefined;
+    const add = (path: string) => this.ctx.params.add(path, "jsonpath");
     return {
-      leaves: this.ctx.params.add(items(steps), "jsonpath"),
-      values: this.ctx.params.add(`${items(steps)}[*]`, "jsonpath"),
-      missing: this.ctx.params.add(any(missing(field.segments)), "jsonpath"),
+      values: bs.map((b) => add(endsAtPosition(b) ? items(b) : `${items(b)}[*]`)),
+      emptyLeaves: bs.filter((b) => !endsAtPosition(b)).map((b) => add(items(b))),
+      missing: add(any(missing(field.segments))),
     };
   }
 }

@@ -22,12 +22,9 @@ const leaf: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 2, arbitrary: fc.array(scalar, { maxLength: 3 }) },
   { weight: 1, arbitrary: fc.array(fc.array(scalar, { maxLength: 2 }), { maxLength: 2 }) },
 );
-const inner = fc.dictionary(fc.constantFrom("x", "y", "0"), leaf, { maxKeys: 2, noNullPrototype: true });
-/**
- * Sortable fields (`b`, `s`, and `m.k` through an array of objects with missing fields) hold scalars or arrays of
- * scalars: objects and nested arrays as sort values order by jsonb, not MongoDB (docs/sql.md).
- */
-const sortable = fc.oneof({ weight: 4, arbitrary: scalar }, { weight: 1, arbitrary: fc.array(scalar, { maxLength: 3 }) });
+const inner = fc.dictionary(fc.constantFrom("x", "y", "0", "01"), leaf, { maxKeys: 2, noNullPrototype: true });
+/** Sortable fields (`b`, `s`, and `m.k` through an array of objects with missing fields): mostly scalars and arrays of scalars. */
+const sortable = fc.oneof({ weight: 4, arbitrary: scalar }, { weight: 1, arbitrary: fc.array(scalar, { maxLength: 3 }) }, { weight: 1, arbitrary: leaf }, { weight: 1, arbitrary: inner });
 
 export const documentArb = fc.record(
   {
@@ -43,9 +40,9 @@ export const documentArb = fc.record(
 
 const path = (...segments: string[]): PathNode => ({ kind: "Path", span, segments });
 export const documentPathArb: fc.Arbitrary<PathNode> = fc
-  .constantFrom(["a"], ["b"], ["s"], ["m", "k"], ["n"], ["n", "x"], ["n", "y"], ["n", "0"], ["items"], ["items", "x"], ["items", "y"], ["items", "0"], ["items", "0", "x"], ["items", "x", "0"], ["zz"], ["a", "x"])
+  .constantFrom(["a"], ["b"], ["s"], ["m", "k"], ["n"], ["n", "x"], ["n", "y"], ["n", "0"], ["items"], ["items", "x"], ["items", "y"], ["items", "0"], ["items", "0", "x"], ["items", "x", "0"], ["items", "0", "0"], ["items", "1"], ["a", "1"], ["a", "0", "1"], ["n", "01"], ["zz"], ["a", "x"])
   .map((segments) => path(...segments));
-const sortPathArb = fc.constantFrom(["b"], ["s"], ["zz"], ["m", "k"]).map((segments) => path(...segments));
+const sortPathArb = fc.constantFrom(["b"], ["s"], ["zz"], ["m", "k"], ["n"], ["items"], ["items", "x"], ["items", "0"], ["items", "0", "x"], ["items", "x", "0"], ["a", "1"], ["n", "01"]).map((segments) => path(...segments));
 
 const value = (v: string | number | boolean | null): ValueNode => ({ kind: "Literal", span, value: v });
 const valueArb: fc.Arbitrary<ValueNode> = scalar.map(value);
