@@ -10,8 +10,11 @@ import { constant, fold, foldedConstant, type Constant, type EmitContext } from 
 import type { Leaf, PredicateEmitter } from "./condition.js";
 import { any, branches, endsAtPosition, items, jsonType, literal, MAX_NUMERIC_SEGMENTS, missing, numericCount, where, type Step } from "./jsonpath.js";
 import { translateRegex } from "./regex.js";
+import { instant } from "./date-instant.js";
+import { toInstant } from "../engine/dates.js";
 
 const PATH_OPS = { eq: "==", gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
+const SQL_OPS = { eq: "=", gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
 
 export class DocumentEmitter implements PredicateEmitter {
   constructor(
@@ -31,11 +34,19 @@ export class DocumentEmitter implements PredicateEmitter {
       case "Compare": {
         const v = constant(node.value, this.ctx);
         if (v === null) return node.op === "eq" || node.op === "gte" || node.op === "lte" ? this.isNull(node.field) : "FALSE";
+        if (typeof v === "string" && this.isDate(node.field)) return this.dates(node.field, SQL_OPS[node.op === "ne" ? "eq" : node.op], [v]);
         if (node.op === "eq" && this.ctx.caseInsensitive && typeof v === "string") return this.foldedEquals(node.field, v, node.value);
         const op = PATH_OPS[node.op === "ne" ? "eq" : node.op];
         return this.path(node.field, (ref) => `${ref}.type() == ${literal(jsonType(v))} && ${ref} ${op} ${literal(v)}`);
       }
       case "In": {
+        if (this.isDate(node.field)) {
+          const cs = node.values.map((value) => constant(value, this.ctx));
+          const parts = cs.includes(null) ? [this.isNull(node.field)] : [];
+          const strings = cs.filter((c): c is string => typeof c === "string");
+          if (strings.length > 0) parts.push(this.dates(node.field, "=", strings));
+          return parts.length === 0 ? "FALSE" : parts.length === 1 ? (parts[0] as string) : `(${parts.join(" OR ")})`;
+        }
         const parts = node.values.map((value) => {
           const v = constant(value, this.ctx);
           if (v === null) return this.isNull(node.field);
@@ -100,6 +111,24 @@ export class DocumentEmitter implements PredicateEmitter {
     return this.leaves(node.field, (x, asIs) => (asIs ? str(x, test) : `(${str(x, test)} OR ${elements(x, (e) => str(e, test))})`));
   }
 
+  /**
+   * A `date` field against date strings (SPEC §4: instants): some string reached — or string
+   * element of an array reached as a field — whose instant compares with one of the constants'
+   * instants (date-instant.ts). A constant that is no date matches nothing, as in memory.
+   */
+  private dates(field: PathNode, op: string, values: readonly string[]): string {
+    const instants = values.map(toInstant).filter((t) => !Number.isNaN(t));
+    if (instants.length === 0) return "FALSE";
+    const ps = instants.map((t) => this.ctx.params.add(t, "numeric"));
+    const one = (x: string) => (ps.length === 1 ? `${instant(x)} ${op} ${ps[0] as string}` : `${instant(x)} IN (${ps.join(", ")})`);
+    const elements = (x: string) => `(jsonb_typeof(${x}) = 'array' AND EXISTS (SELECT 1 FROM jsonb_array_elements(${x}) AS fql_a(fql_e) WHERE ${one("fql_e")}))`;
+    return this.leaves(field, (x, asIs) => (asIs ? `(${one(x)})` : `(${one(x)} OR ${elements(x)})`));
+  }
+
+  isDate(field: PathNode): boolean {
+    return this.ctx.schema?.lookup(field.segments)?.base === "date";
+  }
+
   private foldedEquals(field: PathNode, v: string, node: ValueNode): string {
     const p = this.ctx.params.add(foldedConstant(v, node, this.ctx), "text");
     const eq = (x: string) => `(jsonb_typeof(${x}) = 'string' AND ${this.fold(`(${x} #>> '{}')`)} = ${p})`;
@@ -136,8 +165,6 @@ export class DocumentEmitter implements PredicateEmitter {
 
   private names(field: PathNode): void {
     for (const s of field.segments) this.ctx.refusals.text(s, field.span, "this field name");
-    const info = this.ctx.schema?.lookup(field.segments);
-    if (info?.base === "date") this.ctx.refusals.unsupported("a `date` field in document mode", field.span, "jsonb holds dates as strings; use column mode (timestamptz) to compare instants");
   }
 
   private test(path: string): string {

@@ -9,6 +9,7 @@ import { run } from "../../src/compile.js";
 import { FilterQLError } from "../../src/diagnostics/filterql-error.js";
 import { toSql } from "../../src/sql/to-sql.js";
 import { databases, ENGINES, type Database } from "../support/databases.js";
+import { load } from "./load-documents.js";
 import { documentArb, documentQueryArb, type PagedQuery } from "../support/sql-arbitraries.js";
 
 let dbs: Database[] = [];
@@ -19,15 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const db of dbs) await db.close();
 });
-
-/** Loads records and gives them back as stored (jsonb orders object keys its own way). */
-export async function load(db: Database, records: readonly unknown[]): Promise<unknown[]> {
-  await db.exec(`DELETE FROM records`);
-  if (records.length > 0) {
-    await db.query(`INSERT INTO records (id, doc) SELECT i - 1, d FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(d, i)`, [JSON.stringify(records)]);
-  }
-  return (await db.query<{ doc: unknown }>(`SELECT doc FROM records ORDER BY id`)).map((r) => r.doc);
-}
 
 /** Compares one query; returns false when the query was refused (with an unsupported-by-dialect diagnostic). */
 export async function same(db: Database, stored: readonly unknown[], { query, page, pageSize }: PagedQuery): Promise<boolean> {
