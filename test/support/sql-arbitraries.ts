@@ -74,16 +74,19 @@ export interface PagedQuery {
   readonly pageSize: number;
 }
 
-export function pagedQueryArb(filter: fc.Arbitrary<ExprNode>, sortPaths: fc.Arbitrary<PathNode>, selectPaths: fc.Arbitrary<PathNode>): fc.Arbitrary<PagedQuery> {
+/** Queries with paging; `from` is one of `froms` (none by default). */
+export function pagedQueryArb(filter: fc.Arbitrary<ExprNode>, sortPaths: fc.Arbitrary<PathNode>, selectPaths: fc.Arbitrary<PathNode>, froms: readonly (readonly string[])[] = [[]]): fc.Arbitrary<PagedQuery> {
   const orderKey: fc.Arbitrary<OrderKeyNode> = fc.record({ field: sortPaths, direction: fc.constantFrom("asc" as const, "desc" as const) }).map((r) => ({ kind: "OrderKey", span, ...r }));
   return fc.record({
     filter: fc.option(filter, { nil: null, freq: 6 }),
     orderBy: fc.array(orderKey, { maxLength: 2 }),
     select: fc.array(selectPaths, { maxLength: 2 }),
     caseSensitive: fc.option(fc.boolean(), { nil: null }),
+    collections: fc.constantFrom(...froms),
     page: fc.integer({ min: 1, max: 3 }),
     pageSize: fc.integer({ min: 1, max: 8 }),
-  }).map(({ page, pageSize, ...r }) => ({ query: { kind: "Query", span, collections: [], limit: null, ...r }, page, pageSize }));
+  }).map(({ page, pageSize, ...r }) => ({ query: { kind: "Query", span, limit: null, ...r }, page, pageSize }));
 }
 
-export const documentQueryArb = pagedQueryArb(expressionArb(predicateArb(documentPathArb, valueArb, stringValueArb)), sortPathArb, documentPathArb);
+/** Document-mode queries over the table `records`, named by the `table` option or by `from records`. */
+export const documentQueryArb = pagedQueryArb(expressionArb(predicateArb(documentPathArb, valueArb, stringValueArb)), sortPathArb, documentPathArb, [[], ["records"]]);
