@@ -157,7 +157,7 @@ export class DocumentEmitter implements PredicateEmitter {
   private branches(field: PathNode): Step[][] {
     this.names(field);
     if (numericCount(field.segments) > MAX_NUMERIC_SEGMENTS) {
-      this.ctx.refusals.unsupported(`a path with more than ${MAX_NUMERIC_SEGMENTS} numeric segments`, field.span);
+      this.ctx.refusals.unsupported(`a path with more than ${MAX_NUMERIC_SEGMENTS} numeric segments`, field.span, `each numeric segment doubles the paths tested (a position, and a field of that name); ${MAX_NUMERIC_SEGMENTS} make ${2 ** MAX_NUMERIC_SEGMENTS}`);
       return [];
     }
     return branches(field.segments);
