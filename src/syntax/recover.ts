@@ -15,7 +15,7 @@
  * - In a list, junk before a `,` or `]` is skipped and the list goes on.
  * The tables below are the grammar's FIRST sets and each call site's follow set, written out.
  */
-import type { IToken, TokenType } from "chevrotain";
+import type { Lexeme, TokenType } from "./tokens.js";
 import { andNode, orNode, queryNode } from "../ast/build.js";
 import type { CompareOp, DateMathNode, ExprNode, MatchOp, OrderKeyNode, PathNode, PredicateNode, QueryNode, Span, ValueNode } from "../ast/nodes.js";
 import type { Reporter } from "../diagnostics/reporter.js";
@@ -86,15 +86,15 @@ interface Frame {
   readonly site: Follow;
 }
 
-function virtualToken(type: TokenType): IToken {
-  return { image: "", startOffset: NaN, endOffset: NaN, tokenType: type, tokenTypeIdx: -1 } as IToken;
+function virtualToken(type: TokenType): Lexeme {
+  return { image: "", startOffset: NaN, endOffset: NaN, tokenType: type, tokenTypeIdx: -1 } as Lexeme;
 }
 
-function nameOf(token: IToken): string {
+function nameOf(token: Lexeme): string {
   return token.tokenType === T.Identifier ? token.image : String(token.payload ?? "");
 }
 
-function tokenSpan(token: IToken): Span {
+function tokenSpan(token: Lexeme): Span {
   return { start: token.startOffset, end: token.startOffset + token.image.length };
 }
 
@@ -105,7 +105,7 @@ class Recovery {
   private readonly end = virtualToken(EOF_TYPE);
 
   constructor(
-    private readonly tokens: readonly IToken[],
+    private readonly tokens: readonly Lexeme[],
     private readonly reporter: Reporter,
   ) {}
 
@@ -118,7 +118,7 @@ class Recovery {
   // ---- the machinery ------------------------------------------------------------------------
 
   /** The k-th token ahead; 0 is the last one consumed. Past either end: the end of input. */
-  private la(k = 1): IToken {
+  private la(k = 1): Lexeme {
     return this.tokens[this.i + k - 1] ?? this.end;
   }
 
@@ -156,7 +156,7 @@ class Recovery {
   /** The type of the first token ahead that some rule on the stack could go on with. */
   private resyncPoint(): TokenType {
     for (let k = this.i; k < this.tokens.length; k++) {
-      const type = (this.tokens[k] as IToken).tokenType;
+      const type = (this.tokens[k] as Lexeme).tokenType;
       for (let s = 0; s < this.stack.length; s++) {
         if ((s === 0 ? TOP_RESYNC : (this.stack[s] as Frame).site.first).has(type)) return type;
       }
@@ -177,7 +177,7 @@ class Recovery {
   }
 
   /** A required token: taken, inserted, or found behind one stray token; else a fault. */
-  private consume(type: TokenType, after: Follow): IToken {
+  private consume(type: TokenType, after: Follow): Lexeme {
     const token = this.la();
     if (token.tokenType === type) {
       this.i++;
@@ -197,7 +197,7 @@ class Recovery {
     if (Number.isFinite(span.start) && Number.isFinite(span.end)) this.reporter.error("syntax", complaint.message, span, complaint.hint);
   }
 
-  private spanFrom(first: IToken): Span {
+  private spanFrom(first: Lexeme): Span {
     const last = this.la(0);
     return { start: first.startOffset, end: last.startOffset + last.image.length };
   }
@@ -316,7 +316,7 @@ class Recovery {
   }
 
   // negatable := "in" list | "exists" | "contains" value | "starts" "with" value | "ends" "with" value | "matches" value
-  private negatable(first: IToken, field: PathNode, negated: boolean): PredicateNode {
+  private negatable(first: Lexeme, field: PathNode, negated: boolean): PredicateNode {
     const match = (op: MatchOp, value: ValueNode): PredicateNode => ({ kind: "Match", span: this.spanFrom(first), op, negated, field, value });
     switch (this.la().tokenType) {
       case T.In: {
@@ -519,7 +519,7 @@ function collect<N>(into: N[], node: N | undefined): void {
  * Parses tokens, recovering from faults to find them all. `query` is whole only when there are no
  * faults and the rules made no complaint (those go to `reporter`).
  */
-export function recover(tokens: readonly IToken[], reporter: Reporter): { query: QueryNode | undefined; faults: Fault[] } {
+export function recover(tokens: readonly Lexeme[], reporter: Reporter): { query: QueryNode | undefined; faults: Fault[] } {
   const recovery = new Recovery(tokens, reporter);
   const query = recovery.top();
   return { query, faults: recovery.faults };
