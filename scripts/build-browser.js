@@ -5,12 +5,8 @@
 //   dist/playground/       the playground page, prebuilt so `filterql playground` builds nothing at run time
 import { build } from "esbuild";
 import { copyFileSync, mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 
-const require = createRequire(import.meta.url);
-// Chevrotain's pre-bundled ESM file (its package entry pulls in lodash-es).
-const chevrotainBundle = join(dirname(require.resolve("chevrotain")), "..", "chevrotain.mjs");
 
 /** Substitutes `load-re2.browser.ts` for `load-re2.ts`: the one Node-only module of the library. */
 export const browserRegexPlugin = {
@@ -42,9 +38,9 @@ export async function buildBrowser(root) {
     entryPoints: { index: "src/index.ts" },
     outdir: "dist/browser",
     platform: "browser",
-    alias: { chevrotain: chevrotainBundle },
-    // Left to the user's bundler (a dependency of the package), so it is bundled once.
-    external: ["re2js"],
+    // re2js is left to the user's bundler (a dependency of the package), so it is bundled once.
+    // Chevrotain is never imported at run time; external, an import slipping in would show.
+    external: ["re2js", "chevrotain"],
     plugins: [browserRegexPlugin],
   });
   await clean({
@@ -63,7 +59,7 @@ export async function buildBrowser(root) {
     platform: "browser",
     minify: true,
     sourcemap: false,
-    alias: { chevrotain: chevrotainBundle },
+    external: ["chevrotain"],
     plugins: [browserRegexPlugin],
   });
   mkdirSync(page, { recursive: true });

@@ -1,17 +1,15 @@
 /**
  * The fast path for valid text: a hand-written recursive-descent reading of the same LL(1)
- * grammar as parser.ts, building the same nodes with the same spans. The Chevrotain parser stays
- * the grammar of record: this one gives up (returns undefined) at the first token it does not
- * expect and at anything the Chevrotain actions would complain about, and the text is then
- * parsed by Chevrotain, which reports the errors. A property test holds the two to the same AST
- * on every text this one accepts.
- *
- * Valid text never needs Chevrotain's parser, so it is built only when some text has an error:
- * that keeps its grammar analysis out of start-up.
+ * grammar as chevrotain/parser.ts (the grammar of record), building the same nodes with the same
+ * spans. It gives up (returns undefined) at the first token it does not expect and at anything the
+ * grammar's rules complain about (complaints.ts); the text then goes to the recovering descent
+ * (recover.ts), which reports the faults. A property test holds it to Chevrotain's AST on every
+ * text it accepts. It carries none of the recovery's bookkeeping, which keeps valid text cheap.
  */
-import type { IToken, TokenType } from "chevrotain";
+import type { Lexeme, TokenType } from "./tokens.js";
 import { andNode, orNode, queryNode } from "../ast/build.js";
 import type { CompareOp, DateMathNode, ExprNode, MatchOp, OrderKeyNode, PathNode, PredicateNode, QueryNode, Span, ValueNode } from "../ast/nodes.js";
+import { INDEX_STEPS, type Expects } from "./complaints.js";
 import type { DurationPayload, RegexPayload } from "./post-lex.js";
 import * as T from "./tokens.js";
 
@@ -22,35 +20,31 @@ const COMPARATORS: ReadonlyMap<TokenType, CompareOp> = new Map([
   [T.Eq, "eq"], [T.EqEq, "eq"], [T.NotEq, "ne"], [T.Gt, "gt"], [T.Gte, "gte"], [T.Lt, "lt"], [T.Lte, "lte"],
 ]);
 
-/** A number token that stands for path steps: `0`, `12`, `0.1` (two steps). */
-const INDEX_STEPS = /^\d+(?:\.\d+)?$/;
-
-type Expects = "plain" | "string" | "pattern";
 
 class Descent {
   private i = 0;
   /** The last token consumed (Chevrotain's LA(0)), for spans. */
-  private last: IToken | undefined;
+  private last: Lexeme | undefined;
 
-  constructor(private readonly tokens: readonly IToken[]) {}
+  constructor(private readonly tokens: readonly Lexeme[]) {}
 
   private peek(): TokenType | undefined {
     return this.tokens[this.i]?.tokenType;
   }
 
-  private next(): IToken {
+  private next(): Lexeme {
     const token = this.tokens[this.i++];
     if (token === undefined) throw GIVE_UP;
     this.last = token;
     return token;
   }
 
-  private expect(type: TokenType): IToken {
+  private expect(type: TokenType): Lexeme {
     if (this.peek() !== type) throw GIVE_UP;
     return this.next();
   }
 
-  private spanFrom(first: IToken): Span {
+  private spanFrom(first: Lexeme): Span {
     const last = this.last ?? first;
     return { start: first.startOffset, end: last.startOffset + last.image.length };
   }
@@ -83,7 +77,7 @@ class Descent {
   }
 
   private orExpr(): ExprNode {
-    const first = this.tokens[this.i] as IToken;
+    const first = this.tokens[this.i] as Lexeme;
     const operands = [this.andExpr()];
     while (this.peek() === T.Or) {
       this.next();
@@ -93,7 +87,7 @@ class Descent {
   }
 
   private andExpr(): ExprNode {
-    const first = this.tokens[this.i] as IToken;
+    const first = this.tokens[this.i] as Lexeme;
     const operands = [this.notExpr()];
     while (this.peek() === T.And) {
       this.next();
@@ -155,7 +149,7 @@ class Descent {
     }
   }
 
-  private negatable(first: IToken, field: PathNode, negated: boolean): PredicateNode {
+  private negatable(first: Lexeme, field: PathNode, negated: boolean): PredicateNode {
     const match = (op: MatchOp, value: ValueNode): PredicateNode => ({ kind: "Match", span: this.spanFrom(first), op, negated, field, value });
     switch (this.peek()) {
       case T.In: {
@@ -196,7 +190,7 @@ class Descent {
       if (s === T.Identifier || s === T.BackQuoted) segments.push(nameOf(this.next()));
       else if (s === T.NumberLiteral) {
         const token = this.next();
-        // Not a position: Chevrotain's action reports it.
+        // Not a position: the recovering descent reports it.
         if (!INDEX_STEPS.test(token.image)) throw GIVE_UP;
         segments.push(...token.image.split("."));
       } else throw GIVE_UP;
@@ -226,7 +220,7 @@ class Descent {
         node = { kind: "Literal", span: this.spanFrom(first), value: first.tokenType === T.True ? true : first.tokenType === T.False ? false : null };
         break;
       case T.RegexLiteral: {
-        // A regex only after `matches`: elsewhere Chevrotain's action reports it.
+        // A regex only after `matches`: elsewhere the recovering descent reports it.
         if (expects !== "pattern") throw GIVE_UP;
         const payload = this.next().payload as RegexPayload | undefined;
         return { kind: "Regex", span: this.spanFrom(first), pattern: payload?.pattern ?? "", flags: payload?.flags ?? "" };
@@ -237,7 +231,7 @@ class Descent {
       default:
         throw GIVE_UP;
     }
-    // Only strings where a string is expected: anything else is reported by Chevrotain's action.
+    // Only strings where a string is expected: anything else the recovering descent reports.
     if (expects !== "plain") throw GIVE_UP;
     return node;
   }
@@ -302,7 +296,7 @@ class Descent {
   private limitClause(): number {
     this.next();
     const value = this.expect(T.NumberLiteral).payload as number;
-    // Not a whole number of 1 or more: Chevrotain's action reports it.
+    // Not a whole number of 1 or more: the recovering descent reports it.
     if (!Number.isSafeInteger(value) || value < 1) throw GIVE_UP;
     return value;
   }
@@ -316,12 +310,12 @@ class Descent {
   }
 }
 
-function nameOf(token: IToken): string {
+function nameOf(token: Lexeme): string {
   return token.tokenType === T.Identifier ? token.image : String(token.payload ?? "");
 }
 
-/** The query for valid, clean text; undefined wherever the Chevrotain parser must have its say. */
-export function descend(tokens: readonly IToken[]): QueryNode | undefined {
+/** The query for valid, clean text; undefined wherever the recovering descent must have its say. */
+export function descend(tokens: readonly Lexeme[]): QueryNode | undefined {
   try {
     return new Descent(tokens).query();
   } catch (error) {

@@ -6,8 +6,8 @@ import { resolveSchema } from "../check/schema.js";
 import { checkLimits } from "./guard.js";
 import { descend } from "./descent.js";
 import { withHabits } from "./habits/with-habits.js";
-import { recoveringParser } from "./parser.js";
 import { reportParserErrors } from "./parser-diagnostics.js";
+import { recover } from "./recover.js";
 import { postLex } from "./post-lex.js";
 import { withSource } from "./source-text.js";
 import { scan } from "./scan.js";
@@ -65,19 +65,16 @@ function parseText(text: string, options: ParseOptions | undefined, reporter: Re
     if (reporter.hasErrors) return { diagnostics: cap(sortByPosition(explained(reporter.diagnostics))) };
     return { query: withSource(fast, text), diagnostics: reporter.diagnostics };
   }
-  // The descent gave up: an error, or something the grammar's actions complain about. Chevrotain's
-  // recovering parser (the grammar of record) says which, with every diagnostic it can find; on
-  // text it can parse it builds the same query as the plain parser would.
-  const recovering = recoveringParser();
-  recovering.reporter = reporter;
-  recovering.input = lexed.tokens;
-  const query = recovering.query();
-  if (recovering.errors.length > 0) {
-    reportParserErrors(recovering.errors, lexed.tokens, reporter);
+  // The descent gave up: an error, or something the grammar's rules complain about. The
+  // recovering descent says which, with every fault the grammar of record's recovery finds; on
+  // text it can parse it builds the same query (recover.ts).
+  const recovered = recover(lexed.tokens, reporter);
+  if (recovered.faults.length > 0) {
+    reportParserErrors(recovered.faults, lexed.tokens, reporter);
     return { diagnostics: cap(sortByPosition(explained(reporter.diagnostics))) };
   }
-  if (reporter.hasErrors) return { diagnostics: cap(sortByPosition(explained(reporter.diagnostics))) };
-  return { query: withSource(query, text), diagnostics: reporter.diagnostics };
+  if (reporter.hasErrors || recovered.query === undefined) return { diagnostics: cap(sortByPosition(explained(reporter.diagnostics))) };
+  return { query: withSource(recovered.query, text), diagnostics: reporter.diagnostics };
 }
 
 /** The schema for habit fixes; a bad schema is the checker's to report, so here it is ignored. */

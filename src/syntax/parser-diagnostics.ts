@@ -1,11 +1,11 @@
 /**
- * Turns Chevrotain's recognition exceptions into plain-words diagnostics: what was expected,
- * after which token, and for brackets where the unclosed one was opened. Habits from other
- * languages (habits/) then replace the diagnostics they explain.
+ * Turns a parser's faults into plain-words diagnostics: what was expected, after which token,
+ * and for brackets where the unclosed one was opened. Habits from other languages (habits/) then
+ * replace the diagnostics they explain.
  */
-import type { IRecognitionException, IToken } from "chevrotain";
+import type { Lexeme } from "./tokens.js";
 import type { Reporter } from "../diagnostics/reporter.js";
-import type { StructuredError } from "./parser.js";
+import type { Fault } from "./fault.js";
 import * as T from "./tokens.js";
 
 /** What each rule stands for, in a user's words. */
@@ -44,25 +44,24 @@ const TOKEN_WORDS: Record<string, string> = {
   Identifier: "a field name",
 };
 
-export function describeToken(token: IToken): string {
+export function describeToken(token: Lexeme): string {
   const image = token.image.length > 30 ? `${token.image.slice(0, 27)}...` : token.image;
   return `\`${image}\``;
 }
 
-function isEof(token: IToken): boolean {
+function isEof(token: Lexeme): boolean {
   return token.tokenType.name === "EOF" || Number.isNaN(token.startOffset);
 }
 
-export function reportParserErrors(errors: readonly IRecognitionException[], tokens: readonly IToken[], reporter: Reporter): void {
+export function reportParserErrors(faults: readonly Fault[], tokens: readonly Lexeme[], reporter: Reporter): void {
   const seen = new Set<number>();
-  for (const error of errors) {
-    const token = error.token;
+  for (const info of faults) {
+    const token = info.token;
     const eof = isEof(token);
     const at = eof ? reporter.text.length : token.startOffset;
     if (seen.has(at)) continue; // recovery can report one spot twice
     seen.add(at);
     const span = eof ? { start: at, end: at } : { start: at, end: at + token.image.length };
-    const info = parseStructured(error.message);
     const prev = previousToken(tokens, at);
     const found = eof ? "" : `, found ${describeToken(token)}`;
 
@@ -93,7 +92,7 @@ export function reportParserErrors(errors: readonly IRecognitionException[], tok
   }
 }
 
-function expectation(info: StructuredError): string {
+function expectation(info: Fault): string {
   if (info.kind === "mismatch" && info.expected.length === 1) {
     const word = TOKEN_WORDS[info.expected[0] as string];
     if (word !== undefined) return word;
@@ -101,16 +100,8 @@ function expectation(info: StructuredError): string {
   return RULE_WORDS[info.rule] ?? "something else";
 }
 
-function parseStructured(message: string): StructuredError {
-  try {
-    return JSON.parse(message) as StructuredError;
-  } catch {
-    return { kind: "no-viable", expected: [], rule: "" };
-  }
-}
-
-function previousToken(tokens: readonly IToken[], offset: number): IToken | undefined {
-  let prev: IToken | undefined;
+function previousToken(tokens: readonly Lexeme[], offset: number): Lexeme | undefined {
+  let prev: Lexeme | undefined;
   for (const t of tokens) {
     if (t.startOffset >= offset) break;
     prev = t;
@@ -119,8 +110,8 @@ function previousToken(tokens: readonly IToken[], offset: number): IToken | unde
 }
 
 /** The innermost opening bracket still open at `offset`. */
-function unclosed(tokens: readonly IToken[], offset: number, open: unknown, close: unknown): IToken | undefined {
-  const stack: IToken[] = [];
+function unclosed(tokens: readonly Lexeme[], offset: number, open: unknown, close: unknown): Lexeme | undefined {
+  const stack: Lexeme[] = [];
   for (const t of tokens) {
     if (t.startOffset >= offset) break;
     if (t.tokenType === open) stack.push(t);

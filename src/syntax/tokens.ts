@@ -2,11 +2,34 @@
  * Token definitions. Keywords are case-insensitive. The lexer reads every word as an
  * `Identifier`, and the post-lex pass retypes those whose lowercase form is a keyword: one map
  * lookup per word instead of trying 27 keyword patterns, and `order_id` can never split into
- * `order` + `_id`. Keyword tokens therefore have no pattern of their own (`Lexer.NA`).
+ * `order` + `_id`. Keyword tokens therefore have no pattern of their own.
+ *
+ * The definitions are plain objects in the shape Chevrotain reads (`name`, `PATTERN`, `LABEL`),
+ * not made by its `createToken`: the library reads text with its own scanner and parsers, so
+ * Chevrotain stays out of its bundles, while the grammar of record (chevrotain/) builds its lexer
+ * and parser from these same objects (Chevrotain completes them in place when it does).
  */
-import { createToken, Lexer, type TokenType } from "chevrotain";
+/** A token type, in the shape Chevrotain reads, so the grammar of record can use these very objects. */
+export interface TokenType {
+  name: string;
+  PATTERN?: RegExp | { exec(text: string, offset: number): RegExpExecArray | null };
+  LABEL?: string;
+  GROUP?: string;
+  LINE_BREAKS?: boolean;
+  START_CHARS_HINT?: string[];
+  /** Set by Chevrotain when it builds a lexer or parser over the type. */
+  tokenTypeIdx?: number;
+}
 
-const IDENT_START = /[\p{L}\p{Nl}_$]/u;
+/** A scanned token: where, its text, its type, and what the post-lex pass decoded from it. */
+export interface Lexeme {
+  image: string;
+  startOffset: number;
+  endOffset: number;
+  tokenType: TokenType;
+  payload?: unknown;
+}
+
 const IDENT_STICKY = /[\p{L}\p{Nl}_$][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_$]*/uy;
 
 /** True when `name` can be written without back-quotes (reserved words aside). */
@@ -16,33 +39,24 @@ export function isPlainIdentifier(name: string): boolean {
   return m !== null && m[0].length === name.length;
 }
 
-/**
- * Chevrotain's lexer buckets first characters by code: codes up to 255 one by one, higher codes
- * by `255 + floor(code / 255)`. A hint with one character of every bucket keeps Unicode
- * identifiers on the lexer's fast path.
- */
-function identifierStartHint(): string[] {
-  const hint = [..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$"];
-  for (let c = 0xaa; c <= 0xff; c++) if (IDENT_START.test(String.fromCharCode(c))) hint.push(String.fromCharCode(c));
-  for (let bucket = 1; bucket <= Math.floor(0xffff / 255); bucket++) hint.push(String.fromCharCode(Math.max(256, bucket * 255)));
-  return hint;
+/** A token definition; `pattern` is what Chevrotain's lexer (the scanner's reference) matches. */
+function token(name: string, pattern: NonNullable<TokenType["PATTERN"]>, label?: string): TokenType {
+  return label === undefined ? { name, PATTERN: pattern } : { name, PATTERN: pattern, LABEL: label };
 }
 
-export const Identifier = createToken({
-  name: "Identifier",
-  label: "a name",
-  pattern: {
+export const Identifier = token(
+  "Identifier",
+  {
     exec: (text: string, offset: number) => {
       IDENT_STICKY.lastIndex = offset;
       return IDENT_STICKY.exec(text);
     },
   },
-  start_chars_hint: identifierStartHint(),
-  line_breaks: false,
-});
+  "a name",
+);
 
 function keyword(word: string, name: string): TokenType {
-  return createToken({ name, pattern: Lexer.NA, label: word });
+  return { name, LABEL: word };
 }
 
 export const Insensitive = keyword("insensitive", "Insensitive");
@@ -84,41 +98,42 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set(KEYWORD_TOKENS.map((t
 /** Lowercase word → keyword token, for the post-lex retyping. */
 export const KEYWORD_BY_WORD: ReadonlyMap<string, TokenType> = new Map(KEYWORD_TOKENS.map((t) => [t.name.toLowerCase(), t]));
 
-export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f\v\u00a0\ufeff\u2028\u2029]+/, group: Lexer.SKIPPED, line_breaks: true });
+/** Skipped by the lexer (chevrotain/lexer.ts marks it so). */
+export const WhiteSpace = token("WhiteSpace", /[ \t\r\n\f\v\u00a0\ufeff\u2028\u2029]+/);
 
 /**
  * Operators from other languages. The parser never accepts them; the post-lex pass reports
  * each with the operator meant and substitutes it, so one typo does not hide later errors.
  */
-export const BadOperator = createToken({ name: "BadOperator", pattern: /===|!==|=>|=<|=~|&&|\|\||!(?!=)|:/ });
+export const BadOperator = token("BadOperator", /===|!==|=>|=<|=~|&&|\|\||!(?!=)|:/);
 
-export const EqEq = createToken({ name: "EqEq", pattern: /==/, label: "==" });
-export const Eq = createToken({ name: "Eq", pattern: /=/, label: "=" });
-export const NotEq = createToken({ name: "NotEq", pattern: /!=|<>/, label: "!=" });
-export const Lte = createToken({ name: "Lte", pattern: /<=/, label: "<=" });
-export const Lt = createToken({ name: "Lt", pattern: /</, label: "<" });
-export const Gte = createToken({ name: "Gte", pattern: />=/, label: ">=" });
-export const Gt = createToken({ name: "Gt", pattern: />/, label: ">" });
-export const Tilde = createToken({ name: "Tilde", pattern: /~/, label: "~" });
-export const LParen = createToken({ name: "LParen", pattern: /\(/, label: "(" });
-export const RParen = createToken({ name: "RParen", pattern: /\)/, label: ")" });
-export const LBracket = createToken({ name: "LBracket", pattern: /\[/, label: "[" });
-export const RBracket = createToken({ name: "RBracket", pattern: /]/, label: "]" });
-export const Comma = createToken({ name: "Comma", pattern: /,/, label: "," });
-export const Dot = createToken({ name: "Dot", pattern: /\./, label: "." });
-export const Minus = createToken({ name: "Minus", pattern: /-/, label: "-" });
-export const Plus = createToken({ name: "Plus", pattern: /\+/, label: "+" });
+export const EqEq = token("EqEq", /==/, "==");
+export const Eq = token("Eq", /=/, "=");
+export const NotEq = token("NotEq", /!=|<>/, "!=");
+export const Lte = token("Lte", /<=/, "<=");
+export const Lt = token("Lt", /</, "<");
+export const Gte = token("Gte", />=/, ">=");
+export const Gt = token("Gt", />/, ">");
+export const Tilde = token("Tilde", /~/, "~");
+export const LParen = token("LParen", /\(/, "(");
+export const RParen = token("RParen", /\)/, ")");
+export const LBracket = token("LBracket", /\[/, "[");
+export const RBracket = token("RBracket", /]/, "]");
+export const Comma = token("Comma", /,/, ",");
+export const Dot = token("Dot", /\./, ".");
+export const Minus = token("Minus", /-/, "-");
+export const Plus = token("Plus", /\+/, "+");
 
 /** JSON string syntax in either quote style; escapes are decoded (and checked) after lexing. */
-export const StringLiteral = createToken({ name: "StringLiteral", pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"|'(?:[^'\\\r\n]|\\[^\r\n])*'/, label: "a string" });
+export const StringLiteral = token("StringLiteral", /"(?:[^"\\\r\n]|\\[^\r\n])*"|'(?:[^'\\\r\n]|\\[^\r\n])*'/, "a string");
 /** A string missing its closing quote: reported by the post-lex pass. */
-export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?|'(?:[^'\\\r\n]|\\[^\r\n])*\\?/ });
-export const RegexLiteral = createToken({ name: "RegexLiteral", pattern: /\/(?:[^/\\\r\n]|\\[^\r\n])+\/[A-Za-z]*/, label: "a regex" });
-export const BackQuoted = createToken({ name: "BackQuoted", pattern: /`[^`\r\n]*`/, label: "a back-quoted name" });
-export const UnterminatedBackQuoted = createToken({ name: "UnterminatedBackQuoted", pattern: /`[^`\r\n]*/ });
+export const UnterminatedString = token("UnterminatedString", /"(?:[^"\\\r\n]|\\[^\r\n])*\\?|'(?:[^'\\\r\n]|\\[^\r\n])*\\?/);
+export const RegexLiteral = token("RegexLiteral", /\/(?:[^/\\\r\n]|\\[^\r\n])+\/[A-Za-z]*/, "a regex");
+export const BackQuoted = token("BackQuoted", /`[^`\r\n]*`/, "a back-quoted name");
+export const UnterminatedBackQuoted = token("UnterminatedBackQuoted", /`[^`\r\n]*/);
 /** `7d`, `2h`: only meaningful after `now +` / `now -`. */
-export const Duration = createToken({ name: "Duration", pattern: /\d+[smhdw]/, label: "a duration" });
-export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/, label: "a number" });
+export const Duration = token("Duration", /\d+[smhdw]/, "a duration");
+export const NumberLiteral = token("NumberLiteral", /(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/, "a number");
 
 /** What the lexer matches, in priority order. */
 export const LEXER_TOKENS: TokenType[] = [
@@ -144,20 +159,3 @@ function describeChar(ch: string): string {
   return code < 0x20 || code === 0x7f ? `U+${code.toString(16).toUpperCase().padStart(4, "0")}` : `\`${ch}\``;
 }
 
-/**
- * Chevrotain's lexer for these definitions: the reference the hand-written scanner (scan.ts) is
- * tested against. It is not built at load time; parsing uses the scanner.
- */
-export function createLexer(skipValidations: boolean): Lexer {
-  return new Lexer(LEXER_TOKENS, {
-  positionTracking: "onlyOffset",
-  ensureOptimizations: true,
-  skipValidations,
-  errorMessageProvider: {
-    buildUnexpectedCharactersMessage: unexpectedCharacters,
-    buildUnableToPopLexerModeMessage: () => "internal lexer mode error",
-  },
-  });
-}
-
-export { EOF as EOFType } from "chevrotain";

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
-import { grammarFiles } from "../../src/syntax/grammar-files.js";
+import { grammarFiles } from "../../src/syntax/chevrotain/grammar-files.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -22,7 +22,7 @@ describe("grammar/ stays in step with the parser", () => {
   });
 
   test("every parser rule quotes its EBNF production above it", () => {
-    const source = readFileSync(join(root, "src", "syntax", "parser.ts"), "utf8");
+    const source = readFileSync(join(root, "src", "syntax", "chevrotain", "parser.ts"), "utf8");
     const rules = [...source.matchAll(/\n((?: {2}\/\/[^\n]*\n)+) {2}readonly (\w+) = this\.RULE\("(\w+)"/g)];
     const ruleCount = [...source.matchAll(/this\.RULE\(/g)].length;
     expect(rules).toHaveLength(ruleCount);

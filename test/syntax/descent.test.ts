@@ -10,7 +10,7 @@ import { Reporter } from "../../src/diagnostics/reporter.js";
 import { print } from "../../src/emit/print.js";
 import { descend } from "../../src/syntax/descent.js";
 import { parse } from "../../src/syntax/parse.js";
-import { fastParser } from "../../src/syntax/parser.js";
+import { parseWithChevrotain } from "../../src/syntax/chevrotain/parser.js";
 import { postLex } from "../../src/syntax/post-lex.js";
 import { scan } from "../../src/syntax/scan.js";
 import { queryArb, tokenSoupArb } from "../support/arbitraries.js";
@@ -20,12 +20,9 @@ function bothWays(text: string): { descent: QueryNode | undefined; chevrotain: Q
   const lexed = scan(text);
   postLex(lexed.tokens, reporter);
   const descent = descend(lexed.tokens);
-  const parser = fastParser();
   const semantic = new Reporter(text);
-  parser.reporter = semantic;
-  parser.input = lexed.tokens;
-  const chevrotain = parser.query();
-  return { descent, chevrotain, clean: parser.errors.length === 0 && semantic.diagnostics.length === 0 };
+  const { query: chevrotain, faults } = parseWithChevrotain(lexed.tokens, semantic, false);
+  return { descent, chevrotain, clean: faults.length === 0 && semantic.diagnostics.length === 0 };
 }
 
 describe("descent = the Chevrotain parser", () => {

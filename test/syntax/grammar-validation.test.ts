@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
-import { FilterParser } from "../../src/syntax/parser.js";
-import { createLexer } from "../../src/syntax/tokens.js";
+import { FilterParser } from "../../src/syntax/chevrotain/parser.js";
+import { createLexer } from "../../src/syntax/chevrotain/lexer.js";
 
 // The shipped lexer and parser skip Chevrotain's start-up validation to load faster;
 // this is where that validation runs.

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { scan } from "../../src/syntax/scan.js";
-import { createLexer } from "../../src/syntax/tokens.js";
+import { createLexer } from "../../src/syntax/chevrotain/lexer.js";
 import { tokenSoupArb } from "../support/arbitraries.js";
 
 // The hand-written scanner is the hot path; Chevrotain's lexer, built from the same token

@@ -12,17 +12,21 @@
  * sub-rule may return `undefined` (it was re-synced); the actions then build partial nodes that
  * are thrown away with the errors, and never throw.
  */
-import { EmbeddedActionsParser, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
-import { andNode as and, orNode as or, queryNode } from "../ast/build.js";
+import { EmbeddedActionsParser, EOF, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
+import { andNode as and, orNode as or, queryNode } from "../../ast/build.js";
 import type {
   CompareOp, DateMathNode, ExprNode, MatchOp, OrderKeyNode, PathNode, PredicateNode, QueryNode, Span, ValueNode,
-} from "../ast/nodes.js";
-import type { Reporter } from "../diagnostics/reporter.js";
-import type { DurationPayload, RegexPayload } from "./post-lex.js";
-import * as T from "./tokens.js";
+} from "../../ast/nodes.js";
+import type { Reporter } from "../../diagnostics/reporter.js";
+import type { DurationPayload, RegexPayload } from "../post-lex.js";
+import { INDEX_STEPS, limitComplaint, positionComplaint, valueComplaint, type Complaint, type Expects } from "../complaints.js";
+import type { Fault, FaultKind } from "../fault.js";
+import * as T from "../tokens.js";
+import type { Lexeme } from "../tokens.js";
 
-export interface StructuredError {
-  readonly kind: "mismatch" | "no-viable" | "early-exit" | "not-all-input";
+/** What a recognition exception's message carries, as JSON: no expectation is scraped from prose. */
+interface StructuredError {
+  readonly kind: FaultKind;
   readonly expected: readonly string[];
   readonly rule: string;
 }
@@ -51,8 +55,6 @@ export interface ParserMode {
   readonly skipValidations: boolean;
 }
 
-/** What `value` accepts where it stands: any scalar, a string only, or a regex or string. */
-type Expects = "plain" | "string" | "pattern";
 
 const COMPARATORS: ReadonlyMap<TokenType, CompareOp> = new Map([
   [T.Eq, "eq"], [T.EqEq, "eq"], [T.NotEq, "ne"], [T.Gt, "gt"], [T.Gte, "gte"], [T.Lt, "lt"], [T.Lte, "lte"],
@@ -80,8 +82,8 @@ export class FilterParser extends EmbeddedActionsParser {
    * Reports a context error. In recovery mode Chevrotain may insert virtual tokens, which have
    * no position; nothing is said about those (the syntax error already covers them).
    */
-  private complain(message: string, span: Span, hint?: string): void {
-    if (Number.isFinite(span.start) && Number.isFinite(span.end)) this.reporter?.error("syntax", message, span, hint);
+  private complain(complaint: Complaint, span: Span): void {
+    if (Number.isFinite(span.start) && Number.isFinite(span.end)) this.reporter?.error("syntax", complaint.message, span, complaint.hint);
   }
 
   /** The span from `first` to the last token consumed so far. */
@@ -100,7 +102,7 @@ export class FilterParser extends EmbeddedActionsParser {
     const select = this.OPTION4(() => this.SUBRULE(this.selectClause));
     const limit = this.OPTION5(() => this.SUBRULE(this.limitClause));
     const caseSensitive = this.OPTION6(() => this.SUBRULE(this.caseClause));
-    return this.ACTION(() => queryNode({ collections, filter, orderBy, select, limit, caseSensitive }, first.tokenType === T.EOFType ? { start: 0, end: 0 } : this.spanFrom(first)));
+    return this.ACTION(() => queryNode({ collections, filter, orderBy, select, limit, caseSensitive }, first.tokenType === EOF ? { start: 0, end: 0 } : this.spanFrom(first)));
   });
 
   // from := "from" name ( "," name )* [ "where" ]          name := identifier | `back-quoted` | string
@@ -291,7 +293,7 @@ export class FilterParser extends EmbeddedActionsParser {
       this.ACTION(() => {
         if (token.tokenType !== T.NumberLiteral) segments.push(nameOf(token));
         else if (INDEX_STEPS.test(token.image)) segments.push(...token.image.split("."));
-        else this.complain(`expected a field name or a position after \`.\`, found \`${token.image}\``, tokenSpan(token), "a position is written in digits, as in `items.0`");
+        else this.complain(positionComplaint(token.image), tokenSpan(token));
       });
     });
     return this.ACTION((): PathNode => ({ kind: "Path", span: this.spanFrom(first), segments }));
@@ -329,14 +331,8 @@ export class FilterParser extends EmbeddedActionsParser {
   }
 
   private checkValue(node: ValueNode | undefined, expects: Expects, operator: string): void {
-    if (node === undefined) return;
-    if (node.kind === "Regex") {
-      if (expects !== "pattern") this.complain("a regex literal is only allowed after `matches`", node.span, "write the value as a string");
-      return;
-    }
-    if (expects === "plain" || (node.kind === "Literal" && typeof node.value === "string")) return;
-    const what = expects === "pattern" ? "`matches` takes a regex (`/pattern/i`) or a string" : `\`${operator}\` takes a string`;
-    this.complain(what, node.span);
+    const complaint = node === undefined ? undefined : valueComplaint(node, expects, operator);
+    if (complaint !== undefined) this.complain(complaint, (node as ValueNode).span);
   }
 
   // date_math := "now" [ ( "+" | "-" ) duration ]      duration := digits ( "s" | "m" | "h" | "d" | "w" )
@@ -399,9 +395,8 @@ export class FilterParser extends EmbeddedActionsParser {
     const token = this.CONSUME(T.NumberLiteral);
     return this.ACTION(() => {
       const value = token.payload as number;
-      if (!Number.isSafeInteger(value) || value < 1) {
-        this.complain(`\`limit\` takes a whole number of 1 or more, not ${token.image}`, tokenSpan(token));
-      }
+      const complaint = limitComplaint(value, token.image);
+      if (complaint !== undefined) this.complain(complaint, tokenSpan(token));
       return value;
     });
   });
@@ -414,8 +409,6 @@ export class FilterParser extends EmbeddedActionsParser {
   });
 }
 
-/** A number token that stands for path steps: `0`, `12`, `0.1` (two steps). */
-const INDEX_STEPS = /^\d+(?:\.\d+)?$/;
 
 function nameOf(token: IToken): string {
   return token.tokenType === T.Identifier ? token.image : String(token.payload ?? "");
@@ -423,10 +416,7 @@ function nameOf(token: IToken): string {
 
 let fast: FilterParser | undefined;
 
-/**
- * The parser without recovery bookkeeping, for text the hand-written descent (descent.ts) gave
- * up on. Chevrotain parsers are built once, on first need, and fed new input.
- */
+/** The parser without recovery, built once on first need; its grammar is what grammar/ publishes. */
 export function fastParser(): FilterParser {
   fast ??= new FilterParser({ recovery: false, skipValidations: true });
   return fast;
@@ -434,8 +424,29 @@ export function fastParser(): FilterParser {
 
 let recovering: FilterParser | undefined;
 
-/** For text that has errors: a parser that recovers to report several. Built on first need. */
+/** A parser that recovers from errors to report several. Built on first need. */
 export function recoveringParser(): FilterParser {
   recovering ??= new FilterParser({ recovery: true, skipValidations: true });
   return recovering;
+}
+
+/**
+ * Parses scanned tokens with the grammar of record, the way the library's parsers are held to:
+ * the query (partial when there are faults), the faults, and the actions' complaints in
+ * `reporter`. The scanner's tokens carry no Chevrotain type index, so they are given one here.
+ */
+export function parseWithChevrotain(tokens: readonly Lexeme[], reporter: Reporter, recovery: boolean): { query: QueryNode; faults: Fault[] } {
+  const parser = recovery ? recoveringParser() : fastParser();
+  parser.reporter = reporter;
+  parser.input = tokens.map((t) => ({ ...t, tokenTypeIdx: t.tokenType.tokenTypeIdx as number }));
+  const query = parser.query();
+  return { query, faults: parser.errors.map(toFault) };
+}
+
+function toFault(error: IRecognitionException): Fault {
+  const info = JSON.parse(error.message) as StructuredError;
+  // The token is one of ours (or Chevrotain's end of input, which has the same fields).
+  const { image, startOffset, tokenType, payload } = error.token;
+  const token: Lexeme = { image, startOffset, endOffset: error.token.endOffset ?? NaN, tokenType: tokenType as T.TokenType, payload };
+  return { token, kind: info.kind, expected: info.expected, rule: info.rule };
 }

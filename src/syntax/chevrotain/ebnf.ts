@@ -3,7 +3,7 @@
  * published grammar is derived from the code that parses and cannot silently drift from it.
  */
 import type { ISerializedGast } from "chevrotain";
-import { KEYWORD_TOKENS } from "./tokens.js";
+import { KEYWORD_TOKENS } from "../tokens.js";
 
 const KEYWORDS = new Set<string>(KEYWORD_TOKENS.map((t) => t.name));
 
