@@ -5,9 +5,13 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { run } from "../../src/compile.js";
 import { compareValues } from "../../src/engine/sort.js";
+import { toSql } from "../../src/sql/to-sql.js";
+import { parse } from "../../src/syntax/parse.js";
 import { bsonKey } from "../../src/sql/bson-key.js";
 import { databases, ENGINES, type Database } from "../support/databases.js";
+import { load } from "./load-documents.js";
 
 const scalar = fc.oneof(
   fc.constantFrom(0, 1, -1, 1.5, -2.5, 1e21, -1e21, -1e-7, 5e-324, -5e-324, 1.7976931348623157e308, 0.1, 0.30000000000000004),
@@ -27,6 +31,7 @@ const { value } = fc.letrec((tie) => ({
 let dbs: Database[] = [];
 beforeAll(async () => {
   dbs = await databases();
+  for (const db of dbs) await db.exec(`CREATE TABLE records (id integer PRIMARY KEY, doc jsonb NOT NULL)`);
 });
 afterAll(async () => {
   for (const db of dbs) await db.close();
@@ -49,6 +54,18 @@ describe.each(ENGINES)("the BSON sort key on %s", (engine) => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  test("order by on object values: BSON's order (value type, then name, then value), not jsonb's", async () => {
+    // jsonb puts strings before numbers and compares names before values; BSON is the other way round.
+    const stored = await load(db(), [{ n: { a: "s" } }, { n: { a: 5, b: 1 } }, { n: { a: 5 } }, { n: { b: null } }, { n: [[2], { a: 1 }] }, { n: { "10": 1, x: 2 } }, { n: { x: 1, "9": 3 } }]);
+    for (const text of ["order by n", "order by n desc"]) {
+      const query = parse(text).query!;
+      const statement = toSql(query, { table: "records", document: "doc" });
+      const rows = await db().query<{ doc: unknown }>(statement.text, statement.values);
+      expect(rows.map((r) => r.doc), text).toEqual(run(stored, query).results);
+    }
+    expect(run(stored, parse("order by n").query!).results[0]).toEqual({ n: { b: null } });
   });
 
   test("equal values give equal keys (1 and 1.0); an array that is a prefix of another sorts first", async () => {
