@@ -6,6 +6,7 @@
 import type { Schema } from "../src/check/schema.js";
 import { FilterQLError } from "../src/diagnostics/filterql-error.js";
 import { formatDiagnostics } from "../src/diagnostics/format-diagnostics.js";
+import { instant } from "../src/sql/date-instant.js";
 import { toSql, toSqlWhere } from "../src/sql/to-sql.js";
 import { parse } from "../src/syntax/parse.js";
 
@@ -18,16 +19,20 @@ const OPERATORS = [
   'name contains "50%"', 'name not contains "x"', 'name starts with "Ad"', 'name ends with "a"', "name matches /^a\\w+$/i",
   'tags = "vip"', 'tags in ["vip", "new"]', 'tags contains "vip"', "created > now - 7d", 'profile.city = "Oslo"',
   'name = "ada" case insensitive', 'name ~ "quick fox"', 'not (age > 30 or name = "Ada")',
+  "items.0 is null", "items.0.price exists",
 ];
+
+/** The instant of a date string (date-instant.ts) is long; the tables show it as `instant(x)`, spelled out once below. */
+const abbreviate = (text: string) => ["fql_x", "fql_e", "fql_c", "x"].reduce((t, x) => t.split(instant(x)).join(`instant(${x})`), text);
 
 const code = (s: string) => `\`${s.replace(/\|/g, "\\|").replace(/`/g, "\\`")}\``;
 
 function cell(text: string, mode: "column" | "document"): string {
   try {
-    const st = toSqlWhere(parse(text).query!, mode === "column" ? { schema, columns: { "profile.city": "city" }, now } : { document: "doc", now });
-    const values = st.values.filter((v) => typeof v !== "string" || v.length < 200).map((v) => JSON.stringify(v));
+    const st = toSqlWhere(parse(text).query!, mode === "column" ? { schema, columns: { "profile.city": "city" }, now } : { document: "doc", ...(text.startsWith("created") ? { schema: { created: "date" } } : {}), now });
+    const values = st.values.filter((v) => typeof v !== "string" || v.length < 200 || v.startsWith("$")).map((v) => JSON.stringify(v));
     const folded = st.values.length !== values.length ? " (+ case-folding tables)" : "";
-    return `${code(st.text)}<br>${values.length === 0 ? "no values" : code(values.join(", "))}${folded}`;
+    return `${code(abbreviate(st.text))}<br>${values.length === 0 ? "no values" : code(values.join(", "))}${folded}`;
   } catch (e) {
     if (e instanceof FilterQLError) return `*${e.diagnostics[0]?.code}*: ${e.diagnostics[0]?.message.replace(/\|/g, "\\|")}`;
     throw e;
@@ -39,7 +44,8 @@ const REFUSED: [string, "column" | "document"][] = [
   ["name exists", "column"],
   ["name matches /(?m)^a/", "column"],
   ['name = "ΟΔΟΣ" case insensitive', "column"],
-  ["items.`0` is null", "document"],
+  ["items.1.2.3.4.5 is null", "document"],
+  ["from users, admins where age > 30", "document"],
   ['name = "a\\u0000b"', "document"],
 ];
 
@@ -72,7 +78,7 @@ export function sqlDoc(): string {
     "",
     "| option | meaning |",
     "| --- | --- |",
-    "| `table` | `name` or `schema.name` (required by `toSql`) |",
+    "| `table` | `name` or `schema.name`. Without it, the query's `from` names the table (`from users where …`); a `from` naming another table than the option is an `invalid-value` error, and one naming several collections is refused (a statement reads one table). `toSqlWhere` does not read `from`: your statement names the table |",
     "| `document: \"doc\"` | **document mode**: each row holds a record in this `jsonb` column; the statement returns one column `doc` (the record, or the projected record with `select`) |",
     "| `schema`, `columns` | **column mode**: typed columns (`string` text, `integer` bigint, `number` double precision, `boolean` boolean, `date` timestamptz, `T[]` arrays); `columns` maps a field path to its column (default: the path itself). Returns the selected columns (`*` without `select`) |",
     "| `page`, `pageSize` | as `run`: pages from 1; the page size is `pageSize`, else the query's `limit`, else 10 |",
@@ -98,7 +104,8 @@ export function sqlDoc(): string {
     "## Every operator",
     "",
     `Column mode with \`schema: ${JSON.stringify(schema)}\` and \`columns: {"profile.city": "city"}\`; document mode`,
-    "with `document: \"doc\"`; date math against `now = 2026-01-08T00:00:00.000Z`.",
+    "with `document: \"doc\"` (and `schema: {\"created\": \"date\"}` for `created`); date math against `now = 2026-01-08T00:00:00.000Z`.",
+    "`instant(x)` stands for the SQL expression spelled out under *Dates in document mode*.",
     "",
     "| FilterQL | column mode | document mode |",
     "| --- | --- | --- |",
@@ -118,10 +125,14 @@ export function sqlDoc(): string {
     "  one more array level (`$.a ? (@ == 2)` matches `{\"a\": [[2]]}`), so every test first checks the item's type",
     "  (`@.type() == \"number\" && @ == 2`), which is also MongoDB's type bracketing (`\"30\"` is not `> 5`). A numeric",
     "  segment (`a.0`) is both the field `\"0\"` and position 0 of an array; the position is read from its parent",
-    "  inside a filter, since lax mode would wrap a non-array. `= null` is a null leaf or a path missing somewhere on",
-    "  the way (an object lacking the next field, or a scalar reached as a field); scalars inside arrays count as",
-    "  nothing. The string operators and case-folded tests read the leaf values with `jsonb_path_query` and test",
-    "  them in SQL, opening a leaf array one level where MongoDB does.",
+    "  inside a filter, since lax mode would wrap a non-array; a value reached by position is compared as it is (not",
+    "  opened), and a scalar reached by position before the path ends leads nowhere. A segment with a leading zero",
+    "  (`a.01`) is a field name only, as in JavaScript. `= null` (and `is null`) is a null leaf or a path missing",
+    "  somewhere on the way, on every branch: an object lacking the next field (the record, a field's value, a value",
+    "  reached by position, or an object element of an array being walked), or a scalar reached as a field; scalars",
+    "  and arrays inside arrays count as nothing. `exists` is some branch reaching a value. The string operators and",
+    "  case-folded tests read the leaf values with `jsonb_path_query` and test them in SQL, opening a leaf array one",
+    "  level where MongoDB does.",
     "- **Case-insensitive** (`case insensitive`, `caseSensitive: false`) folds exactly as JavaScript's `toLowerCase`",
     "  (PostgreSQL's `lower()` depends on the collation and folds only ASCII under \"C\"): `translate()` with every",
     "  one-to-one lower-case mapping of Unicode plus `replace()` for `İ` → `i̇`, the tables bound as parameters.",
@@ -145,8 +156,8 @@ export function sqlDoc(): string {
     "| `exists` in column mode | a NULL column stands for null and missing alike, so presence cannot be told. Use `is not null`, or document mode. |",
     "| regex line anchors `(?m)^`, look-behind, a repeated assertion, patterns whose translation exceeds 64 KiB | no exact PostgreSQL equivalent is emitted |",
     "| case-insensitive comparison with a value holding `σ` or `ς` | JavaScript lower-cases `Σ` by its position in a word (Final_Sigma); SQL cannot follow that. Other values are exact because the Σ mapping cannot change whether they match. |",
-    "| null tests, `exists` and `order by` on a path with a numeric segment (document mode) | MongoDB's missing-versus-position rules there are not expressed; comparisons on such paths are supported |",
-    "| `date` fields in document mode | jsonb holds dates as strings; column mode (timestamptz) compares instants |",
+    "| a path with more than 4 numeric segments (document mode) | each numeric segment doubles the paths to test (a position, and a field of that name); 16 is the limit |",
+    "| `from` naming several collections (`toSql`) | one statement reads one table; query each collection and combine the results |",
     "| objects and untyped fields in column mode | a column needs a SQL type; use document mode |",
     "| text with `\\u0000` or unpaired surrogates, non-finite numbers | PostgreSQL text and jsonb cannot hold them |",
     "",
@@ -156,11 +167,49 @@ export function sqlDoc(): string {
     ...REFUSED.map(([t, m]) => refusal(t, m)),
     "```",
     "",
-    "Known limits (not refusals, since they depend on the data): in document mode, objects and nested arrays met as",
-    "*sort values* order by type and then by jsonb's own order (MongoDB compares them field by field; the tests sort on",
-    "scalars and arrays of scalars), and `select` rebuilds arrays nested inside arrays two levels deep. Deep `select`",
-    "projections look expensive to the planner (100 estimated elements per JSON array, multiplied by depth), which",
-    "can trigger JIT compilation on a server; `SET jit = off` for such statements.",
+    "Refused at run time (document mode, `date` fields): a string whose instant depends on the JavaScript process",
+    "rather than on the string — a date-time without an offset (`2024-05-01T10:00`, local time to `Date.parse`), a",
+    "date-time with a space for `T`, or a date-only string with a year from 0001 to 0012 and an impossible month or",
+    "day (both read by V8's legacy rules) — makes PostgreSQL raise an error whose message starts with `filterql:`",
+    "when a comparison or sort on that field reads it, instead of comparing it wrongly. Only data can hold such",
+    "strings, so the statement cannot know in advance; store instants with `Z` or an offset, or use column mode.",
+    "",
+    "## Dates in document mode",
+    "",
+    "With a schema that types a field `date`, document mode compares and sorts it as the engine does (SPEC §4):",
+    "a string the engine reads as a date (`Date.parse` of the ISO-8601 shape) is an instant; `=`, `in`, `between`",
+    "and the ordering operators compare instants (date math is resolved against `now` and bound as milliseconds);",
+    "sorting puts such dates after booleans, ordered by instant. Numbers, other strings and `null` are what they are.",
+    "The instant is computed in SQL, not by PostgreSQL's date parser, which accepts and rejects other strings",
+    "(`2024-02-31` is March 2 to `Date.parse`; `24:00` is the next midnight; fractions are truncated to",
+    "milliseconds). `instant(x)` in the tables above is this expression, NULL where the engine sees no date:",
+    "",
+    "```sql",
+    instant("x"),
+    "```",
+    "",
+    "## Sorting in document mode",
+    "",
+    "Each sort key picks, per record, the least (ascending) or greatest (descending) of the values its path",
+    "reaches — a leaf array reached as a field stands for its elements, a value reached by position for itself,",
+    "a missing place for null, an empty array for a value below null — in MongoDB's type order. Objects and",
+    "arrays compare as BSON does, at any depth: arrays element by element, objects field by field (the value's",
+    "type, then the name, then the value), a shorter one first. The statement computes a `bytea` key by a",
+    "recursive walk of the value whose byte order is that order (numbers as order-preserving IEEE doubles,",
+    "strings as UTF-8, a 0 byte closing each string, object and array).",
+    "",
+    "Field order: jsonb does not keep the order in which a document's fields were written (it stores shorter",
+    "names first, then by bytes), so an object with two or more fields cannot be compared in its original order.",
+    "The key uses the order the rows have when read back into JavaScript, which is also the order `run` compares",
+    "them in when given the same rows: names that are array indices (`\"0\"`, `\"1\"`, …) first by value, then the",
+    "others in jsonb's order. The tests check exactly that: records are loaded into jsonb and read back, and",
+    "`run` over them is the oracle. If your documents come from MongoDB with fields in another order, sorting on",
+    "whole objects follows the stored order, not theirs; sorting on scalar fields is unaffected.",
+    "",
+    "`select` rebuilds the selected fields at any depth, through arrays nested in arrays (a recursive walk of",
+    "each array projects its object elements and drops the rest, as the engine does). Deep `select` projections",
+    "look expensive to the planner (100 estimated elements per JSON array, multiplied by depth), which can",
+    "trigger JIT compilation on a server; `SET jit = off` for such statements.",
     "",
     "## Running it",
     "",

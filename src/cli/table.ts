@@ -5,7 +5,7 @@
  */
 import { visible } from "../diagnostics/format-diagnostics.js";
 import { displayValue } from "../engine/path.js";
-import { displayWidth, padToWidth, truncateToWidth } from "./display-width.js";
+import { displayWidth, padToWidth, truncateToWidth } from "../diagnostics/display-width.js";
 
 const MAX_WIDTH = 32;
 

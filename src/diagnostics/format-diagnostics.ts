@@ -1,12 +1,14 @@
 import { applyEdits } from "./apply-fixes.js";
 import type { Diagnostic } from "./diagnostic.js";
+import { displayWidth } from "./display-width.js";
 import { LineIndex } from "./line-index.js";
 import { expectArray, expectString } from "../arguments.js";
 
 /**
  * Renders diagnostics the way rustc and Elm do: the code and message, the position, the source
  * line with a gutter, carets under the span, the hint, and the whole query as its fix would make it. Control characters in the source are
- * shown as `␀`-style pictures so a terminal is never driven by query text.
+ * shown as `␀`-style pictures so a terminal is never driven by query text. Carets are placed by
+ * terminal columns, not UTF-16 units, so they stay under the span after `山田` or `👩‍💻`.
  */
 export function formatDiagnostics(text: string, diagnostics: readonly Diagnostic[]): string {
   expectString("formatDiagnostics", "text", text);
@@ -26,11 +28,11 @@ function formatOne(index: LineIndex, d: Diagnostic): string {
   if (index.text.length > 0 || d.path === undefined) {
     const source = index.lineText(line);
     const col = span.start - index.lineStart(line);
-    const lastOnLine = index.lineStart(line) + source.length;
-    const width = Math.max(1, Math.min(span.end, lastOnLine) - span.start);
+    const end = Math.max(col, Math.min(span.end - index.lineStart(line), source.length));
+    const width = Math.max(1, displayWidth(visible(source.slice(col, end))));
     out.push(`${pad} |`);
     out.push(`${line + 1} | ${visible(source)}`);
-    out.push(`${pad} | ${" ".repeat(visibleWidth(source.slice(0, col)))}${"^".repeat(width)}`);
+    out.push(`${pad} | ${" ".repeat(displayWidth(visible(source.slice(0, col))))}${"^".repeat(width)}`);
   }
   if (d.hint !== undefined) out.push(`${pad} = hint: ${visible(d.hint)}`);
   if (d.fix !== undefined) out.push(`${pad} = fix: ${visible(applyEdits(index.text, d.fix.edits).replace(/\r?\n/g, " "))}`);
@@ -40,8 +42,4 @@ function formatOne(index: LineIndex, d: Diagnostic): string {
 /** Replaces C0 controls and DEL with their Unicode control pictures, tabs with a space. */
 export function visible(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === "\t" ? " " : String.fromCharCode(c === "\u007f" ? 0x2421 : 0x2400 + c.charCodeAt(0))));
-}
-
-function visibleWidth(s: string): number {
-  return visible(s).length;
 }

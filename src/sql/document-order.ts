@@ -1,23 +1,28 @@
 /**
  * ORDER BY in document mode, in MongoDB's order (SPEC §4): empty array < null/missing < numbers
- * < strings (by code point) < objects < arrays < booleans. Each key's value is chosen per record
- * in a LATERAL subquery: the least candidate ascending, the greatest descending, where the
- * candidates are the leaf values (arrays opened one level) plus null where the path is missing.
- * Objects and arrays met as sort values order by type, then by jsonb's own order (not MongoDB's).
+ * < strings (by code point) < objects < arrays < booleans < dates. Each key's value is chosen per
+ * record in a LATERAL subquery: the least candidate ascending, the greatest descending, where the
+ * candidates are the leaf values (a leaf reached as a field opened one level, one reached by
+ * position as it is) plus null where the path is missing. Objects and arrays met as sort values
+ * compare as BSON does, at any depth (bson-key.ts). In a `date` field, a string the engine reads
+ * as a date is a date, ordered by its instant (date-instant.ts).
  */
 import type { OrderKeyNode } from "../ast/nodes.js";
+import { bsonKey } from "./bson-key.js";
+import { instant } from "./date-instant.js";
 import type { DocumentEmitter } from "./document.js";
 
 const rank = (x: string) => `CASE jsonb_typeof(${x}) WHEN 'null' THEN 1 WHEN 'number' THEN 2 WHEN 'string' THEN 3 WHEN 'object' THEN 4 WHEN 'array' THEN 5 ELSE 6 END`;
 
-/** The terms ordering (rank, jsonb value) pairs by MongoDB's order, in one direction. */
-function terms(r: string, x: string, dir: "ASC" | "DESC"): string[] {
+/** The terms ordering (rank, jsonb value, instant) triples by MongoDB's order, in one direction. */
+function terms(r: string, x: string, t: string, dir: "ASC" | "DESC"): string[] {
   return [
     `${r} ${dir}`,
-    `(CASE WHEN jsonb_typeof(${x}) = 'number' THEN (${x})::numeric END) ${dir}`,
-    `(CASE WHEN jsonb_typeof(${x}) = 'string' THEN (${x} #>> '{}') END) COLLATE "C" ${dir}`,
-    `(CASE WHEN jsonb_typeof(${x}) = 'boolean' THEN (${x})::boolean END) ${dir}`,
-    `(CASE WHEN jsonb_typeof(${x}) IN ('object', 'array') THEN ${x} END) ${dir}`,
+    `(CASE WHEN ${r} = 2 THEN (${x})::numeric END) ${dir}`,
+    `(CASE WHEN ${r} = 3 THEN (${x} #>> '{}') END) COLLATE "C" ${dir}`,
+    `(CASE WHEN ${r} IN (4, 5) THEN ${bsonKey(x)} END) ${dir}`,
+    `(CASE WHEN ${r} = 6 THEN (${x})::boolean END) ${dir}`,
+    `(CASE WHEN ${r} = 7 THEN ${t} END) ${dir}`,
   ];
 }
 
@@ -27,9 +32,9 @@ export interface DocumentOrder {
 }
 
 /**
- * Each key's candidates, as (rank, value): the opened leaf values, null (rank 1) where the path
- * is missing, and an empty array (rank 0, below null) for each empty leaf array — as the engine
- * picks them. No candidate at all sorts as null.
+ * Each key's candidates, as (rank, value, instant): the leaf values, null (rank 1) where the path
+ * is missing, and an empty array (rank 0, below null) for each empty leaf array reached as a
+ * field — as the engine picks them. No candidate at all sorts as null.
  */
 export function documentOrder(keys: readonly OrderKeyNode[], emitter: DocumentEmitter): DocumentOrder {
   const joins: string[] = [];
@@ -39,13 +44,21 @@ export function documentOrder(keys: readonly OrderKeyNode[], emitter: DocumentEm
     if (src === undefined) return;
     const dir = k.direction === "asc" ? "ASC" : "DESC";
     const alias = `fql_k${i}`;
+    const isDate = emitter.isDate(k.field);
+    const leaf = (values: string) => {
+      const value = `(CASE WHEN jsonb_typeof(fql_c) = 'null' THEN NULL ELSE fql_c END)`;
+      const from = `FROM jsonb_path_query(${emitter.doc}, ${values}) AS fql_s(fql_c)`;
+      return isDate
+        ? `SELECT CASE WHEN fql_d IS NULL THEN ${rank("fql_c")} ELSE 7 END, ${value}, fql_d ${from} CROSS JOIN LATERAL (SELECT ${instant("fql_c")}) AS fql_i(fql_d)`
+        : `SELECT ${rank("fql_c")}, ${value}, NULL::numeric ${from}`;
+    };
     const candidates = [
-      `SELECT ${rank("fql_c")}, (CASE WHEN jsonb_typeof(fql_c) = 'null' THEN NULL ELSE fql_c END) FROM jsonb_path_query(${emitter.doc}, ${src.values}) AS fql_s(fql_c)`,
-      `SELECT 1, NULL::jsonb WHERE ${emitter.doc} @? ${src.missing}`,
-      `SELECT 0, NULL::jsonb FROM jsonb_path_query(${emitter.doc}, ${src.leaves}) AS fql_l(fql_x) WHERE fql_x = '[]'::jsonb`,
+      ...src.values.map(leaf),
+      `SELECT 1, NULL::jsonb, NULL::numeric WHERE ${emitter.doc} @? ${src.missing}`,
+      ...src.emptyLeaves.map((leaves) => `SELECT 0, NULL::jsonb, NULL::numeric FROM jsonb_path_query(${emitter.doc}, ${leaves}) AS fql_l(fql_x) WHERE fql_x = '[]'::jsonb`),
     ];
-    joins.push(`LEFT JOIN LATERAL (SELECT fql_r, fql_c FROM (${candidates.join(" UNION ALL ")}) AS fql_u(fql_r, fql_c) ORDER BY ${terms("fql_r", "fql_c", dir).join(", ")} LIMIT 1) AS ${alias}(r, v) ON TRUE`);
-    out.push(...terms(`COALESCE(${alias}.r, 1)`, `${alias}.v`, dir));
+    joins.push(`LEFT JOIN LATERAL (SELECT fql_r, fql_c, fql_t FROM (${candidates.join(" UNION ALL ")}) AS fql_u(fql_r, fql_c, fql_t) ORDER BY ${terms("fql_r", "fql_c", "fql_t", dir).join(", ")} LIMIT 1) AS ${alias}(r, v, t) ON TRUE`);
+    out.push(...terms(`COALESCE(${alias}.r, 1)`, `${alias}.v`, `${alias}.t`, dir));
   });
   return { joins, terms: out };
 }

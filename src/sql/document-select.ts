@@ -1,9 +1,8 @@
 /**
  * `select` in document mode: the projected record as `jsonb`, rebuilt as the engine's projection
  * does (SPEC §4): only the selected fields, nested objects rebuilt, through an array each object
- * element projected (scalars dropped). Field names are parameters. Arrays nested in arrays are
- * followed two levels deep
- * (SQL has no recursion without functions; the statement stays small).
+ * element projected (scalars dropped), through arrays nested in arrays to any depth (a recursive
+ * walk of the array's elements). Field names are parameters.
  */
 import type { PathNode } from "../ast/nodes.js";
 import type { Params } from "./params.js";
@@ -12,8 +11,6 @@ interface Trie {
   leaf: boolean;
   readonly children: Map<string, Trie>;
 }
-
-const MAX_ARRAY_NESTING = 2;
 
 function trie(paths: readonly PathNode[]): Trie {
   const root: Trie = { leaf: false, children: new Map() };
@@ -35,20 +32,31 @@ export function documentSelect(doc: string, paths: readonly PathNode[], params: 
   const object = (node: Trie, x: string): string => {
     const n = alias++;
     const f = `fql_f${n}`;
-    const cases = [...node.children].map(([k, child]) => `WHEN ${params.once(`key:${k}`, k, "text")} THEN ${child.leaf ? `${f}.v` : value(child, `${f}.v`, 0)}`);
+    const cases = [...node.children].map(([k, child]) => `WHEN ${params.once(`key:${k}`, k, "text")} THEN ${child.leaf ? `${f}.v` : value(child, `${f}.v`)}`);
     const keys = [...node.children.keys()].map((k) => params.once(`key:${k}`, k, "text"));
     return `(SELECT COALESCE(jsonb_object_agg(${f}.k, fql_g${n}.v), '{}'::jsonb) FROM jsonb_each(${x}) AS ${f}(k, v) CROSS JOIN LATERAL (SELECT CASE ${f}.k ${cases.join(" ")} END) AS fql_g${n}(v) WHERE ${f}.k IN (${keys.join(", ")}) AND fql_g${n}.v IS NOT NULL)`;
   };
   // `x` is bound once per level in a one-row subquery; OFFSET 0 keeps the planner from inlining it
   // back into every use (which makes planning exponential in the depth).
-  const value = (node: Trie, x: string, depth: number): string => {
+  const value = (node: Trie, x: string): string => {
     const n = alias++;
     const v = `fql_v${n}`;
-    const e = `fql_e${n}`;
-    const arr = depth >= MAX_ARRAY_NESTING
-      ? "NULL::jsonb"
-      : `(SELECT COALESCE(jsonb_agg(${value(node, `${e}.e`, depth + 1)} ORDER BY ${e}.o), '[]'::jsonb) FROM jsonb_array_elements(${v}) WITH ORDINALITY AS ${e}(e, o) WHERE jsonb_typeof(${e}.e) IN ('object', 'array'))`;
-    return `(SELECT CASE jsonb_typeof(${v}) WHEN 'object' THEN ${object(node, v)} WHEN 'array' THEN ${arr} END FROM (SELECT ${x} OFFSET 0) AS fql_w${n}(${v}))`;
+    return `(SELECT CASE jsonb_typeof(${v}) WHEN 'object' THEN ${object(node, v)} WHEN 'array' THEN ${array(node, v)} END FROM (SELECT ${x} OFFSET 0) AS fql_w${n}(${v}))`;
+  };
+  // An array, nested to any depth: every element that is not an array is either an object, replaced
+  // by its projection, or a scalar, removed. The edits are applied one by one from the last element
+  // in document order to the first, so a removal never moves an element still to be edited.
+  const array = (node: Trie, v: string): string => {
+    const n = alias++;
+    const [walk, edits, apply] = [`fql_walk${n}`, `fql_edit${n}`, `fql_apply${n}`];
+    const e = `fql_x${n}`;
+    return (
+      `(WITH RECURSIVE ${walk}(o, p, e) AS (SELECT ARRAY[]::bigint[], ARRAY[]::text[], ${v} UNION ALL ` +
+      `SELECT ${walk}.o || ${e}.o, ${walk}.p || (${e}.o - 1)::text, ${e}.e FROM ${walk} CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(${walk}.e) = 'array' THEN ${walk}.e ELSE '[]'::jsonb END) WITH ORDINALITY AS ${e}(e, o)), ` +
+      `${edits}(k, p, w) AS (SELECT row_number() OVER (ORDER BY ${walk}.o DESC), ${walk}.p, CASE WHEN jsonb_typeof(${walk}.e) = 'object' THEN ${object(node, `${walk}.e`)} END FROM ${walk} WHERE jsonb_typeof(${walk}.e) <> 'array'), ` +
+      `${apply}(k, a) AS (SELECT 0::bigint, ${v} UNION ALL SELECT ${apply}.k + 1, CASE WHEN ${edits}.w IS NULL THEN ${apply}.a #- ${edits}.p ELSE jsonb_set(${apply}.a, ${edits}.p, ${edits}.w) END FROM ${apply} JOIN ${edits} ON ${edits}.k = ${apply}.k + 1) ` +
+      `SELECT ${apply}.a FROM ${apply} ORDER BY ${apply}.k DESC LIMIT 1)`
+    );
   };
   return object(trie(paths), doc);
 }

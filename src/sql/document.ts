@@ -10,8 +10,11 @@ import { constant, fold, foldedConstant, type Constant, type EmitContext } from 
 import type { Leaf, PredicateEmitter } from "./condition.js";
 import { any, branches, endsAtPosition, items, jsonType, literal, MAX_NUMERIC_SEGMENTS, missing, numericCount, where, type Step } from "./jsonpath.js";
 import { translateRegex } from "./regex.js";
+import { instant } from "./date-instant.js";
+import { toInstant } from "../engine/dates.js";
 
 const PATH_OPS = { eq: "==", gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
+const SQL_OPS = { eq: "=", gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
 
 export class DocumentEmitter implements PredicateEmitter {
   constructor(
@@ -31,11 +34,19 @@ export class DocumentEmitter implements PredicateEmitter {
       case "Compare": {
         const v = constant(node.value, this.ctx);
         if (v === null) return node.op === "eq" || node.op === "gte" || node.op === "lte" ? this.isNull(node.field) : "FALSE";
+        if (typeof v === "string" && this.isDate(node.field)) return this.dates(node.field, SQL_OPS[node.op === "ne" ? "eq" : node.op], [v]);
         if (node.op === "eq" && this.ctx.caseInsensitive && typeof v === "string") return this.foldedEquals(node.field, v, node.value);
         const op = PATH_OPS[node.op === "ne" ? "eq" : node.op];
         return this.path(node.field, (ref) => `${ref}.type() == ${literal(jsonType(v))} && ${ref} ${op} ${literal(v)}`);
       }
       case "In": {
+        if (this.isDate(node.field)) {
+          const cs = node.values.map((value) => constant(value, this.ctx));
+          const parts = cs.includes(null) ? [this.isNull(node.field)] : [];
+          const strings = cs.filter((c): c is string => typeof c === "string");
+          if (strings.length > 0) parts.push(this.dates(node.field, "=", strings));
+          return parts.length === 0 ? "FALSE" : parts.length === 1 ? (parts[0] as string) : `(${parts.join(" OR ")})`;
+        }
         const parts = node.values.map((value) => {
           const v = constant(value, this.ctx);
           if (v === null) return this.isNull(node.field);
@@ -46,9 +57,11 @@ export class DocumentEmitter implements PredicateEmitter {
       }
       case "IsNull":
         return this.isNull(node.field);
-      case "Exists":
-        if (!this.fieldOnly(node.field, "`exists`")) return "FALSE";
-        return this.test(items(node.field.segments.map((field) => ({ field }))));
+      case "Exists": {
+        // Some branch reaches a value (even null).
+        const bs = this.branches(node.field);
+        return bs.length === 0 ? "FALSE" : this.test(any(bs.map(items)));
+      }
       case "Text":
         this.ctx.refusals.unsupported("`~` (word matching)", node.span, "PostgreSQL has no exact equivalent of Unicode word runs with JavaScript case folding; use `contains` or `matches`");
         return "FALSE";
@@ -98,6 +111,24 @@ export class DocumentEmitter implements PredicateEmitter {
     return this.leaves(node.field, (x, asIs) => (asIs ? str(x, test) : `(${str(x, test)} OR ${elements(x, (e) => str(e, test))})`));
   }
 
+  /**
+   * A `date` field against date strings (SPEC §4: instants): some string reached — or string
+   * element of an array reached as a field — whose instant compares with one of the constants'
+   * instants (date-instant.ts). A constant that is no date matches nothing, as in memory.
+   */
+  private dates(field: PathNode, op: string, values: readonly string[]): string {
+    const instants = values.map(toInstant).filter((t) => !Number.isNaN(t));
+    if (instants.length === 0) return "FALSE";
+    const ps = instants.map((t) => this.ctx.params.add(t, "numeric"));
+    const one = (x: string) => (ps.length === 1 ? `${instant(x)} ${op} ${ps[0] as string}` : `${instant(x)} IN (${ps.join(", ")})`);
+    const elements = (x: string) => `(jsonb_typeof(${x}) = 'array' AND EXISTS (SELECT 1 FROM jsonb_array_elements(${x}) AS fql_a(fql_e) WHERE ${one("fql_e")}))`;
+    return this.leaves(field, (x, asIs) => (asIs ? `(${one(x)})` : `(${one(x)} OR ${elements(x)})`));
+  }
+
+  isDate(field: PathNode): boolean {
+    return this.ctx.schema?.lookup(field.segments)?.base === "date";
+  }
+
   private foldedEquals(field: PathNode, v: string, node: ValueNode): string {
     const p = this.ctx.params.add(foldedConstant(v, node, this.ctx), "text");
     const eq = (x: string) => `(jsonb_typeof(${x}) = 'string' AND ${this.fold(`(${x} #>> '{}')`)} = ${p})`;
@@ -106,9 +137,9 @@ export class DocumentEmitter implements PredicateEmitter {
 
   /** `= null`: a null leaf (or null element of a leaf array), or the path missing somewhere on the way. */
   private isNull(field: PathNode): string {
-    if (!this.fieldOnly(field, "a null test")) return "FALSE";
-    const steps = field.segments.map((s) => ({ field: s }));
-    return this.test(any([where(steps, (ref) => `${ref}.type() == "null"`), ...missing(field.segments)]));
+    const bs = this.branches(field);
+    if (bs.length === 0) return "FALSE";
+    return this.test(any([...bs.map((b) => where(b, (ref) => `${ref}.type() == "null"`)), ...missing(field.segments)]));
   }
 
   /** `doc @? path` for a per-leaf path test, over every branch of the field's path. */
@@ -126,23 +157,14 @@ export class DocumentEmitter implements PredicateEmitter {
   private branches(field: PathNode): Step[][] {
     this.names(field);
     if (numericCount(field.segments) > MAX_NUMERIC_SEGMENTS) {
-      this.ctx.refusals.unsupported(`a path with more than ${MAX_NUMERIC_SEGMENTS} numeric segments`, field.span);
+      this.ctx.refusals.unsupported(`a path with more than ${MAX_NUMERIC_SEGMENTS} numeric segments`, field.span, `each numeric segment doubles the paths tested (a position, and a field of that name); ${MAX_NUMERIC_SEGMENTS} make ${2 ** MAX_NUMERIC_SEGMENTS}`);
       return [];
     }
     return branches(field.segments);
   }
 
-  private fieldOnly(field: PathNode, what: string): boolean {
-    this.names(field);
-    if (numericCount(field.segments) === 0) return true;
-    this.ctx.refusals.unsupported(`${what} on a path with a numeric segment`, field.span, "MongoDB's missing-versus-position rules for numeric segments are not expressed in SQL; test a field path");
-    return false;
-  }
-
   private names(field: PathNode): void {
     for (const s of field.segments) this.ctx.refusals.text(s, field.span, "this field name");
-    const info = this.ctx.schema?.lookup(field.segments);
-    if (info?.base === "date") this.ctx.refusals.unsupported("a `date` field in document mode", field.span, "jsonb holds dates as strings; use column mode (timestamptz) to compare instants");
   }
 
   private test(path: string): string {
@@ -153,14 +175,19 @@ export class DocumentEmitter implements PredicateEmitter {
     return fold(x, this.ctx);
   }
 
-  /** The leaf values a sort key reads (arrays opened one level), and where the path counts as null. */
-  sortSources(field: PathNode): { values: string; missing: string; leaves: string } | undefined {
-    if (!this.fieldOnly(field, "`order by`")) return undefined;
-    const steps = field.segments.map((s) => ({ field: s }));
+  /**
+   * What a sort key reads, per branch: the leaf values (a leaf reached as a field opened one
+   * level, one reached by position as it is), the leaves that may be empty arrays (reached as a
+   * field), and where the path counts as null.
+   */
+  sortSources(field: PathNode): { values: string[]; emptyLeaves: string[]; missing: string } | undefined {
+    const bs = this.branches(field);
+    if (bs.length === 0) return undefined;
+    const add = (path: string) => this.ctx.params.add(path, "jsonpath");
     return {
-      leaves: this.ctx.params.add(items(steps), "jsonpath"),
-      values: this.ctx.params.add(`${items(steps)}[*]`, "jsonpath"),
-      missing: this.ctx.params.add(any(missing(field.segments)), "jsonpath"),
+      values: bs.map((b) => add(endsAtPosition(b) ? items(b) : `${items(b)}[*]`)),
+      emptyLeaves: bs.filter((b) => !endsAtPosition(b)).map((b) => add(items(b))),
+      missing: add(any(missing(field.segments))),
     };
   }
 }

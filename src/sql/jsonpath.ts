@@ -18,18 +18,22 @@ export function key(name: string): string {
   return `.${JSON.stringify(name)}`;
 }
 
+/** Whether a numeric segment can index an array: its canonical digits only (`"01"` is a field name, never position 1). */
+export function isPosition(segment: string, i: number): boolean {
+  return i > 0 && isDigits(segment) && segment.length < 10 && String(Number(segment)) === segment;
+}
+
 /** Every way a path can be read: one branch per choice of field or position at each numeric segment after the first. */
 export function branches(segments: readonly string[]): Step[][] {
   let out: Step[][] = [[]];
   segments.forEach((s, i) => {
-    const numeric = i > 0 && isDigits(s) && s.length < 10;
-    out = out.flatMap((b) => (numeric ? [[...b, { field: s }], [...b, { position: Number(s) }]] : [[...b, { field: s }]]));
+    out = out.flatMap((b) => (isPosition(s, i) ? [[...b, { field: s }], [...b, { position: Number(s) }]] : [[...b, { field: s }]]));
   });
   return out;
 }
 
 export function numericCount(segments: readonly string[]): number {
-  return segments.filter((s, i) => i > 0 && isDigits(s)).length;
+  return segments.filter((s, i) => isPosition(s, i)).length;
 }
 
 /** A branch ending in a position: its value is compared as it is, never opened. */
@@ -98,21 +102,28 @@ export function any(paths: readonly string[]): string {
 }
 
 /**
- * Where a field-only path counts as missing (MongoDB's null): an object on the way (the record,
- * a field's value, or an object element of an array being walked) lacks the next field, or a
- * field's value on the way is a scalar or null. Scalars and arrays met as array elements count
- * as nothing.
+ * Where the path counts as missing (MongoDB's null), over every branch: an object on the way
+ * (the record, a value reached as a field or by position, or an object element of an array
+ * being walked) lacks the next field; or a value reached as a field, not the last, is a scalar
+ * or null. Scalars and arrays met as array elements count as nothing, and so does a scalar
+ * reached by position before the path ends.
  */
 export function missing(segments: readonly string[]): string[] {
-  const out: string[] = [`$ ? (!exists(@${key(segments[0] as string)}))`];
-  let stream = "$";
-  for (let i = 1; i < segments.length; i++) {
-    const prev = key(segments[i - 1] as string);
-    out.push(`${stream} ? (@.type() == "object" && @${prev}.type() != "object" && @${prev}.type() != "array")`);
-    stream += prev;
-    out.push(`${stream} ? (@.type() == "object" && !exists(@${key(segments[i] as string)}))`);
-  }
-  return out;
+  const out = new Set<string>();
+  let prefixes: Step[][] = [[]];
+  segments.forEach((segment, i) => {
+    for (const prefix of prefixes) {
+      out.add(`${items(prefix)} ? (@.type() == "object" && !exists(@${key(segment)}))`);
+      const last = prefix[prefix.length - 1];
+      if (last !== undefined && "field" in last) {
+        const parent = items(prefix.slice(0, -1));
+        const k = key(last.field);
+        out.add(`${parent} ? (@.type() == "object" && @${k}.type() != "object" && @${k}.type() != "array")`);
+      }
+    }
+    prefixes = prefixes.flatMap((b) => (isPosition(segment, i) ? [[...b, { field: segment }], [...b, { position: Number(segment) }]] : [[...b, { field: segment }]]));
+  });
+  return [...out];
 }
 
 /** A literal in SQL/JSON path syntax. */

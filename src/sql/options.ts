@@ -11,7 +11,7 @@ export function expectSqlOptions(fn: string, options: unknown): void {
 }
 
 export interface SqlOptions {
-  /** The table, `name` or `schema.name`; quoted as identifiers. Required by `toSql`. */
+  /** The table, `name` or `schema.name`; quoted as identifiers. `toSql` needs it, or a query with `from <table>`. */
   readonly table?: string;
   /** Document mode: the `jsonb` column holding each record. */
   readonly document?: string;

@@ -22,6 +22,7 @@ import { expectSqlOptions, type SqlOptions, type SqlStatement } from "./options.
 import { Params } from "./params.js";
 import { quoteIdent, quoteTable } from "./quote.js";
 import { Refusals } from "./refusal.js";
+import { tableOf } from "./table.js";
 
 export type { SqlOptions, SqlStatement };
 
@@ -71,15 +72,17 @@ export function toSqlWhere(query: QueryNode, options: SqlOptions): SqlStatement 
 export function toSql(query: QueryNode, options: SqlOptions): SqlStatement {
   expectQuery("toSql", "query", query);
   expectSqlOptions("toSql", options);
-  if (typeof options.table !== "string" || options.table === "") throw new TypeError("toSql needs a `table`");
+  if (options.table !== undefined && typeof options.table !== "string") throw new TypeError("toSql's `table` must be a string");
   const pageSize = options.pageSize ?? query.limit ?? 10;
   const page = options.page ?? 1;
   if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a whole number of 1 or more, not ${pageSize}`);
   if (!Number.isSafeInteger(page) || page < 1) throw new RangeError(`page must be a whole number of 1 or more, not ${page}`);
   const p = prepare(query, options, 0);
   const { ctx, emitter } = p;
-  for (const name of [options.table, options.key ?? "id"]) ctx.refusals.text(name, query.span, "this table or column name");
-  const from = `FROM ${quoteTable(options.table)}`;
+  const table = tableOf(query, options.table, p.text, p.reporter);
+  if (table === undefined && !p.reporter.hasErrors) throw new TypeError("toSql needs a `table`, or a query with `from <table>`");
+  for (const name of [table ?? "", options.key ?? "id"]) ctx.refusals.text(name, query.span, "this table or column name");
+  const from = `FROM ${quoteTable(table ?? "")}`;
   const where = query.filter === null ? "" : ` WHERE ${condition(query.filter, true, emitter)}`;
   if (options.count === true) {
     finish(p);

@@ -4,7 +4,7 @@
  * over the tokens before the cursor — no parser internals, so it does not depend on a parser
  * library's content-assist API. Never throws.
  */
-import type { IToken, TokenType } from "chevrotain";
+import type { Lexeme, TokenType } from "../syntax/tokens.js";
 import { resolveSchema, typeName, type FieldInfo, type ResolvedSchema, type Schema } from "../check/schema.js";
 import { printName, printScalar } from "../emit/print.js";
 import * as T from "../syntax/tokens.js";
@@ -90,7 +90,7 @@ const WORD_LIKE: ReadonlySet<TokenType> = new Set([T.Identifier, T.BackQuoted, T
 const VALUE_TOKENS = new Set(["StringLiteral", "NumberLiteral", "True", "False", "Null", "RegexLiteral"]);
 const COMPARATORS = new Set(["Eq", "EqEq", "NotEq", "Lt", "Lte", "Gt", "Gte", "Tilde"]);
 
-function step(m: Machine, t: IToken): void {
+function step(m: Machine, t: Lexeme): void {
   const name = t.tokenType.name;
   const isField = name === "Identifier" || name === "BackQuoted";
   const segment = name === "Identifier" ? t.image : String(t.payload ?? "");

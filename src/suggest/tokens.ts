@@ -2,7 +2,7 @@
  * tokens(text): the text's tokens classified for syntax highlighting (editors, the REPL).
  * Never throws; characters the lexer cannot read come back as `error` tokens.
  */
-import type { IToken, TokenType } from "chevrotain";
+import type { Lexeme, TokenType } from "../syntax/tokens.js";
 import { Reporter } from "../diagnostics/reporter.js";
 import { postLex } from "../syntax/post-lex.js";
 import { scan } from "../syntax/scan.js";
@@ -29,7 +29,7 @@ const KIND: ReadonlyMap<string, TokenKind> = new Map<string, TokenKind>([
 
 export interface ToolTokens {
   /** Tokens as the parser sees them: keywords retyped, literals decoded, error tokens substituted. */
-  readonly tokens: IToken[];
+  readonly tokens: Lexeme[];
   /** Each token's type as scanned, before post-lex substituted parseable tokens for the error ones. */
   readonly scanned: readonly TokenType[];
   /** Character runs no token could start. */

@@ -6,7 +6,7 @@
  * (recover.ts), which reports the faults. A property test holds it to Chevrotain's AST on every
  * text it accepts. It carries none of the recovery's bookkeeping, which keeps valid text cheap.
  */
-import type { IToken, TokenType } from "chevrotain";
+import type { Lexeme, TokenType } from "./tokens.js";
 import { andNode, orNode, queryNode } from "../ast/build.js";
 import type { CompareOp, DateMathNode, ExprNode, MatchOp, OrderKeyNode, PathNode, PredicateNode, QueryNode, Span, ValueNode } from "../ast/nodes.js";
 import { INDEX_STEPS, type Expects } from "./complaints.js";
@@ -24,27 +24,27 @@ const COMPARATORS: ReadonlyMap<TokenType, CompareOp> = new Map([
 class Descent {
   private i = 0;
   /** The last token consumed (Chevrotain's LA(0)), for spans. */
-  private last: IToken | undefined;
+  private last: Lexeme | undefined;
 
-  constructor(private readonly tokens: readonly IToken[]) {}
+  constructor(private readonly tokens: readonly Lexeme[]) {}
 
   private peek(): TokenType | undefined {
     return this.tokens[this.i]?.tokenType;
   }
 
-  private next(): IToken {
+  private next(): Lexeme {
     const token = this.tokens[this.i++];
     if (token === undefined) throw GIVE_UP;
     this.last = token;
     return token;
   }
 
-  private expect(type: TokenType): IToken {
+  private expect(type: TokenType): Lexeme {
     if (this.peek() !== type) throw GIVE_UP;
     return this.next();
   }
 
-  private spanFrom(first: IToken): Span {
+  private spanFrom(first: Lexeme): Span {
     const last = this.last ?? first;
     return { start: first.startOffset, end: last.startOffset + last.image.length };
   }
@@ -77,7 +77,7 @@ class Descent {
   }
 
   private orExpr(): ExprNode {
-    const first = this.tokens[this.i] as IToken;
+    const first = this.tokens[this.i] as Lexeme;
     const operands = [this.andExpr()];
     while (this.peek() === T.Or) {
       this.next();
@@ -87,7 +87,7 @@ class Descent {
   }
 
   private andExpr(): ExprNode {
-    const first = this.tokens[this.i] as IToken;
+    const first = this.tokens[this.i] as Lexeme;
     const operands = [this.notExpr()];
     while (this.peek() === T.And) {
       this.next();
@@ -149,7 +149,7 @@ class Descent {
     }
   }
 
-  private negatable(first: IToken, field: PathNode, negated: boolean): PredicateNode {
+  private negatable(first: Lexeme, field: PathNode, negated: boolean): PredicateNode {
     const match = (op: MatchOp, value: ValueNode): PredicateNode => ({ kind: "Match", span: this.spanFrom(first), op, negated, field, value });
     switch (this.peek()) {
       case T.In: {
@@ -310,12 +310,12 @@ class Descent {
   }
 }
 
-function nameOf(token: IToken): string {
+function nameOf(token: Lexeme): string {
   return token.tokenType === T.Identifier ? token.image : String(token.payload ?? "");
 }
 
 /** The query for valid, clean text; undefined wherever the recovering descent must have its say. */
-export function descend(tokens: readonly IToken[]): QueryNode | undefined {
+export function descend(tokens: readonly Lexeme[]): QueryNode | undefined {
   try {
     return new Descent(tokens).query();
   } catch (error) {

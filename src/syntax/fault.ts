@@ -3,13 +3,13 @@
  * the terms of Chevrotain's recognition exceptions. Both parsers produce these (recover.ts in the
  * library, chevrotain/parser.ts in the tests), and parser-diagnostics.ts turns them into words.
  */
-import type { IToken, TokenType } from "chevrotain";
+import type { Lexeme, TokenType } from "./tokens.js";
 
 export type FaultKind = "mismatch" | "no-viable" | "early-exit" | "not-all-input";
 
 export interface Fault {
   /** The offending token; the end of input has a NaN offset. */
-  readonly token: IToken;
+  readonly token: Lexeme;
   readonly kind: FaultKind;
   /** For a mismatch, the name of the token type that was required. */
   readonly expected: readonly string[];

@@ -3,7 +3,7 @@
  * deeper than `maxDepth` and never builds a tree past the other limits. One linear pass with an
  * explicit stack: 100,000 `(` or 50,000 `not`s cost a loop, not a stack overflow.
  */
-import type { IToken, TokenType } from "chevrotain";
+import type { Lexeme, TokenType } from "./tokens.js";
 import type { Reporter } from "../diagnostics/reporter.js";
 import * as T from "./tokens.js";
 
@@ -18,7 +18,7 @@ const OPERAND_START = new Set<TokenType>([T.LParen, T.And, T.Or, T.Not, T.Where]
 const VALUE_TOKENS = new Set<TokenType>([T.StringLiteral, T.NumberLiteral, T.True, T.False, T.Null, T.RegexLiteral, T.Now]);
 
 /** Returns false (after reporting) when a limit is exceeded and the parser must not run. */
-export function checkLimits(tokens: readonly IToken[], limits: GuardLimits, reporter: Reporter): boolean {
+export function checkLimits(tokens: readonly Lexeme[], limits: GuardLimits, reporter: Reporter): boolean {
   const bases: number[] = [];
   let base = 0;
   let pendingNots = 0;

@@ -3,7 +3,7 @@
  * and for brackets where the unclosed one was opened. Habits from other languages (habits/) then
  * replace the diagnostics they explain.
  */
-import type { IToken } from "chevrotain";
+import type { Lexeme } from "./tokens.js";
 import type { Reporter } from "../diagnostics/reporter.js";
 import type { Fault } from "./fault.js";
 import * as T from "./tokens.js";
@@ -44,16 +44,16 @@ const TOKEN_WORDS: Record<string, string> = {
   Identifier: "a field name",
 };
 
-export function describeToken(token: IToken): string {
+export function describeToken(token: Lexeme): string {
   const image = token.image.length > 30 ? `${token.image.slice(0, 27)}...` : token.image;
   return `\`${image}\``;
 }
 
-function isEof(token: IToken): boolean {
+function isEof(token: Lexeme): boolean {
   return token.tokenType.name === "EOF" || Number.isNaN(token.startOffset);
 }
 
-export function reportParserErrors(faults: readonly Fault[], tokens: readonly IToken[], reporter: Reporter): void {
+export function reportParserErrors(faults: readonly Fault[], tokens: readonly Lexeme[], reporter: Reporter): void {
   const seen = new Set<number>();
   for (const info of faults) {
     const token = info.token;
@@ -100,8 +100,8 @@ function expectation(info: Fault): string {
   return RULE_WORDS[info.rule] ?? "something else";
 }
 
-function previousToken(tokens: readonly IToken[], offset: number): IToken | undefined {
-  let prev: IToken | undefined;
+function previousToken(tokens: readonly Lexeme[], offset: number): Lexeme | undefined {
+  let prev: Lexeme | undefined;
   for (const t of tokens) {
     if (t.startOffset >= offset) break;
     prev = t;
@@ -110,8 +110,8 @@ function previousToken(tokens: readonly IToken[], offset: number): IToken | unde
 }
 
 /** The innermost opening bracket still open at `offset`. */
-function unclosed(tokens: readonly IToken[], offset: number, open: unknown, close: unknown): IToken | undefined {
-  const stack: IToken[] = [];
+function unclosed(tokens: readonly Lexeme[], offset: number, open: unknown, close: unknown): Lexeme | undefined {
+  const stack: Lexeme[] = [];
   for (const t of tokens) {
     if (t.startOffset >= offset) break;
     if (t.tokenType === open) stack.push(t);

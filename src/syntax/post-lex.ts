@@ -3,7 +3,7 @@
  * tokens (operators from other languages, unclosed quotes, bad escapes) into diagnostics while
  * substituting a token the parser accepts, so later, independent errors are still found.
  */
-import type { IToken, TokenType } from "chevrotain";
+import type { Lexeme, TokenType } from "./tokens.js";
 import type { Reporter } from "../diagnostics/reporter.js";
 import { UNIT_MS } from "../ast/date-math.js";
 import type { DurationUnit } from "../ast/nodes.js";
@@ -37,12 +37,12 @@ const MAX_DATE_MS = 8.64e15;
 
 type Mutable<X> = { -readonly [K in keyof X]: X[K] };
 
-function retype(token: Mutable<IToken>, type: TokenType): void {
+function retype(token: Mutable<Lexeme>, type: TokenType): void {
   token.tokenType = type;
 }
 
-export function postLex(tokens: IToken[], reporter: Reporter): void {
-  for (const token of tokens as Mutable<IToken>[]) {
+export function postLex(tokens: Lexeme[], reporter: Reporter): void {
+  for (const token of tokens as Mutable<Lexeme>[]) {
     const type = token.tokenType;
     const start = token.startOffset;
     const image = token.image;

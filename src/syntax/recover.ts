@@ -5,32 +5,19 @@
  * holds the two to the same faults, complaints and queries on random text. The library thus
  * never loads Chevrotain, which keeps it out of browser bundles and start-up.
  *
- * Chevrotain's strategy, step by step:
- * - A required token that is missing counts as inserted when the token at hand could follow it:
- *   FIRST of the rest of the rule, and of the calling rules' rests while those can be empty.
- * - A required token behind one stray token: the stray one is skipped.
- * - Otherwise the fault unwinds the rule stack. The first token ahead that any rule on the stack
- *   could go on with is the resync point. The innermost rule whose own follow set (inside its
- *   caller) has that token skips to it and returns nothing; the top rule stops at the end.
- * - In a list, junk before a `,` or `]` is skipped and the list goes on.
- * The tables below are the grammar's FIRST sets and each call site's follow set, written out.
+ * The strategy is in recovery.ts; here are the rules, each quoted from grammar/filterql.ebnf, and
+ * the grammar's FIRST sets and each call site's follow set, written out. One recovery is the
+ * grammar's own: in a list, junk before a `,` or `]` is skipped and the list goes on.
  */
-import type { IToken, TokenType } from "chevrotain";
+import type { Lexeme, TokenType } from "./tokens.js";
 import { andNode, orNode, queryNode } from "../ast/build.js";
 import type { CompareOp, DateMathNode, ExprNode, MatchOp, OrderKeyNode, PathNode, PredicateNode, QueryNode, Span, ValueNode } from "../ast/nodes.js";
 import type { Reporter } from "../diagnostics/reporter.js";
-import { INDEX_STEPS, limitComplaint, positionComplaint, valueComplaint, type Complaint, type Expects } from "./complaints.js";
-import { EOF_TYPE, type Fault, type FaultKind } from "./fault.js";
+import { INDEX_STEPS, limitComplaint, positionComplaint, valueComplaint, type Expects } from "./complaints.js";
+import type { Fault } from "./fault.js";
+import { follow, LAST, Recovery } from "./recovery.js";
 import type { DurationPayload, RegexPayload } from "./post-lex.js";
 import * as T from "./tokens.js";
-
-/** What may follow a call site or a required token inside its rule, and whether that may be nothing. */
-interface Follow {
-  readonly first: ReadonlySet<TokenType>;
-  readonly nullable: boolean;
-}
-
-const follow = (nullable: boolean, ...types: TokenType[]): Follow => ({ first: new Set(types), nullable });
 
 const VALUE_FIRST = [T.StringLiteral, T.Minus, T.NumberLiteral, T.True, T.False, T.Null, T.RegexLiteral, T.Now];
 const EXPR_FIRST = [T.Not, T.LParen, T.Identifier, T.BackQuoted];
@@ -46,9 +33,6 @@ const EXPRS = new Set(EXPR_FIRST);
 const PATHS = new Set(PATH_FIRST);
 const NEGATABLES = new Set(NEGATABLE_FIRST);
 const COLLECTION_NAMES = new Set([T.Identifier, T.BackQuoted, T.StringLiteral]);
-
-/** Last in its rule: nothing follows inside it. */
-const LAST = follow(true);
 
 /** Each call site's follow set inside the calling rule. */
 const SITE = {
@@ -73,136 +57,18 @@ const BEFORE_VALUE = follow(false, ...VALUE_FIRST);
 const OPENING_LIST = follow(false, ...VALUE_FIRST, T.RBracket);
 const BEFORE_KEYS = follow(false, ...PATH_FIRST);
 
-/** The top rule resyncs only to the end. */
-const TOP_RESYNC: ReadonlySet<TokenType> = new Set([EOF_TYPE]);
-
-
-
-/** Unwinds to the rule that can resync; never escapes `recover`. */
-const RECOGNITION = Symbol("recognition");
-
-interface Frame {
-  readonly rule: string;
-  readonly site: Follow;
-}
-
-function virtualToken(type: TokenType): IToken {
-  return { image: "", startOffset: NaN, endOffset: NaN, tokenType: type, tokenTypeIdx: -1 } as IToken;
-}
-
-function nameOf(token: IToken): string {
+function nameOf(token: Lexeme): string {
   return token.tokenType === T.Identifier ? token.image : String(token.payload ?? "");
 }
 
-function tokenSpan(token: IToken): Span {
+function tokenSpan(token: Lexeme): Span {
   return { start: token.startOffset, end: token.startOffset + token.image.length };
 }
 
-class Recovery {
-  private i = 0;
-  readonly faults: Fault[] = [];
-  private readonly stack: Frame[] = [];
-  private readonly end = virtualToken(EOF_TYPE);
-
-  constructor(
-    private readonly tokens: readonly IToken[],
-    private readonly reporter: Reporter,
-  ) {}
-
+class Grammar extends Recovery {
   top(): QueryNode | undefined {
-    const query = this.sub("query", LAST, () => this.query());
-    if (this.i < this.tokens.length) this.faults.push({ token: this.la(), kind: "not-all-input", expected: [], rule: "query" });
-    return query;
+    return this.parseAll("query", () => this.query());
   }
-
-  // ---- the machinery ------------------------------------------------------------------------
-
-  /** The k-th token ahead; 0 is the last one consumed. Past either end: the end of input. */
-  private la(k = 1): IToken {
-    return this.tokens[this.i + k - 1] ?? this.end;
-  }
-
-  private is(type: TokenType, k = 1): boolean {
-    return this.la(k).tokenType === type;
-  }
-
-  private fault(kind: FaultKind, expected: readonly string[] = []): typeof RECOGNITION {
-    this.faults.push({ token: this.la(), kind, expected, rule: this.stack[this.stack.length - 1]?.rule ?? "query" });
-    return RECOGNITION;
-  }
-
-  /**
-   * Calls a rule from a site. A fault inside it that no inner rule could resync from is resynced
-   * here when the resync point can follow this site (the top rule: when it is the end); then the
-   * rule returns nothing, as Chevrotain's do. The partial nodes built around it are thrown away
-   * with the faults.
-   */
-  private sub<R>(rule: string, site: Follow, parse: () => R): R {
-    this.stack.push({ rule, site });
-    try {
-      return parse();
-    } catch (error) {
-      if (error !== RECOGNITION) throw error;
-      const to = this.resyncPoint();
-      const mine = this.stack.length === 1 ? TOP_RESYNC : site.first;
-      if (!mine.has(to)) throw error;
-      while (this.la().tokenType !== to) this.i++;
-      return undefined as R;
-    } finally {
-      this.stack.pop();
-    }
-  }
-
-  /** The type of the first token ahead that some rule on the stack could go on with. */
-  private resyncPoint(): TokenType {
-    for (let k = this.i; k < this.tokens.length; k++) {
-      const type = (this.tokens[k] as IToken).tokenType;
-      for (let s = 0; s < this.stack.length; s++) {
-        if ((s === 0 ? TOP_RESYNC : (this.stack[s] as Frame).site.first).has(type)) return type;
-      }
-    }
-    return EOF_TYPE;
-  }
-
-  /** What may come after a token with `after` as its in-rule rest, through the callers' rests. */
-  private follows(after: Follow): Set<TokenType> {
-    const out = new Set(after.first);
-    if (!after.nullable) return out;
-    for (let s = this.stack.length - 1; s > 0; s--) {
-      const site = (this.stack[s] as Frame).site;
-      for (const t of site.first) out.add(t);
-      if (!site.nullable) break;
-    }
-    return out;
-  }
-
-  /** A required token: taken, inserted, or found behind one stray token; else a fault. */
-  private consume(type: TokenType, after: Follow): IToken {
-    const token = this.la();
-    if (token.tokenType === type) {
-      this.i++;
-      return token;
-    }
-    this.fault("mismatch", [type.name]);
-    if (this.follows(after).has(token.tokenType)) return virtualToken(type);
-    if (this.is(type, 2)) {
-      this.i += 2;
-      return this.la(0);
-    }
-    throw RECOGNITION;
-  }
-
-  /** Reports what the grammar cannot say; not about inserted tokens, which have no place. */
-  private complain(complaint: Complaint, span: Span): void {
-    if (Number.isFinite(span.start) && Number.isFinite(span.end)) this.reporter.error("syntax", complaint.message, span, complaint.hint);
-  }
-
-  private spanFrom(first: IToken): Span {
-    const last = this.la(0);
-    return { start: first.startOffset, end: last.startOffset + last.image.length };
-  }
-
-  // ---- the rules (each quoted from grammar/filterql.ebnf) -----------------------------------
 
   // query := [ from ] [ expr ] [ order ] [ select ] [ limit ] [ case ]
   private query(): QueryNode {
@@ -213,7 +79,7 @@ class Recovery {
     const select = this.is(T.Select) ? this.sub("selectClause", SITE.selectInQuery, () => this.selectClause()) : undefined;
     const limit = this.is(T.Limit) ? this.sub("limitClause", SITE.limitInQuery, () => this.limitClause()) : undefined;
     const caseSensitive = this.is(T.Case) ? this.sub("caseClause", LAST, () => this.caseClause()) : undefined;
-    return queryNode({ collections, filter, orderBy, select, limit, caseSensitive }, first === this.end ? { start: 0, end: 0 } : this.spanFrom(first));
+    return queryNode({ collections, filter, orderBy, select, limit, caseSensitive }, this.atEnd(first) ? { start: 0, end: 0 } : this.spanFrom(first));
   }
 
   // from := "from" name ( "," name )* [ "where" ]
@@ -316,7 +182,7 @@ class Recovery {
   }
 
   // negatable := "in" list | "exists" | "contains" value | "starts" "with" value | "ends" "with" value | "matches" value
-  private negatable(first: IToken, field: PathNode, negated: boolean): PredicateNode {
+  private negatable(first: Lexeme, field: PathNode, negated: boolean): PredicateNode {
     const match = (op: MatchOp, value: ValueNode): PredicateNode => ({ kind: "Match", span: this.spanFrom(first), op, negated, field, value });
     switch (this.la().tokenType) {
       case T.In: {
@@ -519,8 +385,8 @@ function collect<N>(into: N[], node: N | undefined): void {
  * Parses tokens, recovering from faults to find them all. `query` is whole only when there are no
  * faults and the rules made no complaint (those go to `reporter`).
  */
-export function recover(tokens: readonly IToken[], reporter: Reporter): { query: QueryNode | undefined; faults: Fault[] } {
-  const recovery = new Recovery(tokens, reporter);
-  const query = recovery.top();
-  return { query, faults: recovery.faults };
+export function recover(tokens: readonly Lexeme[], reporter: Reporter): { query: QueryNode | undefined; faults: Fault[] } {
+  const grammar = new Grammar(tokens, reporter);
+  const query = grammar.top();
+  return { query, faults: grammar.faults };
 }

@@ -5,7 +5,7 @@
  * first match wins, operators from other languages before the real ones, a duration before a
  * number. Characters no token can start are grouped into one error per run, as Chevrotain does.
  */
-import type { IToken, TokenType } from "chevrotain";
+import type { Lexeme, TokenType } from "./tokens.js";
 import * as T from "./tokens.js";
 
 export interface ScanError {
@@ -15,7 +15,7 @@ export interface ScanError {
 }
 
 export interface ScanResult {
-  readonly tokens: IToken[];
+  readonly tokens: Lexeme[];
   readonly errors: ScanError[];
 }
 
@@ -94,7 +94,7 @@ function match(text: string, at: number): [TokenType, number] | undefined {
 }
 
 export function scan(text: string): ScanResult {
-  const tokens: IToken[] = [];
+  const tokens: Lexeme[] = [];
   const errors: ScanError[] = [];
   let at = 0;
   let errorStart = -1;
@@ -115,7 +115,7 @@ export function scan(text: string): ScanResult {
     if (errorStart >= 0) errorStart = flush(text, errorStart, at, errors);
     const [type, n] = m;
     const image = text.slice(at, at + n);
-    tokens.push({ image, startOffset: at, endOffset: at + n - 1, tokenType: type, payload: undefined } as IToken);
+    tokens.push({ image, startOffset: at, endOffset: at + n - 1, tokenType: type, payload: undefined } as Lexeme);
     at += n;
   }
   if (errorStart >= 0) flush(text, errorStart, at, errors);

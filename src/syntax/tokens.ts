@@ -9,7 +9,26 @@
  * Chevrotain stays out of its bundles, while the grammar of record (chevrotain/) builds its lexer
  * and parser from these same objects (Chevrotain completes them in place when it does).
  */
-import type { TokenType } from "chevrotain";
+/** A token type, in the shape Chevrotain reads, so the grammar of record can use these very objects. */
+export interface TokenType {
+  name: string;
+  PATTERN?: RegExp | { exec(text: string, offset: number): RegExpExecArray | null };
+  LABEL?: string;
+  GROUP?: string;
+  LINE_BREAKS?: boolean;
+  START_CHARS_HINT?: string[];
+  /** Set by Chevrotain when it builds a lexer or parser over the type. */
+  tokenTypeIdx?: number;
+}
+
+/** A scanned token: where, its text, its type, and what the post-lex pass decoded from it. */
+export interface Lexeme {
+  image: string;
+  startOffset: number;
+  endOffset: number;
+  tokenType: TokenType;
+  payload?: unknown;
+}
 
 const IDENT_STICKY = /[\p{L}\p{Nl}_$][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_$]*/uy;
 

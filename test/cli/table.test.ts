@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { columnsFor, renderTable } from "../../src/cli/table.js";
-import { displayWidth } from "../../src/cli/display-width.js";
+import { displayWidth } from "../../src/diagnostics/display-width.js";
 
 describe("the results table", () => {
   test("columns line up by display width", () => {

@@ -14,14 +14,14 @@ describe("docs/sql.md stays true", () => {
     const doc = sqlDoc();
     const db = new PGlite();
     await db.exec(`CREATE TABLE people (id integer PRIMARY KEY, name text, age bigint, score double precision, verified boolean, created timestamptz, tags text[], city text, "profile.city" text, doc jsonb)`);
-    await db.exec(`INSERT INTO people (id, name, age, tags, doc) VALUES (1, 'Ada', 36, '{vip}', '{"name": "Ada", "age": 36}')`);
+    await db.exec(`INSERT INTO people (id, name, age, tags, doc) VALUES (1, 'Ada', 36, '{vip}', '{"name": "Ada", "age": 36, "created": "2026-01-02T00:00:00Z", "items": [{"price": 1}]}')`);
     const rows = [...doc.matchAll(/^\| `([^`]+)` \| (.*) \| (.*) \|$/gm)];
     expect(rows.length).toBeGreaterThan(20);
     let ran = 0;
     const { toSqlWhere } = await import("../../src/sql/to-sql.js");
     const { parse } = await import("../../src/syntax/parse.js");
     for (const [, text] of rows) {
-      for (const options of [{ schema: { name: "string", age: "integer", score: "number", verified: "boolean", created: "date", tags: "string[]", "profile.city": "string" } as const, columns: { "profile.city": "city" } }, { document: "doc" }]) {
+      for (const options of [{ schema: { name: "string", age: "integer", score: "number", verified: "boolean", created: "date", tags: "string[]", "profile.city": "string" } as const, columns: { "profile.city": "city" } }, { document: "doc" }, { document: "doc", schema: { created: "date" } as const }]) {
         let st;
         try {
           st = toSqlWhere(parse(text as string).query!, options);

@@ -98,6 +98,40 @@ describe("toSql statement shape", () => {
   });
 });
 
+describe("the query's from clause names the table", () => {
+  test("from users: the table when no `table` option is given; toSqlWhere does not read it", () => {
+    expect(toSql(q('from users where name = "x"'), { document: "doc" }).text).toContain(`FROM "users" WHERE`);
+    expect(toSql(q('from "app.users" where name = "x"'), { document: "doc" }).text).toContain(`FROM "app"."users" WHERE`);
+    expect(toSql(q('from users where name = "x"'), { document: "doc", count: true }).text).toBe(`SELECT count(*) AS "total" FROM "users" WHERE "doc" @? $1::jsonpath`);
+    expect(toSqlWhere(q('from a, b where name = "x"'), { document: "doc" }).text).toBe(`"doc" @? $1::jsonpath`);
+  });
+
+  test("an agreeing `table` option is fine: the same name, or the same name in a schema", () => {
+    expect(toSql(q("from users where age > 1"), { table: "users", schema }).text).toContain(`FROM "users"`);
+    expect(toSql(q("from users where age > 1"), { table: "app.users", schema }).text).toContain(`FROM "app"."users"`);
+  });
+
+  test("another table than the option is an invalid-value error on the from clause", () => {
+    const text = "from users where age > 1";
+    const [d] = diagnosticsOf(() => toSql(q(text), { table: "people", schema }));
+    expect(d?.code).toBe("invalid-value");
+    expect(d?.message).toContain("`from users`");
+    expect(text.slice(d?.span.start, d?.span.end)).toBe("from users");
+  });
+
+  test("several collections are refused: a statement reads one table", () => {
+    const text = "from users, admins order by name";
+    const [d] = diagnosticsOf(() => toSql(q(text), { document: "doc" }));
+    expect(d?.code).toBe("unsupported-by-dialect");
+    expect(text.slice(d?.span.start, d?.span.end)).toBe("from users, admins");
+    expect(diagnosticsOf(() => toSql(q("from users, admins"), { table: "users", document: "doc" }))[0]?.code).toBe("unsupported-by-dialect");
+  });
+
+  test("neither a table nor a from clause is a TypeError", () => {
+    expect(() => toSql(q("age > 1"), { schema })).toThrow(/needs a `table`, or a query with `from <table>`/);
+  });
+});
+
 describe("refused with a diagnostic, never a near miss or a broken statement", () => {
   test.each([
     ['name ~ "quick fox"', "column", "`~` (word matching)"],
@@ -106,7 +140,7 @@ describe("refused with a diagnostic, never a near miss or a broken statement", (
     ["name matches /(?m)^a/", "column", "line anchors"],
     ['name = "ΣΑΣ" case insensitive', "column", "σ or ς"],
     ['meta is null', "column", "`meta` in column mode"],
-    ["a.`0` is null", "document", "numeric segment"],
+    ["a.1.2.3.4.5 is null", "document", "more than 4 numeric segments"],
   ])("%s (%s mode): %s", (text, mode, message) => {
     const ds = diagnosticsOf(() => toSql(q(text), mode === "column" ? { table: "t", schema } : { table: "t", document: "doc" }));
     expect(ds[0]?.code).toBe("unsupported-by-dialect");

@@ -22,12 +22,9 @@ const leaf: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 2, arbitrary: fc.array(scalar, { maxLength: 3 }) },
   { weight: 1, arbitrary: fc.array(fc.array(scalar, { maxLength: 2 }), { maxLength: 2 }) },
 );
-const inner = fc.dictionary(fc.constantFrom("x", "y", "0"), leaf, { maxKeys: 2, noNullPrototype: true });
-/**
- * Sortable fields (`b`, `s`, and `m.k` through an array of objects with missing fields) hold scalars or arrays of
- * scalars: objects and nested arrays as sort values order by jsonb, not MongoDB (docs/sql.md).
- */
-const sortable = fc.oneof({ weight: 4, arbitrary: scalar }, { weight: 1, arbitrary: fc.array(scalar, { maxLength: 3 }) });
+const inner = fc.dictionary(fc.constantFrom("x", "y", "0", "01"), leaf, { maxKeys: 2, noNullPrototype: true });
+/** Sortable fields (`b`, `s`, and `m.k` through an array of objects with missing fields): mostly scalars and arrays of scalars. */
+const sortable = fc.oneof({ weight: 4, arbitrary: scalar }, { weight: 1, arbitrary: fc.array(scalar, { maxLength: 3 }) }, { weight: 1, arbitrary: leaf }, { weight: 1, arbitrary: inner });
 
 export const documentArb = fc.record(
   {
@@ -43,9 +40,9 @@ export const documentArb = fc.record(
 
 const path = (...segments: string[]): PathNode => ({ kind: "Path", span, segments });
 export const documentPathArb: fc.Arbitrary<PathNode> = fc
-  .constantFrom(["a"], ["b"], ["s"], ["m", "k"], ["n"], ["n", "x"], ["n", "y"], ["n", "0"], ["items"], ["items", "x"], ["items", "y"], ["items", "0"], ["items", "0", "x"], ["items", "x", "0"], ["zz"], ["a", "x"])
+  .constantFrom(["a"], ["b"], ["s"], ["m", "k"], ["n"], ["n", "x"], ["n", "y"], ["n", "0"], ["items"], ["items", "x"], ["items", "y"], ["items", "0"], ["items", "0", "x"], ["items", "x", "0"], ["items", "0", "0"], ["items", "1"], ["a", "1"], ["a", "0", "1"], ["n", "01"], ["zz"], ["a", "x"])
   .map((segments) => path(...segments));
-const sortPathArb = fc.constantFrom(["b"], ["s"], ["zz"], ["m", "k"]).map((segments) => path(...segments));
+const sortPathArb = fc.constantFrom(["b"], ["s"], ["zz"], ["m", "k"], ["n"], ["items"], ["items", "x"], ["items", "0"], ["items", "0", "x"], ["items", "x", "0"], ["a", "1"], ["n", "01"]).map((segments) => path(...segments));
 
 const value = (v: string | number | boolean | null): ValueNode => ({ kind: "Literal", span, value: v });
 const valueArb: fc.Arbitrary<ValueNode> = scalar.map(value);
@@ -77,16 +74,19 @@ export interface PagedQuery {
   readonly pageSize: number;
 }
 
-export function pagedQueryArb(filter: fc.Arbitrary<ExprNode>, sortPaths: fc.Arbitrary<PathNode>, selectPaths: fc.Arbitrary<PathNode>): fc.Arbitrary<PagedQuery> {
+/** Queries with paging; `from` is one of `froms` (none by default). */
+export function pagedQueryArb(filter: fc.Arbitrary<ExprNode>, sortPaths: fc.Arbitrary<PathNode>, selectPaths: fc.Arbitrary<PathNode>, froms: readonly (readonly string[])[] = [[]]): fc.Arbitrary<PagedQuery> {
   const orderKey: fc.Arbitrary<OrderKeyNode> = fc.record({ field: sortPaths, direction: fc.constantFrom("asc" as const, "desc" as const) }).map((r) => ({ kind: "OrderKey", span, ...r }));
   return fc.record({
     filter: fc.option(filter, { nil: null, freq: 6 }),
     orderBy: fc.array(orderKey, { maxLength: 2 }),
     select: fc.array(selectPaths, { maxLength: 2 }),
     caseSensitive: fc.option(fc.boolean(), { nil: null }),
+    collections: fc.constantFrom(...froms),
     page: fc.integer({ min: 1, max: 3 }),
     pageSize: fc.integer({ min: 1, max: 8 }),
-  }).map(({ page, pageSize, ...r }) => ({ query: { kind: "Query", span, collections: [], limit: null, ...r }, page, pageSize }));
+  }).map(({ page, pageSize, ...r }) => ({ query: { kind: "Query", span, limit: null, ...r }, page, pageSize }));
 }
 
-export const documentQueryArb = pagedQueryArb(expressionArb(predicateArb(documentPathArb, valueArb, stringValueArb)), sortPathArb, documentPathArb);
+/** Document-mode queries over the table `records`, named by the `table` option or by `from records`. */
+export const documentQueryArb = pagedQueryArb(expressionArb(predicateArb(documentPathArb, valueArb, stringValueArb)), sortPathArb, documentPathArb, [[], ["records"]]);

@@ -22,6 +22,7 @@ import type { DurationPayload, RegexPayload } from "../post-lex.js";
 import { INDEX_STEPS, limitComplaint, positionComplaint, valueComplaint, type Complaint, type Expects } from "../complaints.js";
 import type { Fault, FaultKind } from "../fault.js";
 import * as T from "../tokens.js";
+import type { Lexeme } from "../tokens.js";
 
 /** What a recognition exception's message carries, as JSON: no expectation is scraped from prose. */
 interface StructuredError {
@@ -434,7 +435,7 @@ export function recoveringParser(): FilterParser {
  * the query (partial when there are faults), the faults, and the actions' complaints in
  * `reporter`. The scanner's tokens carry no Chevrotain type index, so they are given one here.
  */
-export function parseWithChevrotain(tokens: readonly IToken[], reporter: Reporter, recovery: boolean): { query: QueryNode; faults: Fault[] } {
+export function parseWithChevrotain(tokens: readonly Lexeme[], reporter: Reporter, recovery: boolean): { query: QueryNode; faults: Fault[] } {
   const parser = recovery ? recoveringParser() : fastParser();
   parser.reporter = reporter;
   parser.input = tokens.map((t) => ({ ...t, tokenTypeIdx: t.tokenType.tokenTypeIdx as number }));
@@ -444,5 +445,8 @@ export function parseWithChevrotain(tokens: readonly IToken[], reporter: Reporte
 
 function toFault(error: IRecognitionException): Fault {
   const info = JSON.parse(error.message) as StructuredError;
-  return { token: error.token, kind: info.kind, expected: info.expected, rule: info.rule };
+  // The token is one of ours (or Chevrotain's end of input, which has the same fields).
+  const { image, startOffset, tokenType, payload } = error.token;
+  const token: Lexeme = { image, startOffset, endOffset: error.token.endOffset ?? NaN, tokenType: tokenType as T.TokenType, payload };
+  return { token, kind: info.kind, expected: info.expected, rule: info.rule };
 }

@@ -3,7 +3,7 @@
  * from other languages substituted but keeping their image), the lexer's error runs and the
  * schema. Built only after parsing failed; nothing here runs for valid text.
  */
-import type { IToken, TokenType } from "chevrotain";
+import type { Lexeme, TokenType } from "../tokens.js";
 import type { FieldInfo, ResolvedSchema } from "../../check/schema.js";
 import type { Fix } from "../../diagnostics/diagnostic.js";
 import type { ScanError } from "../scan.js";
@@ -38,7 +38,7 @@ export class Source {
 
   constructor(
     readonly text: string,
-    readonly tokens: readonly IToken[],
+    readonly tokens: readonly Lexeme[],
     readonly errors: readonly ScanError[],
     readonly schema: ResolvedSchema | undefined,
   ) {

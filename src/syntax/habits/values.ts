@@ -3,7 +3,7 @@
  * quotes, a quote inside a string, duration words, list commas; and a reserved word standing
  * where a field name goes.
  */
-import type { TokenType } from "chevrotain";
+import type { TokenType } from "../tokens.js";
 import type { ScanError } from "../scan.js";
 import * as T from "../tokens.js";
 import type { Habit } from "./habit.js";

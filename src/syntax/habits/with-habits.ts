@@ -4,7 +4,7 @@
  * text it gives parses where the habit stood (the fixed text is parsed once to see), and a
  * generic diagnostic is kept only when the fixed text still has an error at its place.
  */
-import type { IToken } from "chevrotain";
+import type { Lexeme } from "../tokens.js";
 import type { ResolvedSchema } from "../../check/schema.js";
 import { applyEdits } from "../../diagnostics/apply-fixes.js";
 import type { Diagnostic, TextEdit } from "../../diagnostics/diagnostic.js";
@@ -107,7 +107,7 @@ function unmapOffset(offset: number, edits: readonly TextEdit[]): number {
 
 export interface HabitInput {
   readonly text: string;
-  readonly tokens: readonly IToken[];
+  readonly tokens: readonly Lexeme[];
   readonly errors: readonly ScanError[];
   readonly schema: ResolvedSchema | undefined;
   /** Parses a text without consulting habits: the diagnostics it has. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { displayWidth, padToWidth, truncateToWidth } from "../../src/cli/display-width.js";
+import { displayWidth, padToWidth, truncateToWidth } from "../../src/diagnostics/display-width.js";
 
 describe("display width", () => {
   test.each([
