@@ -251,7 +251,7 @@ export function sqlDoc(): string {
     "console.log((await db.query(st.text, st.values)).rows);",
     "```",
     "",
-    "From the shell: `filterql compile QUERY --to sql --table T (--document COL | --schema F)` prints `{text, values}`;",
+    "From the shell: `filterql compile QUERY --to sql [--table T] (--document COL | --schema F)` prints `{text, values}` (without `--table`, the query's `from` names the table);",
     "in the REPL, `.sql` shows the statement for the current query (`.sql columns` for typed columns).",
     "",
   ].join("\n");

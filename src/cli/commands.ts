@@ -82,6 +82,9 @@ export function compileCommand(argv: readonly string[], io: Io): number {
   const sql = to === "sql" ? sqlOptions(p.values, schema) : undefined;
   const compiled = compileOrReport(query, options, io);
   if (compiled === undefined) return 1;
+  if (sql !== undefined && sql.table === undefined && compiled.query.collections.length === 0) {
+    throw new CliError("--to sql needs a table: --table T, or a query that starts with `from <table>`.");
+  }
   try {
     if (to === "mongo") {
       io.stdout.write(`${toExtendedJson(compiled.toMongo(mongoOptions(p.values)))}\n`);

@@ -44,7 +44,7 @@ PostgreSQL statement as {text, values}; with --to mongo the MongoDB find argumen
   --collections a,b   collections (overrides the query's from clause)
   --now ISO           the clock for date math (default: now)
   --to T              mixpeek (default), sql or mongo
-  --table T           --to sql: the table (name or schema.name)
+  --table T           --to sql: the table (name or schema.name); default: the query's from clause
   --document COL      --to sql: records are jsonb in column COL (else --schema gives columns)
   --key K             --to sql / mongo: the unique column or field sorted last (default id / _id)
   --page N            --to sql / mongo: page number, from 1 (default 1)

@@ -6,17 +6,19 @@ import { CliError } from "./cli-error.js";
 
 export const SQL_FLAGS: OptionSpec = { table: { type: "string" }, document: { type: "string" }, key: { type: "string" }, page: { type: "string" }, "page-size": { type: "string" } };
 
-/** The toSql options from `--table T (--document COL | --schema F) [--key K] [--page N] [--page-size N]`. */
+/**
+ * The toSql options from `[--table T] (--document COL | --schema F) [--key K] [--page N] [--page-size N]`.
+ * Without `--table`, the query's `from` names the table (toSql reports a query that has neither).
+ */
 export function sqlOptions(values: Parsed["values"], schema: ResolvedSchema | undefined): SqlOptions {
   const table = str(values, "table");
-  if (table === undefined) throw new CliError("--to sql needs --table T (and --document COL, or --schema F for typed columns).");
   const document = str(values, "document");
   if (document === undefined && schema === undefined) throw new CliError("--to sql needs --document COL (records in a jsonb column) or --schema F (typed columns).");
   const key = str(values, "key");
   const page = positiveInt(values, "page");
   const pageSize = positiveInt(values, "page-size");
   return {
-    table,
+    ...(table === undefined ? {} : { table }),
     ...(document === undefined ? { schema } : { document }),
     ...(key === undefined ? {} : { key }),
     ...(page === undefined ? {} : { page }),

@@ -33,9 +33,16 @@ describe("filterql compile --to sql", () => {
     });
   });
 
+  test("without --table, the query's from names the table", () => {
+    const r = cli(["compile", "from people where age > 3", "--to", "sql", "--document", "doc"]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).text).toContain('FROM "people" WHERE');
+  });
+
   test.each([
-    [["compile", "a = 1", "--to", "sql"], "--to sql needs --table T"],
+    [["compile", "a = 1", "--to", "sql", "--document", "doc"], "--to sql needs a table: --table T, or a query that starts with `from <table>`"],
     [["compile", "a = 1", "--to", "sql", "--table", "t"], "--to sql needs --document COL"],
+    [["compile", "from a where x = 1", "--to", "sql", "--table", "b", "--document", "doc"], "`from a` names another table than the `table` option (`b`)"],
     [["compile", "a = 1", "--to", "cobol"], "--to takes mixpeek, sql or mongo, not 'cobol'"],
   ])("%j: %s", (args, message) => {
     const r = cli(args);
