@@ -12,7 +12,7 @@ import { print } from "./emit/print.js";
 import { compileFilter } from "./engine/compile-filter.js";
 import { IndexPlan } from "./engine/indexed/index-plan.js";
 import { RecordIndex } from "./engine/indexed/record-index.js";
-import { pagination, type Pagination } from "./engine/paginate.js";
+import { pageOf, pagination, type Pagination } from "./engine/paginate.js";
 import { compileProjection, type Projector } from "./engine/project.js";
 import type { EvalContext, Test } from "./engine/predicates.js";
 import { sortRecords, topK, type SortSpec } from "./engine/sort.js";
@@ -115,8 +115,7 @@ export class Compiled {
     const matched = this.matching(records);
     const start = (page - 1) * pageSize;
     const ordered = this.sortSpec.keys.length === 0 ? matched : topK(matched, this.sortSpec, start + pageSize);
-    const slice = ordered.slice(start, start + pageSize);
-    const results: (T | Record<string, unknown>)[] = this.projector === undefined ? slice : (slice.map(this.projector) as Record<string, unknown>[]);
+    const results = pageOf(ordered, start, pageSize, this.projector as ((record: T) => Record<string, unknown>) | undefined);
     return { results, pagination: pagination(matched.length, pageSize, page) };
   }
 
@@ -138,7 +137,7 @@ export class Compiled {
   /** The same records as a scan of `index.records`, found through the index. */
   private fromIndex<T>(index: RecordIndex<T>): T[] {
     if (this.query.filter === null) return this.filterArray(index.records);
-    this.plan ??= new IndexPlan(this.query.filter, this.ctx, this.test);
+    this.plan ??= new IndexPlan(this.query.filter, this.ctx, this.test, this.filterArray);
     return this.plan.select(index);
   }
 

@@ -21,3 +21,15 @@ export function pagination(total: number, pageSize: number, page: number): Pagin
     previous_page: page > 1 ? String(page - 1) : null,
   };
 }
+
+/**
+ * The page `[start, start + size)` of `ordered`, projected when there is a projector: one pass
+ * straight from `ordered`, without slicing the page out first (a copy of every record on it).
+ */
+export function pageOf<T, P>(ordered: readonly T[], start: number, size: number, project: ((record: T) => P) | undefined): (T | P)[] {
+  const end = Math.min(ordered.length, start + size);
+  if (project === undefined) return ordered.slice(start, end);
+  const page: P[] = [];
+  for (let i = start; i < end; i++) page.push(project(ordered[i] as T));
+  return page;
+}

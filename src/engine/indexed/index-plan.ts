@@ -50,6 +50,8 @@ export class IndexPlan {
     private readonly ctx: EvalContext,
     /** The compiled whole-record test: decides the records the index cannot vouch for. */
     private readonly recordTest: Test,
+    /** The compiled scan, `records.filter(recordTest)` as one loop. */
+    private readonly scan: <T>(records: readonly T[]) => T[],
   ) {
     const paths = new Map<string, readonly string[]>();
     walkAst(filter, (node) => {
@@ -66,6 +68,9 @@ export class IndexPlan {
     const n = index.size;
     const dirty = new Bitset(n);
     for (const segments of this.#paths) dirty.addAll(index.column(segments).others);
+    // Most records are ones the index cannot vouch for (an array on a queried path, say): each
+    // would get the record test anyway, so the set algebra could only add to a plain scan.
+    if (dirty.count() * 2 > n) return this.scan(index.records);
     const env: Env = { index, clean: Bitset.full(n).andNot(dirty) };
     const result = this.evaluate(this.filter, env).and(env.clean);
     const records = index.records;

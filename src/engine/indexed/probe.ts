@@ -20,8 +20,12 @@ export function probeFor(segments: readonly string[]): Probe {
     parent = child;
   }
   const last = segments[segments.length - 1] as string;
+  // Defined once; from then on an assignment writes that own data property (even `__proto__`,
+  // whose setter on Object.prototype it shadows), far cheaper than a define per probe.
+  define(parent, last, null);
+  const holder = parent;
   return (value) => {
-    define(parent, last, value);
+    holder[last] = value;
     return root;
   };
 }

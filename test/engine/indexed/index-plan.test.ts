@@ -180,4 +180,35 @@ describe("a record index answers exactly as a scan", () => {
     expect(positions(filter(index, "not a = 1"))).toContain(1);
     expect(filter(index, "a = 1")).toEqual([{ a: 1 }]);
   });
+
+  test('mostly unvouched records (an array on a queried path): tags contains "a" and n > 2 is answered by a scan, the same answer', () => {
+    const records = Array.from({ length: 300 }, (_, i) => ({ n: i % 7, tags: i % 3 === 0 ? ["a", "b"] : ["c"], zip: String(10000 + i) }));
+    const index = indexRecords(records);
+    for (const text of ['tags contains "a" and n > 2', 'not zip ends with "7" and tags contains "c"', 'tags contains "a" or n = 1']) {
+      const expected = filter(records, text);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(filter(index, text)).toEqual(expected);
+      expect(run(index, `${text} order by zip desc limit 5`)).toEqual(run(records, `${text} order by zip desc limit 5`));
+    }
+  });
+
+  test("a probe per distinct value on a path named __proto__ stays an own property, and answers as the scan", () => {
+    const records = Array.from({ length: 50 }, (_, i) => JSON.parse(`{"__proto__": {"z": "${i % 10}"}, "k": ${i}}`) as Record<string, unknown>);
+    const index = indexRecords(records);
+    for (const text of ['`__proto__`.z ends with "7"', '`__proto__`.z in ["1", "2"]', 'not `__proto__`.z starts with "3"']) {
+      const expected = filter(records, text);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(filter(index, text)).toEqual(expected);
+    }
+    // The last step itself named __proto__: the probe's own data property takes each value.
+    const flat = Array.from({ length: 40 }, (_, i) => JSON.parse(`{"__proto__": "v${i % 8}"}`) as Record<string, unknown>);
+    const flatIndex = indexRecords(flat);
+    for (const text of ['`__proto__` ends with "3"', 'not `__proto__` starts with "v1"', '`__proto__` in ["v2", "v5"]']) {
+      const expected = filter(flat, text);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(filter(flatIndex, text)).toEqual(expected);
+    }
+    expect(({} as Record<string, unknown>)["z"]).toBeUndefined();
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  });
 });
