@@ -15,9 +15,10 @@
  * them wrongly: a valid date-time without an offset, which Date.parse reads as local time (its
  * instant depends on the time zone of the JavaScript process), and a date-time with a space
  * instead of `T`, which is not ECMAScript's date format and which V8 reads with its own legacy
- * rules (`0001-03-28 00:00Z` is a day in 2028 there). The same legacy rules give a date-only
- * string with a year from 0001 to 0012 and an impossible month or day an instant (`0004-03-00`
- * is 2000-04-03), so those raise the error too; every other impossible date is no date (NaN).
+ * rules (`0001-03-28 00:00Z` is a day in 2028 there). The same legacy rules read an impossible
+ * date-only string as month-day-year when its "year" is 0001–0012 and its "month" 01–31
+ * (`0004-03-00` is 2000-04-03), so exactly those raise the error too; every other impossible date
+ * is no date (NaN), as `0001-00-15` and `0005-99-99` are.
  */
 
 const ISO = "^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:([T ])([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\\.([0-9]{1,9}))?)?(Z|([+-])([0-9]{2}):?([0-9]{2}))?)?$";
@@ -50,7 +51,7 @@ export function instant(x: string): string {
     `(CASE WHEN jsonb_typeof(${x}) = 'string' THEN (SELECT CASE ` +
     `WHEN fql_m IS NULL THEN NULL ` +
     `WHEN ${m(4)} = ' ' THEN ${fail(LEGACY_FORM_ERROR)} ` +
-    `WHEN ${n(2)} NOT BETWEEN 1 AND 12 OR ${n(3)} NOT BETWEEN 1 AND 31 THEN (CASE WHEN ${m(5)} IS NULL AND ${n(1)} BETWEEN 1 AND 12 THEN ${fail(LEGACY_FORM_ERROR)} END) ` +
+    `WHEN ${n(2)} NOT BETWEEN 1 AND 12 OR ${n(3)} NOT BETWEEN 1 AND 31 THEN (CASE WHEN ${m(5)} IS NULL AND ${n(1)} BETWEEN 1 AND 12 AND ${n(2)} BETWEEN 1 AND 31 THEN ${fail(LEGACY_FORM_ERROR)} END) ` +
     `WHEN ${m(5)} IS NOT NULL AND (${n(5)} > 24 OR ${n(6)} > 59 OR ${sec} > 59 OR (${n(5)} = 24 AND (${n(6)} > 0 OR ${sec} > 0 OR coalesce(${m(8)}, '') ~ '[1-9]'))) THEN NULL ` +
     `WHEN ${m(11)} IS NOT NULL AND (${n(11)} > 23 OR ${n(12)} > 59) THEN NULL ` +
     `WHEN ${m(5)} IS NOT NULL AND ${m(9)} IS NULL THEN ${fail(LOCAL_TIME_ERROR)} ` +

@@ -45,6 +45,9 @@ afterAll(async () => {
   for (const db of dbs) await db.close();
 });
 
+/** An impossible date-only string that V8 still reads, by its legacy month-day-year rules. */
+const legacy = (s: string) => /^00(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])-[0-9]{2}$/.test(s) && !/^....-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/.test(s);
+
 describe.each(ENGINES)("date instants on %s", (engine) => {
   const db = () => dbs.find((d) => d.name === engine) as Database;
 
@@ -52,7 +55,7 @@ describe.each(ENGINES)("date instants on %s", (engine) => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.oneof({ weight: 5, arbitrary: isoLike }, { weight: 1, arbitrary: other }), { minLength: 1, maxLength: 20 }), async (strings) => {
         // Forms V8 reads by its legacy rules raise an error: checked below, left out here.
-        strings = strings.filter((s) => !/^00(0[1-9]|1[0-2])-/.test(s) || /^....-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])/.test(s));
+        strings = strings.filter((s) => !legacy(s));
         const rows = await db().query<{ t: string | null }>(`SELECT ${instant("x")}::text AS t FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(x, i) ORDER BY i`, [JSON.stringify(strings)]);
         expect(rows.map((r) => (r.t === null ? null : Number(r.t))), JSON.stringify(strings)).toEqual(strings.map((s) => (Number.isNaN(toInstant(s)) ? null : toInstant(s))));
       }),
@@ -67,5 +70,20 @@ describe.each(ENGINES)("date instants on %s", (engine) => {
     await expect(db().query(`SELECT ${instant("x")} FROM (SELECT '"0004-03-00"'::jsonb) AS a(x)`)).rejects.toThrow(LEGACY_FORM_ERROR);
     const rows = await db().query<{ t: unknown }>(`SELECT ${instant("x")} AS t FROM (SELECT '"2024-05-01T25:00"'::jsonb) AS a(x)`);
     expect(rows[0]?.t).toBe(null);
+  });
+
+  test("the legacy refusal is exactly where V8 gives an impossible date an instant: years 0000–0013, every month, days 00, 01, 31, 32, 99", async () => {
+    const all: string[] = [];
+    for (let y = 0; y <= 13; y++) for (let m = 0; m <= 99; m++) for (const d of [0, 1, 31, 32, 99]) all.push(`${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
+    const refused = all.filter(legacy);
+    expect(refused.every((s) => !Number.isNaN(Date.parse(s)))).toBe(true);
+    // Everything else is Date.parse's instant or NULL, in one statement that must not fail.
+    const rest = all.filter((s) => !legacy(s));
+    const rows = await db().query<{ t: string | null }>(`SELECT ${instant("x")}::text AS t FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(x, i) ORDER BY i`, [JSON.stringify(rest)]);
+    expect(rows.map((r) => (r.t === null ? null : Number(r.t)))).toEqual(rest.map((s) => (Number.isNaN(Date.parse(s)) ? null : Date.parse(s))));
+    expect(rows.filter((r) => r.t === null).length).toBeGreaterThan(1000);
+    for (const s of [refused[0], refused[Math.floor(refused.length / 2)], refused[refused.length - 1]]) {
+      await expect(db().query(`SELECT ${instant("x")} FROM (SELECT $1::jsonb) AS a(x)`, [JSON.stringify(s)])).rejects.toThrow(LEGACY_FORM_ERROR);
+    }
   });
 });
