@@ -41,7 +41,7 @@ PostgreSQL statement as {text, values}; with --to mongo the MongoDB find argumen
   --schema F          check QUERY against this schema first (--to sql: typed columns;
                       --to mongo: date fields compare as dates)
   --dialect D         v1 (default: key/NOR) or v2 (field/NOT, string operators)
-  --collections a,b   collections (overrides the query's from clause)
+  --collections a,b   --to mixpeek: collections (overrides the query's from clause)
   --now ISO           the clock for date math (default: now)
   --to T              mixpeek (default), sql or mongo
   --table T           --to sql: the table (name or schema.name); default: the query's from clause

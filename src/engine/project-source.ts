@@ -70,7 +70,7 @@ export function projectionSource(root: Trie): ProjectionSource {
     if (n === 0) return n;
     functions.push(
       `function value${n}(x) { if (x === null || typeof x !== "object") return undefined; if (isArray(x)) return array${n}(x); return x instanceof DateClass ? undefined : object${n}(x); }`,
-      `function array${n}(a) { const out = []; for (const e of a) if (e !== null && typeof e === "object") out.push(isArray(e) ? array${n}(e) : object${n}(e)); return out; }`,
+      `function array${n}(a) { const out = []; for (const e of a) if (e !== null && typeof e === "object" && !(e instanceof DateClass)) out.push(isArray(e) ? array${n}(e) : object${n}(e)); return out; }`,
     );
     return n;
   };

@@ -69,8 +69,8 @@ function objectProjector(node: Trie): ObjectProjector {
 
 /**
  * A selected field's value: kept whole at a selected leaf; below it, an object is projected, an
- * array projected element by element (its non-objects dropped, nested arrays recursed), and a
- * Date or a non-object left out.
+ * array projected element by element (its non-objects and Dates dropped, as MongoDB drops an
+ * array's non-documents; nested arrays recursed), and a Date or a non-object left out.
  */
 function valueProjector(node: Trie): (value: unknown) => unknown {
   if (node.leaf) return (v) => v;
@@ -78,7 +78,7 @@ function valueProjector(node: Trie): (value: unknown) => unknown {
   const project = (value: unknown): unknown => {
     if (Array.isArray(value)) {
       const out: unknown[] = [];
-      for (const e of value) if (e !== null && typeof e === "object") out.push(Array.isArray(e) ? project(e) : obj(e));
+      for (const e of value) if (e !== null && typeof e === "object" && !(e instanceof Date)) out.push(Array.isArray(e) ? project(e) : obj(e));
       return out;
     }
     return value instanceof Date ? undefined : obj(value);

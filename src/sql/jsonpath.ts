@@ -19,7 +19,7 @@ export function key(name: string): string {
 }
 
 /** Whether a numeric segment can index an array: its canonical digits only (`"01"` is a field name, never position 1). */
-export function isPosition(segment: string, i: number): boolean {
+function isPosition(segment: string, i: number): boolean {
   return i > 0 && isDigits(segment) && segment.length < 10 && String(Number(segment)) === segment;
 }
 
@@ -27,9 +27,14 @@ export function isPosition(segment: string, i: number): boolean {
 export function branches(segments: readonly string[]): Step[][] {
   let out: Step[][] = [[]];
   segments.forEach((s, i) => {
-    out = out.flatMap((b) => (isPosition(s, i) ? [[...b, { field: s }], [...b, { position: Number(s) }]] : [[...b, { field: s }]]));
+    out = extend(out, s, i);
   });
   return out;
+}
+
+/** Each branch taken one segment further: as a field, and also as a position where it can be one. */
+function extend(prefixes: readonly Step[][], segment: string, i: number): Step[][] {
+  return prefixes.flatMap((b) => (isPosition(segment, i) ? [[...b, { field: segment }], [...b, { position: Number(segment) }]] : [[...b, { field: segment }]]));
 }
 
 export function numericCount(segments: readonly string[]): number {
@@ -121,7 +126,7 @@ export function missing(segments: readonly string[]): string[] {
         out.add(`${parent} ? (@.type() == "object" && @${k}.type() != "object" && @${k}.type() != "array")`);
       }
     }
-    prefixes = prefixes.flatMap((b) => (isPosition(segment, i) ? [[...b, { field: segment }], [...b, { position: Number(segment) }]] : [[...b, { field: segment }]]));
+    prefixes = extend(prefixes, segment, i);
   });
   return [...out];
 }

@@ -6,10 +6,13 @@
  */
 import type { QueryNode, Span } from "../ast/nodes.js";
 import type { Reporter } from "../diagnostics/reporter.js";
+import { scan } from "../syntax/scan.js";
+import * as T from "../syntax/tokens.js";
+import type { Lexeme } from "../syntax/tokens.js";
 
 export function tableOf(query: QueryNode, option: string | undefined, text: string, reporter: Reporter): string | undefined {
   const from = query.collections;
-  const span = fromSpan(query, text);
+  const span = fromSpan(text);
   if (from.length > 1) {
     reporter.error("unsupported-by-dialect", `\`from\` names ${from.length} collections; a PostgreSQL statement reads one table`, span, "query one collection at a time (`from users`), or union the statements yourself");
     return undefined;
@@ -22,10 +25,17 @@ export function tableOf(query: QueryNode, option: string | undefined, text: stri
   return option;
 }
 
-/** The `from` clause in the query's text (it comes first), as far as the filter or the next clause. */
-function fromSpan(query: QueryNode, text: string): Span {
-  const start = Math.max(0, text.search(/\bfrom\b/i));
-  const next = [query.filter?.span.start, query.orderBy[0]?.span.start, query.select[0]?.span.start].find((s): s is number => s !== undefined && s > start);
-  const clause = text.slice(start, next ?? text.length).replace(/\s*(\bwhere\b|\border\s+by\b|\bselect\b|\blimit\b|\bcase\b)?\s*$/i, "");
-  return { start, end: start + Math.max(clause.length, 4) };
+/** The `from` clause in the query's text (it comes first): `from` through its last collection name. */
+function fromSpan(text: string): Span {
+  const { tokens } = scan(text);
+  const first = tokens[0];
+  if (first === undefined || first.image.toLowerCase() !== "from") return { start: 0, end: Math.min(text.length, 4) };
+  let last = first;
+  for (let i = 1; i < tokens.length; i += 2) {
+    const name = tokens[i] as Lexeme;
+    if (name.tokenType !== T.Identifier && name.tokenType !== T.BackQuoted && name.tokenType !== T.StringLiteral) break;
+    last = name;
+    if (tokens[i + 1]?.tokenType !== T.Comma) break;
+  }
+  return { start: first.startOffset, end: last.startOffset + last.image.length };
 }

@@ -20,7 +20,6 @@ const COMPARATORS: ReadonlyMap<TokenType, CompareOp> = new Map([
   [T.Eq, "eq"], [T.EqEq, "eq"], [T.NotEq, "ne"], [T.Gt, "gt"], [T.Gte, "gte"], [T.Lt, "lt"], [T.Lte, "lte"],
 ]);
 
-
 class Descent {
   private i = 0;
   /** The last token consumed (Chevrotain's LA(0)), for spans. */

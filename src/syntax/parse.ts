@@ -70,7 +70,7 @@ function parseText(text: string, options: ParseOptions | undefined, reporter: Re
   // text it can parse it builds the same query (recover.ts).
   const recovered = recover(lexed.tokens, reporter);
   if (recovered.faults.length > 0) {
-    reportParserErrors(recovered.faults, lexed.tokens, reporter);
+    reportParserErrors(recovered.faults, lexed.tokens, reporter, MAX_DIAGNOSTICS);
     return { diagnostics: cap(sortByPosition(explained(reporter.diagnostics))) };
   }
   if (reporter.hasErrors || recovered.query === undefined) return { diagnostics: cap(sortByPosition(explained(reporter.diagnostics))) };

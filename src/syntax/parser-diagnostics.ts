@@ -44,7 +44,7 @@ const TOKEN_WORDS: Record<string, string> = {
   Identifier: "a field name",
 };
 
-export function describeToken(token: Lexeme): string {
+function describeToken(token: Lexeme): string {
   const image = token.image.length > 30 ? `${token.image.slice(0, 27)}...` : token.image;
   return `\`${image}\``;
 }
@@ -53,9 +53,14 @@ function isEof(token: Lexeme): boolean {
   return token.tokenType.name === "EOF" || Number.isNaN(token.startOffset);
 }
 
-export function reportParserErrors(faults: readonly Fault[], tokens: readonly Lexeme[], reporter: Reporter): void {
+/**
+ * Reports the faults, at most `limit` of them: faults come in text order, and past the limit a
+ * diagnostic would be capped anyway, while each costs a walk over the tokens.
+ */
+export function reportParserErrors(faults: readonly Fault[], tokens: readonly Lexeme[], reporter: Reporter, limit = Infinity): void {
   const seen = new Set<number>();
   for (const info of faults) {
+    if (seen.size >= limit) break;
     const token = info.token;
     const eof = isEof(token);
     const at = eof ? reporter.text.length : token.startOffset;

@@ -305,25 +305,22 @@ class Grammar extends Recovery {
    * but not past the resync point; with neither in reach, `]` is left to fail.
    */
   private moreValues(values: ValueNode[]): void {
-    while (this.is(T.Comma)) {
-      this.i++;
-      collect(values, this.sub("value", SITE.valueInList, () => this.value("plain", "")));
-    }
-    const stray = this.la();
-    if (stray.tokenType === T.RBracket || this.follows(LAST).has(stray.tokenType) || this.is(T.RBracket, 2)) return;
-    const resync = this.resyncPoint();
-    const start = this.i;
     for (;;) {
-      const type = this.la().tokenType;
-      if (type === T.RBracket || type === T.Comma) {
-        this.faults.push({ token: stray, kind: "mismatch", expected: [T.RBracket.name], rule: "list" });
-        if (type === T.Comma) this.moreValues(values);
-        return;
+      while (this.is(T.Comma)) {
+        this.i++;
+        collect(values, this.sub("value", SITE.valueInList, () => this.value("plain", "")));
       }
-      if (type === resync) break;
-      this.i++;
+      const stray = this.la();
+      if (stray.tokenType === T.RBracket || this.follows(LAST).has(stray.tokenType) || this.is(T.RBracket, 2)) return;
+      const resync = this.resyncPosition();
+      let at = this.i;
+      while (at < resync && this.tokens[at]?.tokenType !== T.RBracket && this.tokens[at]?.tokenType !== T.Comma) at++;
+      const found = this.tokens[at]?.tokenType;
+      if (found !== T.RBracket && found !== T.Comma) return;
+      this.faults.push({ token: stray, kind: "mismatch", expected: [T.RBracket.name], rule: "list" });
+      this.i = at;
+      if (found === T.RBracket) return;
     }
-    this.i = start;
   }
 
   // order := "order" "by" order_key ( "," order_key )*

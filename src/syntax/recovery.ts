@@ -29,7 +29,7 @@ export const LAST = follow(true);
 const TOP_RESYNC: ReadonlySet<TokenType> = new Set([EOF_TYPE]);
 
 /** Unwinds to the rule that can resync; never escapes `Recovery`'s subclasses. */
-export const RECOGNITION = Symbol("recognition");
+const RECOGNITION = Symbol("recognition");
 
 interface Frame {
   readonly rule: string;
@@ -46,6 +46,12 @@ export abstract class Recovery {
   readonly faults: Fault[] = [];
   private readonly stack: Frame[] = [];
   private readonly end = virtualToken(EOF_TYPE);
+  /** Each token type's positions, built on the first fault. */
+  private positions: Map<TokenType, number[]> | undefined;
+  /** Rule calls so far: the stack is the same, less frames popped, while this is unchanged. */
+  private calls = 0;
+  /** The resync positions for the fault being unwound, by stack depth. */
+  private resync: { key: number; at: number; byDepth: number[] } | undefined;
 
   constructor(
     protected readonly tokens: readonly Lexeme[],
@@ -86,14 +92,16 @@ export abstract class Recovery {
    */
   protected sub<R>(rule: string, site: Follow, parse: () => R): R {
     this.stack.push({ rule, site });
+    this.calls++;
     try {
       return parse();
     } catch (error) {
       if (error !== RECOGNITION) throw error;
-      const to = this.resyncPoint();
+      const at = this.resyncPosition();
+      const to = this.typeAt(at);
       const mine = this.stack.length === 1 ? TOP_RESYNC : site.first;
       if (!mine.has(to)) throw error;
-      while (this.la().tokenType !== to) this.i++;
+      this.i = at;
       return undefined as R;
     } finally {
       this.stack.pop();
@@ -102,13 +110,43 @@ export abstract class Recovery {
 
   /** The type of the first token ahead that some rule on the stack could go on with. */
   protected resyncPoint(): TokenType {
-    for (let k = this.i; k < this.tokens.length; k++) {
-      const type = (this.tokens[k] as Lexeme).tokenType;
-      for (let s = 0; s < this.stack.length; s++) {
-        if ((s === 0 ? TOP_RESYNC : (this.stack[s] as Frame).site.first).has(type)) return type;
+    return this.typeAt(this.resyncPosition());
+  }
+
+  /** Where that token is: `tokens.length` for the end of input. */
+  protected resyncPosition(): number {
+    // One fault unwinds frame by frame, consuming nothing and calling no rule, each frame asking
+    // with the stack below it: the answers for every depth are worked out once per unwinding.
+    const key = this.calls;
+    if (this.resync === undefined || this.resync.key !== key || this.resync.at !== this.i) {
+      const byDepth: number[] = [];
+      let nearest = this.tokens.length;
+      for (let s = 1; s < this.stack.length; s++) {
+        for (const type of (this.stack[s] as Frame).site.first) nearest = Math.min(nearest, this.next(type));
+        byDepth[s] = nearest;
       }
+      this.resync = { key, at: this.i, byDepth };
     }
-    return EOF_TYPE;
+    return this.stack.length === 1 ? this.tokens.length : (this.resync.byDepth[this.stack.length - 1] as number);
+  }
+
+  private typeAt(position: number): TokenType {
+    return this.tokens[position]?.tokenType ?? EOF_TYPE;
+  }
+
+  /** The position of the next token of `type` from here on (`tokens.length` if none). */
+  private next(type: TokenType): number {
+    this.positions ??= positionsByType(this.tokens);
+    const list = this.positions.get(type);
+    if (list === undefined) return this.tokens.length;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((list[mid] as number) < this.i) lo = mid + 1;
+      else hi = mid;
+    }
+    return list[lo] ?? this.tokens.length;
   }
 
   /** What may come after a token with `after` as its in-rule rest, through the callers' rests. */
@@ -148,4 +186,14 @@ export abstract class Recovery {
     const last = this.la(0);
     return { start: first.startOffset, end: last.startOffset + last.image.length };
   }
+}
+
+function positionsByType(tokens: readonly Lexeme[]): Map<TokenType, number[]> {
+  const positions = new Map<TokenType, number[]>();
+  tokens.forEach((token, i) => {
+    const list = positions.get(token.tokenType);
+    if (list === undefined) positions.set(token.tokenType, [i]);
+    else list.push(i);
+  });
+  return positions;
 }

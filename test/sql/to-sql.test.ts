@@ -125,6 +125,10 @@ describe("the query's from clause names the table", () => {
     expect(d?.code).toBe("unsupported-by-dialect");
     expect(text.slice(d?.span.start, d?.span.end)).toBe("from users, admins");
     expect(diagnosticsOf(() => toSql(q("from users, admins"), { table: "users", document: "doc" }))[0]?.code).toBe("unsupported-by-dialect");
+    for (const clause of ['from users, `the admins`, "x y" limit 5 case sensitive', "from users, admins where a = 1", "from users,admins"]) {
+      const [e] = diagnosticsOf(() => toSql(q(clause), { document: "doc" }));
+      expect(clause.slice(e?.span.start, e?.span.end)).toBe(clause.slice(0, clause.search(/ limit| where|$/)));
+    }
   });
 
   test("neither a table nor a from clause is a TypeError", () => {

@@ -8,6 +8,7 @@ import type { Lexeme } from "../tokens.js";
 import type { ResolvedSchema } from "../../check/schema.js";
 import { applyEdits } from "../../diagnostics/apply-fixes.js";
 import type { Diagnostic, TextEdit } from "../../diagnostics/diagnostic.js";
+import { OffsetMap } from "./offset-map.js";
 import { Reporter } from "../../diagnostics/reporter.js";
 import type { ScanError } from "../scan.js";
 import { HABITS } from "./catalogue.js";
@@ -82,29 +83,6 @@ function upperBound(matches: readonly Match[], offset: number): number {
   return lo;
 }
 
-/** Maps an offset of the original text to the text after `edits`. */
-function mapOffset(offset: number, edits: readonly TextEdit[]): number {
-  let delta = 0;
-  for (const e of edits) {
-    if (e.end <= offset) delta += e.text.length - (e.end - e.start);
-    else if (e.start < offset) return e.start + delta + e.text.length;
-    else break;
-  }
-  return offset + delta;
-}
-
-/** Maps an offset of the text after `edits` back to the original text (inside an edit: its start). */
-function unmapOffset(offset: number, edits: readonly TextEdit[]): number {
-  let delta = 0;
-  for (const e of edits) {
-    const start = e.start + delta;
-    if (offset < start) break;
-    if (offset < start + e.text.length) return e.start;
-    delta += e.text.length - (e.end - e.start);
-  }
-  return offset - delta;
-}
-
 export interface HabitInput {
   readonly text: string;
   readonly tokens: readonly Lexeme[];
@@ -129,11 +107,12 @@ export function withHabits(input: HabitInput, generic: readonly Diagnostic[]): D
   if (matches.length === 0) return [...generic];
   const edits = matches.flatMap((m) => m.findings.flatMap((f) => f.fix?.edits ?? [])).sort((a, b) => a.start - b.start);
   const fixed = applyEdits(text, edits);
+  const offsets = new OffsetMap(edits);
   const remaining = input.reparse(fixed).filter((d) => d.severity === "error");
   const remainingStarts = remaining.map((d) => d.span.start).sort((a, b) => a - b);
   const stillFails = (from: number, to: number) => {
-    const k = lowerBound(remainingStarts, mapOffset(from, edits));
-    return k < remainingStarts.length && (remainingStarts[k] as number) <= mapOffset(to, edits);
+    const k = lowerBound(remainingStarts, offsets.map(from));
+    return k < remainingStarts.length && (remainingStarts[k] as number) <= offsets.map(to);
   };
   const remainingAt = new Set(remainingStarts);
   const covering = (offset: number) => {
@@ -146,14 +125,14 @@ export function withHabits(input: HabitInput, generic: readonly Diagnostic[]): D
     for (const f of m.findings) report(reporter, f, sure);
   }
   // What a habit covers is said by the habit; anything else stays if the fixed text still fails there.
-  const kept = generic.filter((d) => !covering(d.span.start) && (d.severity !== "error" || remainingAt.has(mapOffset(d.span.start, edits))));
+  const kept = generic.filter((d) => !covering(d.span.start) && (d.severity !== "error" || remainingAt.has(offsets.map(d.span.start))));
   // Errors that recovery hid behind the habits' and show up once they are fixed.
   const keptAt = new Set(kept.map((d) => d.span.start));
   const ends = new Set(matches.map((m) => m.to));
   for (const r of remaining) {
-    const start = unmapOffset(r.span.start, edits);
+    const start = offsets.unmap(r.span.start);
     if (covering(start) || ends.has(start) || keptAt.has(start)) continue;
-    reporter.error(r.code, r.message, { start, end: Math.max(start, unmapOffset(r.span.end, edits)) }, r.hint);
+    reporter.error(r.code, r.message, { start, end: Math.max(start, offsets.unmap(r.span.end)) }, r.hint);
   }
   return [...reporter.diagnostics, ...kept];
 }
