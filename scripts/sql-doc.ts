@@ -156,7 +156,7 @@ export function sqlDoc(): string {
     "| `exists` in column mode | a NULL column stands for null and missing alike, so presence cannot be told. Use `is not null`, or document mode. |",
     "| regex line anchors `(?m)^`, look-behind, a repeated assertion, patterns whose translation exceeds 64 KiB | no exact PostgreSQL equivalent is emitted |",
     "| case-insensitive comparison with a value holding `σ` or `ς` | JavaScript lower-cases `Σ` by its position in a word (Final_Sigma); SQL cannot follow that. Other values are exact because the Σ mapping cannot change whether they match. |",
-    "| a path with more than 4 numeric segments (document mode) | each numeric segment doubles the paths to test (a position, and a field of that name); 16 is the limit |",
+    "| a path with more than 4 numeric segments (document mode) | each numeric segment doubles the paths to test (a position, and a field of that name): 4 segments make 16 paths, the most a statement tests |",
     "| `from` naming several collections (`toSql`) | one statement reads one table; query each collection and combine the results |",
     "| objects and untyped fields in column mode | a column needs a SQL type; use document mode |",
     "| text with `\\u0000` or unpaired surrogates, non-finite numbers | PostgreSQL text and jsonb cannot hold them |",
