@@ -34,8 +34,13 @@ const PATHS = new Set(PATH_FIRST);
 const NEGATABLES = new Set(NEGATABLE_FIRST);
 const COLLECTION_NAMES = new Set([T.Identifier, T.BackQuoted, T.StringLiteral]);
 
+/** The FIRST sets the rules decide by, per rule (a test derives them from the grammar of record). */
+export const FIRST: Readonly<Record<string, ReadonlySet<TokenType>>> = {
+  value: VALUES, orExpr: EXPRS, andExpr: EXPRS, notExpr: EXPRS, path: PATHS, orderKey: PATHS, negatable: NEGATABLES,
+};
+
 /** Each call site's follow set inside the calling rule. */
-const SITE = {
+export const SITE = {
   fromInQuery: follow(true, ...EXPR_FIRST, T.Order, T.Select, T.Limit, T.Case),
   exprInQuery: follow(true, T.Order, T.Select, T.Limit, T.Case),
   orderInQuery: follow(true, T.Select, T.Limit, T.Case),
@@ -53,9 +58,9 @@ const SITE = {
 } as const;
 
 /** What follows the required tokens that are not last in their rule. */
-const BEFORE_VALUE = follow(false, ...VALUE_FIRST);
-const OPENING_LIST = follow(false, ...VALUE_FIRST, T.RBracket);
-const BEFORE_KEYS = follow(false, ...PATH_FIRST);
+export const BEFORE_VALUE = follow(false, ...VALUE_FIRST);
+export const OPENING_LIST = follow(false, ...VALUE_FIRST, T.RBracket);
+export const BEFORE_KEYS = follow(false, ...PATH_FIRST);
 
 function nameOf(token: Lexeme): string {
   return token.tokenType === T.Identifier ? token.image : String(token.payload ?? "");
