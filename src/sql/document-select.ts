@@ -43,19 +43,24 @@ export function documentSelect(doc: string, paths: readonly PathNode[], params: 
     const v = `fql_v${n}`;
     return `(SELECT CASE jsonb_typeof(${v}) WHEN 'object' THEN ${object(node, v)} WHEN 'array' THEN ${array(node, v)} END FROM (SELECT ${x} OFFSET 0) AS fql_w${n}(${v}))`;
   };
-  // An array, nested to any depth: every element that is not an array is either an object, replaced
-  // by its projection, or a scalar, removed. The edits are applied one by one from the last element
-  // in document order to the first, so a removal never moves an element still to be edited.
+  // An array, nested to any depth, in one pass over its elements: every element that is an array is
+  // kept (and walked), an object is replaced by its projection, a scalar dropped. The result is
+  // written out as JSON text in document order (a node's position path sorts before its children's,
+  // and its closing bracket after them) and read back as jsonb: linear in the elements, where
+  // editing the array element by element copied it once per element.
   const array = (node: Trie, v: string): string => {
     const n = alias++;
-    const [walk, edits, apply] = [`fql_walk${n}`, `fql_edit${n}`, `fql_apply${n}`];
-    const e = `fql_x${n}`;
+    const [walk, kept, x] = [`fql_walk${n}`, `fql_kept${n}`, `fql_x${n}`];
+    const isArray = (e: string) => `jsonb_typeof(${e}) = 'array'`;
     return (
-      `(WITH RECURSIVE ${walk}(o, p, e) AS (SELECT ARRAY[]::bigint[], ARRAY[]::text[], ${v} UNION ALL ` +
-      `SELECT ${walk}.o || ${e}.o, ${walk}.p || (${e}.o - 1)::text, ${e}.e FROM ${walk} CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(${walk}.e) = 'array' THEN ${walk}.e ELSE '[]'::jsonb END) WITH ORDINALITY AS ${e}(e, o)), ` +
-      `${edits}(k, p, w) AS (SELECT row_number() OVER (ORDER BY ${walk}.o DESC), ${walk}.p, CASE WHEN jsonb_typeof(${walk}.e) = 'object' THEN ${object(node, `${walk}.e`)} END FROM ${walk} WHERE jsonb_typeof(${walk}.e) <> 'array'), ` +
-      `${apply}(k, a) AS (SELECT 0::bigint, ${v} UNION ALL SELECT ${apply}.k + 1, CASE WHEN ${edits}.w IS NULL THEN ${apply}.a #- ${edits}.p ELSE jsonb_set(${apply}.a, ${edits}.p, ${edits}.w) END FROM ${apply} JOIN ${edits} ON ${edits}.k = ${apply}.k + 1) ` +
-      `SELECT ${apply}.a FROM ${apply} ORDER BY ${apply}.k DESC LIMIT 1)`
+      `(WITH RECURSIVE ${walk}(o, e) AS (SELECT ARRAY[]::bigint[], ${v} UNION ALL ` +
+      `SELECT ${walk}.o || ${x}.o, ${x}.e FROM ${walk} CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN ${isArray(`${walk}.e`)} THEN ${walk}.e ELSE '[]'::jsonb END) WITH ORDINALITY AS ${x}(e, o)), ` +
+      `${kept}(o, e, lead) AS (SELECT ${walk}.o, ${walk}.e, CASE WHEN cardinality(${walk}.o) > 0 AND row_number() OVER (PARTITION BY CASE WHEN cardinality(${walk}.o) > 0 THEN ${walk}.o[1:cardinality(${walk}.o) - 1] END ORDER BY ${walk}.o) > 1 THEN ',' ELSE '' END ` +
+      `FROM ${walk} WHERE jsonb_typeof(${walk}.e) IN ('object', 'array')) ` +
+      `SELECT string_agg(fql_piece${n}.t, '' ORDER BY fql_piece${n}.k)::jsonb FROM (` +
+      `SELECT ${kept}.o, ${kept}.lead || CASE WHEN ${isArray(`${kept}.e`)} THEN '[' ELSE (${object(node, `${kept}.e`)})::text END FROM ${kept} UNION ALL ` +
+      `SELECT ${kept}.o || 9223372036854775807::bigint, ']' FROM ${kept} WHERE ${isArray(`${kept}.e`)}` +
+      `) AS fql_piece${n}(k, t))`
     );
   };
   return object(trie(paths), doc);

@@ -74,6 +74,17 @@ describe.each(ENGINES)("numeric path segments on %s", (engine) => {
     expect(JSON.stringify(rows[0]?.doc)).toBe(JSON.stringify({ a: deep(6, { x: { y: 1 } }) }).replace(/,7,null/g, ""));
   });
 
+  test("select through a long array: 3,000 elements with scalars and arrays between them, in one pass", async () => {
+    const items = Array.from({ length: 3000 }, (_, i) => (i % 5 === 4 ? i : i % 5 === 3 ? [{ name: `m${i}`, price: i }, "s"] : { name: `n${i}`, price: i, tags: ["a", "b"] }));
+    const stored = await load(db(), [{ items }]);
+    const { parse } = await import("../../src/syntax/parse.js");
+    const query = parse("select items.name").query!;
+    const statement = toSql(query, { table: "records", document: "doc" });
+    const rows = await db().query<{ doc: { items: unknown[] } }>(statement.text, statement.values);
+    expect(rows.map((r) => r.doc)).toEqual(run(stored, query).results);
+    expect(rows[0]?.doc.items.length).toBe(2400);
+  });
+
   test.each([
     ["a.0 is null", [{ a: [{}] }, { a: [null] }, { a: [5] }, { a: [[null]] }, { a: [] }, { a: { "0": null } }, { a: 5 }], [0, 1, 5, 6]],
     ["a.0.x is null", [{ a: [5] }, { a: [{}] }, { a: [[{}]] }, { a: [{ "0": {} }] }, { a: [[5]] }], [1, 2, 3]],
