@@ -108,12 +108,7 @@ export abstract class Recovery {
     }
   }
 
-  /** The type of the first token ahead that some rule on the stack could go on with. */
-  protected resyncPoint(): TokenType {
-    return this.typeAt(this.resyncPosition());
-  }
-
-  /** Where that token is: `tokens.length` for the end of input. */
+  /** Where the first token ahead is that some rule on the stack could go on with (`tokens.length`: the end). */
   protected resyncPosition(): number {
     // One fault unwinds frame by frame, consuming nothing and calling no rule, each frame asking
     // with the stack below it: the answers for every depth are worked out once per unwinding.
