@@ -4,14 +4,14 @@
  * other names in every order, numbers at the edges of the doubles, strings by code point.
  */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { run } from "../../src/compile.js";
 import { compareValues } from "../../src/engine/sort.js";
 import { toSql } from "../../src/sql/to-sql.js";
 import { parse } from "../../src/syntax/parse.js";
 import { bsonKey } from "../../src/sql/bson-key.js";
-import { databases, ENGINES, type Database } from "../support/databases.js";
-import { load } from "./load-documents.js";
+import { ENGINES } from "../support/databases.js";
+import { documentTable, load } from "./document-table.js";
 
 const scalar = fc.oneof(
   fc.constantFrom(0, 1, -1, 1.5, -2.5, 1e21, -1e21, -1e-7, 5e-324, -5e-324, 1.7976931348623157e308, 0.1, 0.30000000000000004),
@@ -28,17 +28,10 @@ const { value } = fc.letrec((tie) => ({
   ),
 }));
 
-let dbs: Database[] = [];
-beforeAll(async () => {
-  dbs = await databases();
-  for (const db of dbs) await db.exec(`CREATE TABLE records (id integer PRIMARY KEY, doc jsonb NOT NULL)`);
-});
-afterAll(async () => {
-  for (const db of dbs) await db.close();
-});
+const database = documentTable();
 
 describe.each(ENGINES)("the BSON sort key on %s", (engine) => {
-  const db = () => dbs.find((d) => d.name === engine) as Database;
+  const db = () => database(engine);
 
   test("orders jsonb values as the engine orders the same values read back", async () => {
     await fc.assert(

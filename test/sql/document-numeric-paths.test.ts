@@ -5,13 +5,13 @@
  * equal the in-memory engine on dense random nestings of arrays and objects with digit names.
  */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { CompareOp, PathNode, PredicateNode } from "../../src/ast/nodes.js";
 import { run } from "../../src/compile.js";
 import { toSql } from "../../src/sql/to-sql.js";
-import { databases, ENGINES, type Database } from "../support/databases.js";
-import { expressionArb, pagedQueryArb, type PagedQuery } from "../support/sql-arbitraries.js";
-import { load } from "./load-documents.js";
+import { ENGINES } from "../support/databases.js";
+import { expressionArb, pagedQueryArb } from "../support/sql-arbitraries.js";
+import { documentTable, load, sameAsEngine } from "./document-table.js";
 
 const span = { start: 0, end: 0 };
 const scalar = fc.constantFrom(0, 1, 2, "a", "b", true, null);
@@ -34,30 +34,16 @@ const predicate: fc.Arbitrary<PredicateNode> = fc.oneof(
 );
 const queryArb = pagedQueryArb(expressionArb(predicate), pathArb, pathArb);
 
-let dbs: Database[] = [];
-beforeAll(async () => {
-  dbs = await databases();
-  for (const db of dbs) await db.exec(`CREATE TABLE records (id integer PRIMARY KEY, doc jsonb NOT NULL)`);
-});
-afterAll(async () => {
-  for (const db of dbs) await db.close();
-});
-
-async function same(db: Database, stored: readonly unknown[], { query, page, pageSize }: PagedQuery): Promise<void> {
-  const statement = toSql(query, { table: "records", document: "doc", page, pageSize });
-  const expected = run(stored, query, { page, pageSize });
-  const rows = await db.query<{ doc: unknown }>(statement.text, statement.values);
-  expect(rows.map((r) => r.doc), statement.text).toEqual(expected.results);
-}
+const database = documentTable();
 
 describe.each(ENGINES)("numeric path segments on %s", (engine) => {
-  const db = () => dbs.find((d) => d.name === engine) as Database;
+  const db = () => database(engine);
 
   test("is null, exists, comparisons and order by equal the in-memory engine", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(recordArb, { maxLength: 10 }), fc.array(queryArb, { minLength: 8, maxLength: 8 }), async (records, queries) => {
         const stored = await load(db(), records);
-        for (const q of queries) await same(db(), stored, q);
+        for (const q of queries) expect(await sameAsEngine(db(), stored, q)).toBe(true);
       }),
       { numRuns: Number(process.env["FC_SQL_RUNS"] ?? 60) },
     );
