@@ -11,8 +11,8 @@ export interface Fault {
   /** The offending token; the end of input has a NaN offset. */
   readonly token: Lexeme;
   readonly kind: FaultKind;
-  /** For a mismatch, the name of the token type that was required. */
-  readonly expected: readonly string[];
+  /** For a mismatch, the name of the token type that was required (all the diagnostics need). */
+  readonly required?: string;
   /** The grammar rule that was being parsed. */
   readonly rule: string;
 }

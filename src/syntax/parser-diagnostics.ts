@@ -70,13 +70,13 @@ export function reportParserErrors(faults: readonly Fault[], tokens: readonly Le
     const prev = previousToken(tokens, at);
     const found = eof ? "" : `, found ${describeToken(token)}`;
 
-    if (info.expected.includes("RParen") && info.kind === "mismatch") {
+    if (info.required === "RParen") {
       const open = unclosed(tokens, at, T.LParen, T.RParen);
       const where = open === undefined ? "" : ` opened at ${reporter.position(open.startOffset)}`;
       reporter.error("syntax", eof ? `\`(\`${where} is never closed` : `expected \`)\` to close \`(\`${where}${found}`, span);
       continue;
     }
-    if (info.expected.includes("RBracket") && info.kind === "mismatch" && eof) {
+    if (info.required === "RBracket" && eof) {
       const open = unclosed(tokens, at, T.LBracket, T.RBracket);
       const where = open === undefined ? "" : ` opened at ${reporter.position(open.startOffset)}`;
       reporter.error("syntax", `\`[\`${where} is never closed`, span);
@@ -98,8 +98,8 @@ export function reportParserErrors(faults: readonly Fault[], tokens: readonly Le
 }
 
 function expectation(info: Fault): string {
-  if (info.kind === "mismatch" && info.expected.length === 1) {
-    const word = TOKEN_WORDS[info.expected[0] as string];
+  if (info.required !== undefined) {
+    const word = TOKEN_WORDS[info.required];
     if (word !== undefined) return word;
   }
   return RULE_WORDS[info.rule] ?? "something else";

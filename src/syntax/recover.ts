@@ -322,7 +322,7 @@ class Grammar extends Recovery {
       while (at < resync && this.tokens[at]?.tokenType !== T.RBracket && this.tokens[at]?.tokenType !== T.Comma) at++;
       const found = this.tokens[at]?.tokenType;
       if (found !== T.RBracket && found !== T.Comma) return;
-      this.faults.push({ token: stray, kind: "mismatch", expected: [T.RBracket.name], rule: "list" });
+      this.faults.push({ token: stray, kind: "mismatch", required: T.RBracket.name, rule: "list" });
       this.i = at;
       if (found === T.RBracket) return;
     }

@@ -61,7 +61,7 @@ export abstract class Recovery {
   /** Parses with `rule` as the top rule; input left over is a fault of its own. */
   protected parseAll<R>(rule: string, parse: () => R): R | undefined {
     const result = this.sub(rule, LAST, parse);
-    if (this.i < this.tokens.length) this.faults.push({ token: this.la(), kind: "not-all-input", expected: [], rule });
+    if (this.i < this.tokens.length) this.faults.push({ token: this.la(), kind: "not-all-input", rule });
     return result;
   }
 
@@ -79,8 +79,13 @@ export abstract class Recovery {
     return this.la(k).tokenType === type;
   }
 
-  protected fault(kind: FaultKind, expected: readonly string[] = []): typeof RECOGNITION {
-    this.faults.push({ token: this.la(), kind, expected, rule: this.stack[this.stack.length - 1]?.rule ?? "query" });
+  /** The rule being parsed. */
+  private rule(): string {
+    return this.stack[this.stack.length - 1]?.rule ?? "query";
+  }
+
+  protected fault(kind: Exclude<FaultKind, "mismatch">): typeof RECOGNITION {
+    this.faults.push({ token: this.la(), kind, rule: this.rule() });
     return RECOGNITION;
   }
 
@@ -163,7 +168,7 @@ export abstract class Recovery {
       this.i++;
       return token;
     }
-    this.fault("mismatch", [type.name]);
+    this.faults.push({ token, kind: "mismatch", required: type.name, rule: this.rule() });
     if (this.follows(after).has(token.tokenType)) return virtualToken(type);
     if (this.is(type, 2)) {
       this.i += 2;

@@ -55,6 +55,18 @@ test.each(queries)("%s gives the same answers in Chromium as in Node", async (q)
   expect(watched.errors).toEqual([]);
 });
 
+test("text with errors gets the same diagnostics in the page as in Node (the recovering parser, habits and fixes)", async () => {
+  const broken = ["a = and b = ", 'a in [1 2 3] and (b = 1 c = 2', "status:active && age => 30 limit 0", "from , where x between 1 2 order by"];
+  const node = broken.map((q) => parse(q).diagnostics);
+  const page = await watched.page.evaluate((broken) => {
+    const lib = (window as unknown as { filterql: { parse: typeof parse } }).filterql;
+    return broken.map((q) => lib.parse(q).diagnostics);
+  }, broken);
+  expect(page).toEqual(node);
+  for (const diagnostics of node) expect(diagnostics.length).toBeGreaterThan(1);
+  expect(watched.errors).toEqual([]);
+});
+
 test("a bad regex is refused in the page with the same diagnostic code as in Node", async () => {
   const q = 'name matches "(a)\\\\1"';
   const node = (() => {

@@ -14,8 +14,8 @@ import { recover } from "../../src/syntax/recover.js";
 import { scan } from "../../src/syntax/scan.js";
 import { queryArb, tokenSoupArb } from "../support/arbitraries.js";
 
-/** A fault as a comparable value: where (the end as -1), what kind, in which rule, and for a mismatch what it required (the one expectation the diagnostics use). */
-const plain = (f: Fault) => ({ at: Number.isNaN(f.token.startOffset) ? -1 : f.token.startOffset, type: f.token.tokenType.name, kind: f.kind, expected: f.kind === "mismatch" ? f.expected : [], rule: f.rule });
+/** A fault as a comparable value: where (the end as -1), what kind, in which rule, and for a mismatch what it required. */
+const plain = (f: Fault) => ({ at: Number.isNaN(f.token.startOffset) ? -1 : f.token.startOffset, type: f.token.tokenType.name, kind: f.kind, required: f.required, rule: f.rule });
 
 function bothParsers(text: string) {
   const lexed = scan(text);

@@ -27,25 +27,17 @@ import type { Lexeme } from "../tokens.js";
 /** What a recognition exception's message carries, as JSON: no expectation is scraped from prose. */
 interface StructuredError {
   readonly kind: FaultKind;
-  readonly expected: readonly string[];
+  readonly required?: string;
   readonly rule: string;
 }
 
-function names(paths: readonly (readonly TokenType[])[]): string[] {
-  const out = new Set<string>();
-  for (const p of paths) if (p[0] !== undefined) out.add(p[0].name);
-  return [...out];
-}
+const structured = (error: StructuredError): string => JSON.stringify(error);
 
 const structuredMessages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage: ({ expected, ruleName }) =>
-    JSON.stringify({ kind: "mismatch", expected: [expected.name], rule: ruleName } satisfies StructuredError),
-  buildNotAllInputParsedMessage: ({ ruleName }) =>
-    JSON.stringify({ kind: "not-all-input", expected: [], rule: ruleName } satisfies StructuredError),
-  buildNoViableAltMessage: ({ expectedPathsPerAlt, ruleName }) =>
-    JSON.stringify({ kind: "no-viable", expected: names(expectedPathsPerAlt.flat()), rule: ruleName } satisfies StructuredError),
-  buildEarlyExitMessage: ({ expectedIterationPaths, ruleName }) =>
-    JSON.stringify({ kind: "early-exit", expected: names(expectedIterationPaths), rule: ruleName } satisfies StructuredError),
+  buildMismatchTokenMessage: ({ expected, ruleName }) => structured({ kind: "mismatch", required: expected.name, rule: ruleName }),
+  buildNotAllInputParsedMessage: ({ ruleName }) => structured({ kind: "not-all-input", rule: ruleName }),
+  buildNoViableAltMessage: ({ ruleName }) => structured({ kind: "no-viable", rule: ruleName }),
+  buildEarlyExitMessage: ({ ruleName }) => structured({ kind: "early-exit", rule: ruleName }),
 };
 
 export interface ParserMode {
@@ -448,5 +440,5 @@ function toFault(error: IRecognitionException): Fault {
   // The token is one of ours (or Chevrotain's end of input, which has the same fields).
   const { image, startOffset, tokenType, payload } = error.token;
   const token: Lexeme = { image, startOffset, endOffset: error.token.endOffset ?? NaN, tokenType: tokenType as T.TokenType, payload };
-  return { token, kind: info.kind, expected: info.expected, rule: info.rule };
+  return { token, kind: info.kind, rule: info.rule, ...(info.required === undefined ? {} : { required: info.required }) };
 }
