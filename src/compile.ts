@@ -144,54 +144,44 @@ export class Compiled {
   /** The request body; the query was checked by `compile`, so this only emits. */
   toMixpeek(options: MixpeekOptions = {}): MixpeekBody {
     expectMixpeekOptions("Compiled.toMixpeek", options);
-    return emitMixpeek(this.query, { ...this.mixpeekDefaults(), ...options });
+    return emitMixpeek(this.query, { ...this.given(...MIXPEEK_DEFAULTS), ...options });
   }
 
   toMixpeekRequest(options: MixpeekRequestOptions = {}): MixpeekRequest {
     expectMixpeekOptions("Compiled.toMixpeekRequest", options);
-    const merged = { ...this.mixpeekDefaults(), ...(this.options.pageSize === undefined ? {} : { pageSize: this.options.pageSize }), ...options };
+    const merged = { ...this.given(...MIXPEEK_DEFAULTS, "pageSize"), ...options };
     return requestWith(this.query, merged, emitMixpeek(this.query, merged));
   }
 
   /** The driver's `find` arguments; the compiled schema, clock, case and page size apply unless overridden. */
   toMongo(options: Omit<MongoOptions, "schema"> = {}): MongoFind {
     expectMongoOptions("Compiled.toMongo", options);
-    return emitMongo(this.query, { ...this.mixpeekDefaults(), ...(this.options.pageSize === undefined ? {} : { pageSize: this.options.pageSize }), ...options }, this.ctx.schema);
+    return emitMongo(this.query, { ...this.given(...MIXPEEK_DEFAULTS, "pageSize"), ...options }, this.ctx.schema);
   }
 
   /** One PostgreSQL SELECT for this query (SPEC §7); the compile options' schema, clock, case mode and page size are defaults. */
   toSql(options: SqlOptions): SqlStatement {
     expectSqlOptions("Compiled.toSql", options);
-    return toSql(this.query, { ...this.sqlDefaults(), ...options });
+    return toSql(this.query, { ...this.given(...SQL_DEFAULTS), ...options });
   }
 
   /** The query's condition alone, to compose into a caller's statement. */
   toSqlWhere(options: SqlOptions): SqlStatement {
     expectSqlOptions("Compiled.toSqlWhere", options);
-    return toSqlWhere(this.query, { ...this.sqlDefaults(), ...options });
+    return toSqlWhere(this.query, { ...this.given(...SQL_DEFAULTS), ...options });
   }
 
-  private sqlDefaults(): SqlOptions {
-    const o = this.options;
-    return {
-      ...(o.schema === undefined ? {} : { schema: o.schema }),
-      ...(o.now === undefined ? {} : { now: o.now }),
-      ...(o.caseSensitive === undefined ? {} : { caseSensitive: o.caseSensitive }),
-      ...(o.pageSize === undefined ? {} : { pageSize: o.pageSize }),
-    };
-  }
-
-  private mixpeekDefaults(): MixpeekOptions {
-    const o = this.options;
-    return {
-      ...(o.dialect === undefined ? {} : { dialect: o.dialect }),
-      ...(o.collections === undefined ? {} : { collections: o.collections }),
-      ...(o.caseSensitive === undefined ? {} : { caseSensitive: o.caseSensitive }),
-      ...(o.returnUrls === undefined ? {} : { returnUrls: o.returnUrls }),
-      ...(o.now === undefined ? {} : { now: o.now }),
-    };
+  /** The named compile options that were given: the defaults a target's own options override. */
+  private given<K extends keyof CompileOptions>(...keys: K[]): Pick<CompileOptions, K> {
+    const out: Partial<Pick<CompileOptions, K>> = {};
+    for (const k of keys) if (this.options[k] !== undefined) out[k] = this.options[k];
+    return out as Pick<CompileOptions, K>;
   }
 }
+
+/** The compile options each target takes as defaults. */
+const MIXPEEK_DEFAULTS = ["dialect", "collections", "caseSensitive", "returnUrls", "now"] as const;
+const SQL_DEFAULTS = ["schema", "now", "caseSensitive", "pageSize"] as const;
 
 /** `run` and `sort` take an array or a record index (they need every match at once). */
 function expectRecords(fn: string, records: unknown): void {

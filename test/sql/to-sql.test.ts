@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import type { QueryNode } from "../../src/ast/nodes.js";
 import { compile } from "../../src/compile.js";
 import { FilterQLError } from "../../src/diagnostics/filterql-error.js";
+import { toMongo } from "../../src/mongo/to-mongo.js";
 import { toSql, toSqlWhere } from "../../src/sql/to-sql.js";
 import { parse } from "../../src/syntax/parse.js";
 import { queryArb } from "../support/arbitraries.js";
@@ -90,6 +91,14 @@ describe("toSql statement shape", () => {
     const c = compile("age >= 18 case insensitive", { schema });
     expect(c.toSql({ table: "t" })).toEqual(toSql(c.query, { table: "t", schema }));
     expect(c.toSqlWhere({ paramOffset: 1 })).toEqual(toSqlWhere(c.query, { schema, paramOffset: 1 }));
+    // Every default: the schema, the clock, the case mode and the page size; the call's options win.
+    const now = new Date("2024-05-01T00:00:00Z");
+    const all = compile("born > now - 7d and name = \"Ada\" order by name", { schema, now, caseSensitive: false, pageSize: 3 });
+    expect(all.toSql({ table: "t" })).toEqual(toSql(all.query, { table: "t", schema, now, caseSensitive: false, pageSize: 3 }));
+    expect(all.toSql({ table: "t", pageSize: 7 })).toEqual(toSql(all.query, { table: "t", schema, now, caseSensitive: false, pageSize: 7 }));
+    expect(all.toSql({ table: "t" })).not.toEqual(toSql(all.query, { table: "t", schema }));
+    expect(all.toMongo()).toEqual(toMongo(all.query, { schema, now, caseSensitive: false, pageSize: 3 }));
+    expect(all.toMongo()).not.toEqual(toMongo(all.query, { schema }));
   });
 
   test("a storage mode and a table are required", () => {
