@@ -417,7 +417,7 @@ export function fastParser(): FilterParser {
 let recovering: FilterParser | undefined;
 
 /** A parser that recovers from errors to report several. Built on first need. */
-export function recoveringParser(): FilterParser {
+function recoveringParser(): FilterParser {
   recovering ??= new FilterParser({ recovery: true, skipValidations: true });
   return recovering;
 }
