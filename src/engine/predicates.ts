@@ -124,7 +124,13 @@ export function predicateSource(node: PredicateNode, ctx: EvalContext): LeafSour
     case "Between": {
       const low = orderSource("gte", node.low, ctx, field);
       const high = orderSource("lte", node.high, ctx, field);
-      return low === undefined || high === undefined ? undefined : (x, sink) => `(${low(x, sink)} && ${high(x, sink)})`;
+      if (low === undefined || high === undefined) return undefined;
+      // An array goes to the closure once, for both bounds; on anything else each bound's own
+      // array branch is dead, so it is written as false rather than as a second closure call.
+      return (x, sink) => {
+        const scalar: SourceSink = { bind: (prefix, value) => sink.bind(prefix, value), slow: () => "false" };
+        return `(isArray(${x}) ? ${sink.slow()} : ${low(x, scalar)} && ${high(x, scalar)})`;
+      };
     }
     case "In":
       return memberSource(node.values, ctx, field);

@@ -111,3 +111,27 @@ describe("generated code = closures", () => {
     }
   });
 });
+
+describe("each operator has its generated form (the closure only behind an array or an odd object)", () => {
+  /** The generated test's body: what it returns for a plain record. */
+  const body = (text: string) => compile(text).test.toString();
+  /** Calls of a predicate's closure in the generated source (`f3(r)`). */
+  const closureCalls = (source: string) => source.match(/\bf\d+\(r\)/g)?.length ?? 0;
+
+  test.each([
+    ['p.q = "a"', /v\d+ = v\d+\[k\d+\]/],
+    ["x in [1, 2]", /v0 === c\d+ \|\| v0 === c\d+/],
+    [`x in [${Array.from({ length: 20 }, (_, i) => i).join(", ")}]`, /s\d+\.has\(v0\)/],
+    ['tags contains "a"', /v0\.includes\(c\d+\)/],
+    ['name starts with "A"', /v0\.startsWith\(c\d+\)/],
+    ["a exists", /v0 !== undefined/],
+    ["a is null", /v0 === undefined \|\| v0 === null/],
+    ["a between 2 and 8", /v0 >= c\d+.*v0 <= c\d+/],
+    ["a > 3", /v0 > c\d+/],
+  ])("%s", (text, form) => {
+    const source = body(text);
+    expect(source).toMatch(form);
+    // At most one way down to the closure per predicate: `between` does not call it once per bound.
+    expect(closureCalls(source)).toBeLessThanOrEqual(1);
+  });
+});
