@@ -94,3 +94,10 @@ export function expectTextOrQuery(fn: string, param: string, value: unknown): as
 export function expectIterable(fn: string, param: string, value: unknown, expected = "an iterable"): asserts value is Iterable<unknown> {
   if (value === null || typeof value !== "object" || typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function") throw argumentError(fn, param, expected, value);
 }
+
+/** The page size and 1-based page number a call asked for, checked as every paging target checks them. */
+export function checkedPaging(pageSize: number, page = 1): { pageSize: number; page: number } {
+  if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a whole number of 1 or more, not ${pageSize}`);
+  if (!Number.isSafeInteger(page) || page < 1) throw new RangeError(`page must be a whole number of 1 or more, not ${page}`);
+  return { pageSize, page };
+}

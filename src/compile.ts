@@ -2,7 +2,7 @@
  * compile(textOrQuery, options) → Compiled: parse and check once (throwing `FilterQLError` with
  * every diagnostic), then test, filter, run or emit a body as often as needed.
  */
-import { argumentError, expectOptions, expectQuery, expectSchemaOption, expectTextOrQuery } from "./arguments.js";
+import { argumentError, checkedPaging, expectOptions, expectQuery, expectSchemaOption, expectTextOrQuery } from "./arguments.js";
 import type { Query } from "./ast/nodes.js";
 import { check } from "./check/check.js";
 import { resolveSchema, type ResolvedSchema, type Schema } from "./check/schema.js";
@@ -108,10 +108,7 @@ export class Compiled {
   run<T>(records: readonly T[] | RecordIndex<T>, options: RunOptions = {}): RunResult<T | Record<string, unknown>> {
     expectRecords("Compiled.run", records);
     expectOptions("Compiled.run", "options", options);
-    const pageSize = options.pageSize ?? this.query.limit ?? this.options.pageSize ?? 10;
-    const page = options.page ?? 1;
-    if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a whole number of 1 or more, not ${pageSize}`);
-    if (!Number.isSafeInteger(page) || page < 1) throw new RangeError(`page must be a whole number of 1 or more, not ${page}`);
+    const { pageSize, page } = checkedPaging(options.pageSize ?? this.query.limit ?? this.options.pageSize ?? 10, options.page);
     const matched = this.matching(records);
     const start = (page - 1) * pageSize;
     const ordered = this.sortSpec.keys.length === 0 ? matched : topK(matched, this.sortSpec, start + pageSize);

@@ -25,11 +25,14 @@ export interface Io {
 }
 
 export function loadSchema(path: string | undefined): ResolvedSchema | undefined {
-  if (path === undefined) return undefined;
-  const json = readJsonFile(path, "schema");
+  return path === undefined ? undefined : checkedSchema(readJsonFile(path, "schema"), path);
+}
+
+/** A schema file's JSON (an object, so resolved to a schema), checked; what is wrong with it is a usage error naming the file. */
+export function checkedSchema(json: unknown, path: string): ResolvedSchema {
   if (json === null || typeof json !== "object" || Array.isArray(json)) throw new CliError(`schema '${path}' is invalid: a schema is a JSON object from dot path to type.`);
   try {
-    return resolveSchema(json as Schema);
+    return resolveSchema(json as Schema) as ResolvedSchema;
   } catch (error) {
     if (error instanceof FilterQLError) {
       throw new CliError(`schema '${path}' is invalid: ${error.diagnostics.map((d) => `${d.message}${d.path === undefined || d.path === "" ? "" : ` (at ${d.path})`}`).join("; ")}.`);
@@ -160,11 +163,6 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   return 0;
 }
 
-/**
- * `--format ndjson`: every match on its own line, projected when the query selects. Without
- * `order by` nothing is kept (memory stays flat) and a match without `select` is written as its
- * input line, unparsed again; with `order by` the matches are kept, sorted, then written.
- */
 /** Sorting needs every match, but only the matches: memory follows them, not the input. */
 async function gatherMatches(compiled: Compiled, source: RecordSource, progress: Progress): Promise<unknown[]> {
   const test = compiled.test;
@@ -180,6 +178,11 @@ async function gatherMatches(compiled: Compiled, source: RecordSource, progress:
   return matches;
 }
 
+/**
+ * `--format ndjson`: every match on its own line, projected when the query selects. Without
+ * `order by` nothing is kept (memory stays flat) and a match without `select` is written as its
+ * input line, unparsed again; with `order by` the matches are kept, sorted, then written.
+ */
 async function streamNdjson(compiled: Compiled, source: RecordSource, io: Io): Promise<number> {
   const out = new LineWriter(io.stdout);
   const progress = new Progress(io, source.size);

@@ -5,9 +5,8 @@
 import { StateEffect, StateField, type EditorState } from "@codemirror/state";
 import type { EditorView } from "@codemirror/view";
 import { argumentError } from "../arguments.js";
+import type { ResolvedSchema } from "../check/schema.js";
 import { resolveSchema, type Schema } from "../index.js";
-
-export type ResolvedSchema = NonNullable<ReturnType<typeof resolveSchema>>;
 
 /** The effect behind `setSchema`; dispatch it yourself to change the schema inside a larger transaction. */
 export const setSchemaEffect = StateEffect.define<Schema | undefined>();

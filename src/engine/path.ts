@@ -90,7 +90,7 @@ export function forEachValue(record: unknown, segments: readonly string[], each:
 }
 
 /** An own property of a plain object (or an index of an array); undefined otherwise. For display. */
-export function ownGet(value: unknown, key: string): unknown {
+function ownGet(value: unknown, key: string): unknown {
   if (isArray(value)) return isDigits(key) && hasOwn.call(value, key) ? (value as unknown[])[Number(key)] : undefined;
   if (!isDocument(value)) return undefined;
   return hasOwn.call(value, key) ? value[key] : undefined;

@@ -7,7 +7,7 @@
 import type { ExprNode, MatchNode, PredicateNode, Scalar, TextNode, ValueNode } from "../ast/nodes.js";
 import type { FieldInfo, ResolvedSchema } from "../check/schema.js";
 import { FilterQLError } from "../diagnostics/filterql-error.js";
-import { resolveDateMath } from "../ast/date-math.js";
+import { constantValue } from "../ast/constant-value.js";
 import { toInstant } from "./dates.js";
 import { compareCodePoints, hasHighUnits } from "./code-point-order.js";
 import { MISSING, someValue, type Visit } from "./path.js";
@@ -149,7 +149,7 @@ export function predicateSource(node: PredicateNode, ctx: EvalContext): LeafSour
  * The record test for a test of reached values. A one-step path reads the record directly: a
  * plain read, with the own-property check only when something was found.
  */
-export function onPath(segments: readonly string[], visit: Visit): Test {
+function onPath(segments: readonly string[], visit: Visit): Test {
   if (segments.length === 1) {
     const name = segments[0] as string;
     return (r) => {
@@ -167,9 +167,7 @@ function anyElement(test: (x: unknown) => boolean): Visit {
 
 /** The literal a value node stands for, with date math resolved: an ISO string without a `date` schema. */
 export function constantOf(value: ValueNode, ctx: EvalContext): Scalar {
-  if (value.kind === "Literal") return internalize(value.value);
-  if (value.kind === "DateMath") return resolveDateMath(value, ctx.now).toISOString();
-  return value.pattern;
+  return internalize(constantValue(value, ctx.now));
 }
 
 /** How values of one field are compared for equality: as they are, case-folded, or as instants (schema `date`). */
@@ -181,11 +179,11 @@ function equalityKey(ctx: EvalContext, field: FieldInfo | undefined): ((x: unkno
 
 /** `= null`, `is null`: a null value, a null element, or a place where the path ends. */
 const nullVisit: Visit = (v, open) => v === MISSING || v === null || (open && Array.isArray(v) && v.includes(null));
-export const nullSource: LeafSource = (x) => `(${x} === undefined || ${x} === null || (isArray(${x}) && ${x}.includes(null)))`;
+const nullSource: LeafSource = (x) => `(${x} === undefined || ${x} === null || (isArray(${x}) && ${x}.includes(null)))`;
 
 /** `exists`: the path reaches something, even null. */
-export const existsVisit: Visit = (v) => v !== MISSING;
-export const existsSource: LeafSource = (x) => `(${x} !== undefined)`;
+const existsVisit: Visit = (v) => v !== MISSING;
+const existsSource: LeafSource = (x) => `(${x} !== undefined)`;
 
 /**
  * `=` and `in`, one rule: some reached value (or element) equals some listed value, where a
@@ -211,7 +209,7 @@ function memberVisit(values: readonly ValueNode[], ctx: EvalContext, field: Fiel
 }
 
 /** memberVisit's generated form: unrolled `===` for a few constants, a bound Set for more. */
-export function memberSource(values: readonly ValueNode[], ctx: EvalContext, field: FieldInfo | undefined): LeafSource {
+function memberSource(values: readonly ValueNode[], ctx: EvalContext, field: FieldInfo | undefined): LeafSource {
   const constants = values.map((v) => constantOf(v, ctx));
   const hasNull = constants.includes(null);
   const others = constants.filter((c) => c !== null);
@@ -271,7 +269,7 @@ function orderVisit(op: OrderOp, value: ValueNode, ctx: EvalContext, field: Fiel
 }
 
 /** orderVisit's generated form, for the constants it compares natively. */
-export function orderSource(op: OrderOp, value: ValueNode, ctx: EvalContext, field: FieldInfo | undefined): LeafSource {
+function orderSource(op: OrderOp, value: ValueNode, ctx: EvalContext, field: FieldInfo | undefined): LeafSource {
   const c = constantOf(value, ctx);
   const js = { gt: ">", gte: ">=", lt: "<", lte: "<=" }[op];
   if (c === null) return undefined;
@@ -306,7 +304,7 @@ function matchVisit(node: MatchNode, ctx: EvalContext): Visit {
 }
 
 /** matchVisit's generated form (`matches` keeps its closure). */
-export function matchSource(node: MatchNode, ctx: EvalContext): LeafSource {
+function matchSource(node: MatchNode, ctx: EvalContext): LeafSource {
   if (node.op === "regex") return undefined;
   const fold = ctx.caseInsensitive;
   const raw = constantOf(node.value, ctx);

@@ -7,7 +7,7 @@ import { hasErrors } from "../diagnostics/diagnostic.js";
 import { FilterQLError } from "../diagnostics/filterql-error.js";
 import { Reporter } from "../diagnostics/reporter.js";
 import { print } from "../emit/print.js";
-import { resolveDateMath } from "../ast/date-math.js";
+import { constantValue } from "../ast/constant-value.js";
 import { check } from "../check/check.js";
 import { sourceOf } from "../syntax/source-text.js";
 import type { JsonScalar, MixpeekBody, MixpeekCondition, MixpeekGroup, MixpeekItem } from "./body.js";
@@ -132,9 +132,8 @@ class Emitter {
   }
 
   private value(v: ValueNode): JsonScalar {
-    if (v.kind === "Literal") return v.value;
-    if (v.kind === "DateMath") return resolveDateMath(v, this.now).toISOString();
-    return v.flags.includes("i") ? `(?i)${v.pattern}` : v.pattern;
+    // A regex carries its `i` flag inline in the body.
+    return v.kind === "Regex" && v.flags.includes("i") ? `(?i)${v.pattern}` : constantValue(v, this.now);
   }
 }
 

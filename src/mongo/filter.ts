@@ -5,10 +5,11 @@
  * that they mean exactly what they mean in memory, or are refused with `unsupported-by-dialect`.
  */
 import type { ExprNode, MatchNode, PathNode, ValueNode } from "../ast/nodes.js";
-import { resolveDateMath } from "../ast/date-math.js";
+import { constantValue } from "../ast/constant-value.js";
 import type { ResolvedSchema } from "../check/schema.js";
 import type { Reporter } from "../diagnostics/reporter.js";
 import { toInstant } from "../engine/dates.js";
+import { isDigits } from "../engine/path.js";
 import { foldedPattern, type FoldEnds } from "./fold.js";
 import { literalText } from "./pcre-literal.js";
 import { re2ToPcre } from "./re2-to-pcre.js";
@@ -93,7 +94,7 @@ const isDateField = (field: PathNode, ctx: FilterContext): boolean => ctx.schema
  * `date` field, every non-null value as a Date (undefined when it is no date: nothing equals it).
  */
 function constant(value: ValueNode, field: PathNode, ctx: FilterContext): MongoValue | undefined {
-  const raw = rawConstant(value, ctx);
+  const raw = constantValue(value, ctx.now);
   if (isDateField(field, ctx) && raw !== null) {
     const t = toInstant(raw);
     return Number.isNaN(t) ? undefined : new Date(t);
@@ -101,12 +102,6 @@ function constant(value: ValueNode, field: PathNode, ctx: FilterContext): MongoV
   return raw;
 }
 
-/** The value as the text operators see it: date math as an ISO-8601 string, on any field. */
-function rawConstant(value: ValueNode, ctx: FilterContext): string | number | boolean | null {
-  if (value.kind === "Literal") return value.value;
-  if (value.kind === "DateMath") return resolveDateMath(value, ctx.now).toISOString();
-  return value.pattern;
-}
 
 /** Case-insensitive mode applies to string values of non-date fields. */
 function folds(v: MongoValue | undefined, ctx: FilterContext): v is string {
@@ -150,7 +145,7 @@ function oneOf(path: string, field: PathNode, values: readonly ValueNode[], ctx:
 function match(node: MatchNode, ctx: FilterContext): MongoFilter {
   const path = fieldPath(node.field, ctx.reporter);
   if (node.op === "regex") return regex(path, node, ctx);
-  const v = rawConstant(node.value, ctx);
+  const v = constantValue(node.value, ctx.now);
   if (node.op === "contains") return contains(path, node, v, ctx);
   if (typeof v !== "string") return NOTHING;
   // Strings, and string elements of an array at the path: what `$regex` itself visits.
@@ -170,7 +165,7 @@ function contains(path: string, node: MatchNode, v: string | number | boolean | 
   const fold = folds(v, ctx);
   const member: MongoFilter = { [path]: { $elemMatch: fold ? regexOf(`^${folded(v, { openStart: false, openEnd: false }, node.value, ctx)}\\z`, node.value, ctx) : { $eq: v } } };
   if (typeof v !== "string") return member;
-  if (segments.some((s) => /^[0-9]+$/.test(s))) {
+  if (segments.some(isDigits)) {
     ctx.reporter.error("unsupported-by-dialect", "`contains` on a path with a numeric segment has no exact MongoDB form", node.field.span, "MongoDB reads a number in a path both as a position and as a field name inside array elements; name the array and use `contains` on it");
     return NOTHING;
   }
@@ -202,7 +197,7 @@ function throughArrays(prefix: readonly string[], rest: readonly string[], leaf:
 
 function regex(path: string, node: MatchNode, ctx: FilterContext): MongoFilter {
   const v = node.value;
-  const source = rawConstant(v, ctx);
+  const source = constantValue(v, ctx.now);
   if (typeof source !== "string") return NOTHING;
   const caseless = ctx.caseInsensitive || (v.kind === "Regex" && v.flags.includes("i"));
   const t = re2ToPcre(source, caseless);

@@ -3,7 +3,7 @@
  * { sort, projection, skip, limit })`, meaning on a MongoDB 8.0 server exactly what `run` means
  * in memory (SPEC §4, §7): the same records, in the same order, on the same page, projected alike.
  */
-import { expectClockAndCase, expectOptions, expectQuery, expectSchemaOption } from "../arguments.js";
+import { checkedPaging, expectClockAndCase, expectOptions, expectQuery, expectSchemaOption } from "../arguments.js";
 import type { QueryNode } from "../ast/nodes.js";
 import { check } from "../check/check.js";
 import { resolveSchema, type ResolvedSchema, type Schema } from "../check/schema.js";
@@ -51,10 +51,7 @@ export function toMongo(query: QueryNode, options: MongoOptions = {}): MongoFind
 export function emitMongo(query: QueryNode, options: MongoOptions, schema: ResolvedSchema | undefined): MongoFind {
   const text = sourceOf(query) ?? print(query);
   const reporter = new Reporter(text);
-  const pageSize = options.pageSize ?? query.limit ?? 10;
-  const page = options.page ?? 1;
-  if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a whole number of 1 or more, not ${pageSize}`);
-  if (!Number.isSafeInteger(page) || page < 1) throw new RangeError(`page must be a whole number of 1 or more, not ${page}`);
+  const { pageSize, page } = checkedPaging(options.pageSize ?? query.limit ?? 10, options.page);
   const caseSensitive = options.caseSensitive ?? query.caseSensitive ?? true;
   const ctx = { caseInsensitive: !caseSensitive, now: options.now ?? new Date(), schema, reporter };
   const filter = query.filter === null ? {} : toFilter(query.filter, ctx);

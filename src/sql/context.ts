@@ -1,6 +1,6 @@
 /** What both storage modes' emitters share: parameters, refusals, the clock and case mode. */
 import type { ValueNode } from "../ast/nodes.js";
-import { resolveDateMath } from "../ast/date-math.js";
+import { constantValue } from "../ast/constant-value.js";
 import type { ResolvedSchema } from "../check/schema.js";
 import { foldable, foldSql } from "./fold.js";
 import type { Params } from "./params.js";
@@ -18,7 +18,7 @@ export type Constant = string | number | boolean | null;
 
 /** The value a node stands for (date math resolved to an ISO string, a regex to its pattern), checked to fit PostgreSQL. */
 export function constant(v: ValueNode, ctx: EmitContext): Constant {
-  const c = v.kind === "Literal" ? v.value : v.kind === "DateMath" ? resolveDateMath(v, ctx.now).toISOString() : v.pattern;
+  const c = constantValue(v, ctx.now);
   if (typeof c === "string") ctx.refusals.text(c, v.span, "this value");
   if (typeof c === "number") ctx.refusals.number(c, v.span);
   return c;

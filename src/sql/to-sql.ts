@@ -3,7 +3,7 @@
  * key column last, LIMIT/OFFSET paged exactly as `run`), `toSqlWhere` the condition alone.
  * Values only ever travel as `$n` parameters; names only as quoted identifiers.
  */
-import { expectQuery } from "../arguments.js";
+import { checkedPaging, expectQuery } from "../arguments.js";
 import type { QueryNode } from "../ast/nodes.js";
 import { check } from "../check/check.js";
 import { resolveSchema } from "../check/schema.js";
@@ -73,10 +73,7 @@ export function toSql(query: QueryNode, options: SqlOptions): SqlStatement {
   expectQuery("toSql", "query", query);
   expectSqlOptions("toSql", options);
   if (options.table !== undefined && typeof options.table !== "string") throw new TypeError("toSql's `table` must be a string");
-  const pageSize = options.pageSize ?? query.limit ?? 10;
-  const page = options.page ?? 1;
-  if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a whole number of 1 or more, not ${pageSize}`);
-  if (!Number.isSafeInteger(page) || page < 1) throw new RangeError(`page must be a whole number of 1 or more, not ${page}`);
+  const { pageSize, page } = checkedPaging(options.pageSize ?? query.limit ?? 10, options.page);
   const p = prepare(query, options, 0);
   const { ctx, emitter } = p;
   const table = tableOf(query, options.table, p.text, p.reporter);

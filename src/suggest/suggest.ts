@@ -2,7 +2,8 @@
  * suggest(text, offset, { schema }): completions at the cursor. Works on any prefix, finished or
  * not (an unfinished query is the normal case while typing), by running a small state machine
  * over the tokens before the cursor — no parser internals, so it does not depend on a parser
- * library's content-assist API. Never throws.
+ * library's content-assist API. Any string and offset give suggestions, never a throw (other
+ * arguments are a `TypeError`).
  */
 import type { Lexeme, TokenType } from "../syntax/tokens.js";
 import { resolveSchema, typeName, type FieldInfo, type ResolvedSchema, type Schema } from "../check/schema.js";
@@ -49,9 +50,7 @@ export function suggest(text: string, offset: number, options: SuggestOptions = 
   expectNumber("suggest", "offset", offset);
   expectOptions("suggest", "options", options);
   expectSchemaOption("suggest", options);
-  const empty = { from: 0, to: 0, items: [] };
   try {
-    if (typeof text !== "string") return empty;
     const at = Math.max(0, Math.min(Number.isFinite(offset) ? Math.floor(offset) : text.length, text.length));
     let schema: ResolvedSchema | undefined;
     try {
