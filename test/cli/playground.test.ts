@@ -18,6 +18,16 @@ describe("filterql playground", () => {
     expect(r.stdout).toBe("");
   });
 
+  test("a schema file that is not a schema: a clear error naming it, exit 1, no server", () => {
+    const dir = mkdtempSync(join(tmpdir(), "fql-playground-"));
+    const bad = join(dir, "bad-schema.json");
+    writeFileSync(bad, JSON.stringify({ age: "nope" }));
+    const r = cli(["playground", "--schema", bad, "--port", "0"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`schema '${bad}' is invalid`);
+    expect(r.stdout).toBe("");
+  });
+
   test("--help", () => {
     const r = cli(["playground", "--help"]);
     expect(r.status).toBe(0);
