@@ -19,6 +19,7 @@
 import type { CompareNode, ExprNode, InNode, PredicateNode } from "../ast/nodes.js";
 import { hasHighUnits } from "./code-point-order.js";
 import { internalize } from "./internalize.js";
+import { isPlainObject } from "./path.js";
 import { compileExpr, compilePredicate, constantOf, predicateSource, type EvalContext, type SourceSink, type Test } from "./predicates.js";
 
 const SCALAR_TYPES = new Set(["string", "number", "integer", "boolean"]);
@@ -185,24 +186,11 @@ export function generate(filter: ExprNode, ctx: EvalContext): Generated | undefi
     // The all-closures version serves only records that are not plain objects: built on first need.
     let closures: Test | undefined;
     const fallback: Test = (r) => (closures ??= guarded(compileExpr(filter, ctx)))(r);
-    return factory(Object.prototype, Array.isArray, isPlain, fallback, ...gen.args);
+    return factory(Object.prototype, Array.isArray, isPlainObject, fallback, ...gen.args);
   } catch {
     // `new Function` is refused (e.g. a Content-Security-Policy without 'unsafe-eval').
     forbidden = true;
     return undefined;
-  }
-}
-
-/**
- * Whether an object on the way is plain, by the same test as the record's (`__proto__`, which V8
- * inlines, where `Object.getPrototypeOf` is a call): a throwing own `__proto__` getter makes it
- * not plain, so such a record takes the closures.
- */
-function isPlain(value: object): boolean {
-  try {
-    return (value as { __proto__?: unknown }).__proto__ === Object.prototype;
-  } catch {
-    return false;
   }
 }
 

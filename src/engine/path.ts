@@ -115,3 +115,17 @@ export function displayValue(record: unknown, segments: readonly string[]): unkn
   }
   return value;
 }
+
+/**
+ * An object whose prototype is Object.prototype: its fields that Object.prototype lacks are its
+ * own. Tested through `__proto__`, which V8 inlines (`Object.getPrototypeOf` is a call); an own
+ * `__proto__` key, even a throwing getter, makes it not plain.
+ */
+export function isPlainObject(value: unknown): boolean {
+  if (value === null || typeof value !== "object") return false;
+  try {
+    return (value as { __proto__?: unknown }).__proto__ === Object.prototype;
+  } catch {
+    return false;
+  }
+}

@@ -72,34 +72,45 @@ function countingPass(perm: number[], col: readonly unknown[], sign: number, ord
 
 /** A stable comparison sort of `perm` by `col` alone (Array.prototype.sort is stable). */
 function comparisonPass(perm: number[], col: readonly unknown[], sign: number, order: ValueOrder): number[] {
-  const kind = columnKind(col);
-  if (kind === "number") {
-    const nums = Float64Array.from(col as number[]);
-    return perm.sort(sign > 0 ? (a, b) => (nums[a] as number) - (nums[b] as number) : (a, b) => (nums[b] as number) - (nums[a] as number));
-  }
-  if (kind === "string") {
-    const strs = col as readonly string[];
-    const cmp = anyHighUnits(strs) ? compareCodePoints : unitCompare;
-    return perm.sort(sign > 0 ? (a, b) => cmp(strs[a] as string, strs[b] as string) : (a, b) => cmp(strs[b] as string, strs[a] as string));
-  }
-  return perm.sort((a, b) => sign * order(col[a], col[b]));
+  return perm.sort(columnComparator(col, sign, order));
 }
 
-function columnKind(col: readonly unknown[]): "number" | "string" | "mixed" {
+/** One key's comparison of two records, by their positions in the key's column. */
+export type IndexCompare = (a: number, b: number) => number;
+
+/**
+ * What a column holds, for comparing it directly: only numbers (no NaN), only strings where `<`
+ * is code-point order (no unit from U+D800 up), only strings, or anything else.
+ */
+export type ColumnKind = "number" | "string" | "code-points" | "mixed";
+
+export function columnKind(col: readonly unknown[]): ColumnKind {
   let numbers = true;
   let strings = true;
+  let high = false;
   for (let i = 0; i < col.length; i++) {
     const v = col[i];
     if (typeof v !== "number" || Number.isNaN(v)) numbers = false;
     if (typeof v !== "string") strings = false;
+    else if (!high && hasHighUnits(v)) high = true;
     if (!numbers && !strings) return "mixed";
   }
-  return numbers ? "number" : "string";
+  return numbers ? "number" : high ? "code-points" : "string";
 }
 
-function anyHighUnits(strs: readonly string[]): boolean {
-  for (let k = 0; k < strs.length; k++) if (hasHighUnits(strs[k] as string)) return true;
-  return false;
+/** The comparison of a column's entries by position: numbers by subtraction, strings by code point, the rest by `order`. */
+export function columnComparator(col: readonly unknown[], sign: number, order: ValueOrder): IndexCompare {
+  const kind = columnKind(col);
+  if (kind === "number") {
+    const nums = Float64Array.from(col as number[]);
+    return sign > 0 ? (a, b) => (nums[a] as number) - (nums[b] as number) : (a, b) => (nums[b] as number) - (nums[a] as number);
+  }
+  if (kind === "string" || kind === "code-points") {
+    const strs = col as readonly string[];
+    const cmp = kind === "string" ? unitCompare : compareCodePoints;
+    return sign > 0 ? (a, b) => cmp(strs[a] as string, strs[b] as string) : (a, b) => cmp(strs[b] as string, strs[a] as string);
+  }
+  return (a, b) => sign * order(col[a], col[b]);
 }
 
 function unitCompare(x: string, y: string): number {
@@ -113,14 +124,4 @@ function unitCompare(x: string, y: string): number {
 export function plainFieldName(segments: readonly string[]): string | undefined {
   const name = segments[0];
   return segments.length === 1 && name !== undefined && !(name in Object.prototype) ? name : undefined;
-}
-
-/** An object whose prototype is Object.prototype (an own `__proto__` key, even a throwing getter, makes it not plain). */
-export function isPlainObject(r: unknown): boolean {
-  if (r === null || typeof r !== "object") return false;
-  try {
-    return (r as { __proto__?: unknown }).__proto__ === Object.prototype;
-  } catch {
-    return false;
-  }
 }

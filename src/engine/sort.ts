@@ -7,9 +7,9 @@
 import type { OrderKeyNode } from "../ast/nodes.js";
 import type { ResolvedSchema } from "../check/schema.js";
 import { toInstant } from "./dates.js";
-import { compareCodePoints, hasHighUnits } from "./code-point-order.js";
-import { forEachValue, MISSING } from "./path.js";
-import { isPlainObject, plainFieldName, stableOrder } from "./sort-order.js";
+import { compareCodePoints } from "./code-point-order.js";
+import { isPlainObject, MISSING, someValue } from "./path.js";
+import { columnComparator, columnKind, plainFieldName, stableOrder, type IndexCompare } from "./sort-order.js";
 
 const EMPTY_ARRAY = Symbol("empty array");
 
@@ -75,17 +75,11 @@ export interface SortSpec {
 /**
  * The value a record sorts by for one key: of every value the path reaches (path.ts), with an
  * array reached as a field standing for its elements and a place where the path ends for null,
- * the least ascending or the greatest descending. An empty array sorts before null.
+ * the least ascending or the greatest descending. An empty array sorts before null. Made once per
+ * key: the walk's visitor is not rebuilt per record.
  */
-function sortValue(record: unknown, key: OrderKeyNode, isDate: boolean): unknown {
+function sortValueOf(key: OrderKeyNode, isDate: boolean): (record: unknown) => unknown {
   const segments = key.field.segments;
-  if (segments.length === 1 && record !== null && typeof record === "object" && !Array.isArray(record)) {
-    // The common case, a scalar at a top-level field: no walk.
-    const name = segments[0] as string;
-    const v = hasOwn.call(record, name) ? (record as Record<string, unknown>)[name] : undefined;
-    if (v === undefined || v === null) return null;
-    if (!Array.isArray(v) && !(isDate && typeof v === "string")) return v;
-  }
   const ascending = key.direction === "asc";
   let best: unknown = NONE;
   const consider = (x: unknown): void => {
@@ -99,17 +93,21 @@ function sortValue(record: unknown, key: OrderKeyNode, isDate: boolean): unknown
       if (ascending ? c < 0 : c > 0) best = x;
     }
   };
-  forEachValue(record, segments, (v, open) => {
+  const visit = (v: unknown, open: boolean): boolean => {
     if (v === MISSING) consider(null);
     else if (!open || !Array.isArray(v)) consider(v);
     else if (v.length === 0) consider(EMPTY_ARRAY);
     else for (const e of v as unknown[]) consider(e);
-  });
-  return best === NONE ? null : best;
+    return false;
+  };
+  return (record) => {
+    best = NONE;
+    someValue(record, segments, visit);
+    return best === NONE ? null : best;
+  };
 }
 
 const NONE = Symbol("no value");
-const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
  * Sort keys, extracted once: one column per `order by` key, indexed by record position.
@@ -118,43 +116,26 @@ const hasOwn = Object.prototype.hasOwnProperty;
 function columns(records: readonly unknown[], spec: SortSpec): unknown[][] {
   return spec.keys.map((key) => {
     const isDate = spec.schema?.lookup(key.field.segments)?.base === "date";
+    const sortValue = sortValueOf(key, isDate);
     const col = new Array<unknown>(records.length);
     const name = plainFieldName(key.field.segments);
     if (name === undefined || isDate) {
-      for (let i = 0; i < records.length; i++) col[i] = sortValue(records[i], key, isDate);
+      for (let i = 0; i < records.length; i++) col[i] = sortValue(records[i]);
       return col;
     }
-    // A plain record's own field is a plain read; anything else (missing, an array) takes the walk.
+    // A plain record's field is a plain read (missing and null alike sort as null); an array, or
+    // a record that is not plain, takes the walk.
     for (let i = 0; i < records.length; i++) {
       const r = records[i];
-      const v = isPlainObject(r) ? (r as Record<string, unknown>)[name] : undefined;
-      col[i] = v === undefined || v === null || Array.isArray(v) ? sortValue(r, key, isDate) : v;
+      if (!isPlainObject(r)) {
+        col[i] = sortValue(r);
+        continue;
+      }
+      const v = (r as Record<string, unknown>)[name];
+      col[i] = v === undefined || v === null ? null : Array.isArray(v) ? sortValue(r) : v;
     }
     return col;
   });
-}
-
-type IndexCompare = (a: number, b: number) => number;
-
-/**
- * One key's comparison of records `a` and `b` (indices). A column that holds only numbers (no
- * NaN) or only strings below U+D800 compares directly; any other column uses the full MongoDB order.
- */
-function columnComparator(col: unknown[], sign: number): IndexCompare {
-  const kind = columnKind(col);
-  if (kind === "number") {
-    const nums = Float64Array.from(col as number[]);
-    return sign > 0 ? (a, b) => (nums[a] as number) - (nums[b] as number) : (a, b) => (nums[b] as number) - (nums[a] as number);
-  }
-  if (kind === "string") {
-    const strs = col as string[];
-    return (a, b) => {
-      const x = strs[a] as string;
-      const y = strs[b] as string;
-      return x === y ? 0 : x < y ? -sign : sign;
-    };
-  }
-  return (a, b) => sign * compareValues(col[a], col[b]);
 }
 
 /**
@@ -168,7 +149,7 @@ function indexComparator(cols: readonly unknown[][], spec: SortSpec): IndexCompa
 }
 
 function closureComparator(cols: readonly unknown[][], signs: readonly number[]): IndexCompare {
-  const keys = cols.map((col, j) => columnComparator(col, signs[j] as number));
+  const keys = cols.map((col, j) => columnComparator(col, signs[j] as number, compareValues));
   return (a, b) => {
     for (const k of keys) {
       const c = k(a, b);
@@ -194,7 +175,7 @@ function generatedComparator(cols: readonly unknown[][], signs: readonly number[
       args.push(col);
       lines.push(`x = ${name}[a]; y = ${name}[b]; if (x !== y) return x < y ? ${-sign} : ${sign};`);
     } else {
-      args.push(columnComparator(col, sign));
+      args.push(columnComparator(col, sign, compareValues));
       lines.push(`x = ${name}(a, b); if (x !== 0) return x;`);
     }
   });
@@ -203,18 +184,6 @@ function generatedComparator(cols: readonly unknown[][], signs: readonly number[
   } catch {
     return undefined;
   }
-}
-
-function columnKind(col: readonly unknown[]): "number" | "string" | "mixed" {
-  let numbers = true;
-  let strings = true;
-  for (const v of col) {
-    if (typeof v !== "number" || Number.isNaN(v)) numbers = false;
-    // Strings where `<` and code-point order could part take the full comparison.
-    if (typeof v !== "string" || (strings && hasHighUnits(v))) strings = false;
-    if (!numbers && !strings) return "mixed";
-  }
-  return numbers ? "number" : "string";
 }
 
 /** All records, sorted (stable). */
