@@ -93,15 +93,24 @@ class Generator {
   }
 
   /**
-   * `in` on a top-level field the schema declares scalar, as `compare` treats `=` there: no array
-   * branch, and nothing for null or missing to do when the list holds no null (a Set never holds
-   * undefined). Unrolled for a few values, a bound Set for more.
+   * A top-level field the schema declares scalar (records are taken to follow their schema): the
+   * field is read straight, with no array branch and no closure behind it. Undefined elsewhere,
+   * where the operator's generated form on the path (`predicate`) applies.
+   */
+  private scalarName(node: PredicateNode): string | undefined {
+    const [name, ...rest] = node.field.segments;
+    if (name === undefined || rest.length > 0 || name in Object.prototype) return undefined;
+    const field = this.ctx.schema?.lookup(node.field.segments);
+    return field !== undefined && !field.array && !field.open && SCALAR_TYPES.has(field.base) ? name : undefined;
+  }
+
+  /**
+   * `in` on a schema scalar, as `compare` treats `=` there: nothing for null or missing to do when
+   * the list holds no null (a Set never holds undefined). Unrolled for a few values, a bound Set for more.
    */
   private scalarIn(node: InNode): string | undefined {
-    const [name, ...rest] = node.field.segments;
-    if (name === undefined || rest.length > 0 || name in Object.prototype || this.ctx.caseInsensitive) return undefined;
-    const field = this.ctx.schema?.lookup(node.field.segments);
-    if (field === undefined || field.array || field.open || !SCALAR_TYPES.has(field.base)) return undefined;
+    const name = this.scalarName(node);
+    if (name === undefined || this.ctx.caseInsensitive) return undefined;
     if (node.values.some((v) => v.kind !== "Literal" || v.value === null)) return undefined;
     const constants = node.values.map((v) => constantOf(v, this.ctx));
     const not = node.negated ? "!" : "";
@@ -112,30 +121,21 @@ class Generator {
     return `${not}((${v} = r[${k}]) === ${constants.map((c) => this.bind("c", c)).join(` || ${v} === `)})`;
   }
 
-  /** A top-level field against a string or number, where no folding or date domain applies. */
+  /** A schema scalar against a string or number (or a boolean for `=`/`!=`), where no folding applies. */
   private compare(node: CompareNode): string | undefined {
-    const [name, ...rest] = node.field.segments;
-    if (name === undefined || rest.length > 0 || name in Object.prototype || node.value.kind !== "Literal") return undefined;
+    const name = this.scalarName(node);
+    if (name === undefined || node.value.kind !== "Literal") return undefined;
     const c = constantOf(node.value, this.ctx);
     if (typeof c !== "string" && typeof c !== "number" && !(typeof c === "boolean" && (node.op === "eq" || node.op === "ne"))) return undefined;
-    const field = this.ctx.schema?.lookup(node.field.segments);
-    if (field?.base === "date") return undefined;
     if (typeof c === "string" && this.ctx.caseInsensitive && (node.op === "eq" || node.op === "ne")) return undefined;
     // `<` on strings is code-point order only when the constant has no unit from U+D800 up.
     if (typeof c === "string" && node.op !== "eq" && node.op !== "ne" && hasHighUnits(c)) return undefined;
-    const scalar = field !== undefined && !field.array && !field.open && SCALAR_TYPES.has(field.base);
     const k = this.bind("k", name);
     const cv = this.bind("c", c);
-    const v = this.temp();
-    if (node.op === "eq" || node.op === "ne") {
-      if (scalar) return `(r[${k}] ${node.op === "eq" ? "===" : "!=="} ${cv})`;
-      const eq = `((${v} = r[${k}]) === ${cv} || (isArray(${v}) && ${v}.includes(${cv})))`;
-      return node.op === "eq" ? eq : `!${eq}`;
-    }
+    if (node.op === "eq" || node.op === "ne") return `(r[${k}] ${node.op === "eq" ? "===" : "!=="} ${cv})`;
     const op = { gt: ">", gte: ">=", lt: "<", lte: "<=" }[node.op];
-    if (scalar) return `(typeof (${v} = r[${k}]) === "${typeof c}" && ${v} ${op} ${cv})`;
-    const slow = this.bind("f", compilePredicate(node, this.ctx));
-    return `(typeof (${v} = r[${k}]) === "${typeof c}" ? ${v} ${op} ${cv} : (typeof ${v} === "object" && ${v} !== null && ${slow}(r)))`;
+    const v = this.temp();
+    return `(typeof (${v} = r[${k}]) === "${typeof c}" && ${v} ${op} ${cv})`;
   }
 }
 
