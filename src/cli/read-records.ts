@@ -9,7 +9,6 @@ import type { Readable } from "node:stream";
 import { CliError } from "./cli-error.js";
 
 export interface RecordSource {
-  readonly records: AsyncIterable<unknown>;
   /** The records a chunk of input at a time, each with its NDJSON line: no promise per record. */
   readonly batches: AsyncIterable<RecordBatch>;
   /** Size in bytes when known (for progress). */
@@ -29,12 +28,8 @@ export function openRecords(path: string, stdin: Readable = process.stdin): Reco
   }
   // Large reads: splitting and parsing a megabyte at a time costs far less per line than a line reader.
   const open = () => (path === "-" ? stdin : createReadStream(path, { highWaterMark: 1 << 20 }));
-  const batches = () => readBatches(open, path === "-" ? "standard input" : path);
   return {
-    records: (async function* () {
-      for await (const batch of batches()) yield* batch.records;
-    })(),
-    batches: batches(),
+    batches: readBatches(open, path === "-" ? "standard input" : path),
     size: path === "-" ? undefined : statSync(path).size,
   };
 }
@@ -113,7 +108,7 @@ export function readJsonFile(path: string, what: string): unknown {
 
 export async function readAll(source: RecordSource): Promise<unknown[]> {
   const out: unknown[] = [];
-  for await (const r of source.records) out.push(r);
+  for await (const batch of source.batches) for (const r of batch.records) out.push(r);
   return out;
 }
 

@@ -115,10 +115,15 @@ function folded(s: string, ends: FoldEnds, node: { span: PathNode["span"] }, ctx
   return "";
 }
 
+/** A string equal to `v` once case-folded: the whole value, as an anchored pattern. */
+function foldedWhole(v: string, value: ValueNode, ctx: FilterContext): MongoFilter {
+  return regexOf(`^${folded(v, { openStart: false, openEnd: false }, value, ctx)}\\z`, value, ctx);
+}
+
 function equals(path: string, field: PathNode, value: ValueNode, ctx: FilterContext): MongoFilter {
   const v = constant(value, field, ctx);
   if (v === undefined) return NOTHING;
-  if (folds(v, ctx)) return { [path]: regexOf(`^${folded(v, { openStart: false, openEnd: false }, value, ctx)}\\z`, value, ctx) };
+  if (folds(v, ctx)) return { [path]: foldedWhole(v, value, ctx) };
   return { [path]: { $eq: v } };
 }
 
@@ -134,7 +139,7 @@ function oneOf(path: string, field: PathNode, values: readonly ValueNode[], ctx:
   for (const value of values) {
     const v = constant(value, field, ctx);
     if (v === undefined) continue;
-    if (folds(v, ctx)) patterns.push({ [path]: regexOf(`^${folded(v, { openStart: false, openEnd: false }, value, ctx)}\\z`, value, ctx) });
+    if (folds(v, ctx)) patterns.push({ [path]: foldedWhole(v, value, ctx) });
     else plain.push(v);
   }
   const list: MongoFilter = { [path]: { $in: plain } };
@@ -163,7 +168,7 @@ function match(node: MatchNode, ctx: FilterContext): MongoFilter {
 function contains(path: string, node: MatchNode, v: string | number | boolean | null, ctx: FilterContext): MongoFilter {
   const segments = node.field.segments;
   const fold = folds(v, ctx);
-  const member: MongoFilter = { [path]: { $elemMatch: fold ? regexOf(`^${folded(v, { openStart: false, openEnd: false }, node.value, ctx)}\\z`, node.value, ctx) : { $eq: v } } };
+  const member: MongoFilter = { [path]: { $elemMatch: fold ? foldedWhole(v, node.value, ctx) : { $eq: v } } };
   if (typeof v !== "string") return member;
   if (segments.some(isDigits)) {
     ctx.reporter.error("unsupported-by-dialect", "`contains` on a path with a numeric segment has no exact MongoDB form", node.field.span, "MongoDB reads a number in a path both as a position and as a field name inside array elements; name the array and use `contains` on it");

@@ -7,14 +7,12 @@
  * except for two cases, handled here: `İ` (U+0130) lowercases to "i" + U+0307, and a capital
  * sigma lowercases to σ or ς depending on its neighbours — values holding σ or ς are refused.
  */
+import { hasSigma, lowercasePairs } from "../engine/lowercase-pairs.js";
 import { literal } from "./pcre-literal.js";
 
-/** Characters above U+1FFFF have no case (checked by a test over the whole range). */
-const LAST_CASED_PLANE_END = 0x1ffff;
 const DOTTED_CAPITAL_I = 0x130;
 const COMBINING_DOT = 0x307;
 const SMALL_I = 0x69;
-export const SIGMAS: ReadonlySet<number> = new Set([0x3c3, 0x3c2]);
 
 let inverse: Map<number, number[]> | undefined;
 
@@ -22,17 +20,10 @@ let inverse: Map<number, number[]> | undefined;
 function inverseLowercase(): Map<number, number[]> {
   if (inverse !== undefined) return inverse;
   const map = new Map<number, number[]>();
-  for (let cp = 0; cp <= LAST_CASED_PLANE_END; cp++) {
-    if (cp >= 0xd800 && cp <= 0xdfff) continue;
-    const s = String.fromCodePoint(cp);
-    const lower = s.toLowerCase();
-    if (lower === s || lower.length > 2 || lower.codePointAt(0) === undefined) continue;
-    const cps = Array.from(lower);
-    if (cps.length !== 1) continue;
-    const to = lower.codePointAt(0) as number;
+  for (const [from, to] of lowercasePairs()) {
     const list = map.get(to);
-    if (list === undefined) map.set(to, [cp]);
-    else list.push(cp);
+    if (list === undefined) map.set(to, [from]);
+    else list.push(from);
   }
   inverse = map;
   return map;
@@ -58,8 +49,9 @@ export interface FoldEnds {
  * when the value holds a sigma (its lowercase depends on the surrounding text).
  */
 export function foldedPattern(value: string, ends: FoldEnds): string | undefined {
-  const cps = Array.from(value.toLowerCase(), (c) => c.codePointAt(0) as number);
-  if (cps.some((c) => SIGMAS.has(c))) return undefined;
+  const lowered = value.toLowerCase();
+  if (hasSigma(lowered)) return undefined;
+  const cps = Array.from(lowered, (c) => c.codePointAt(0) as number);
   let out = "";
   for (let i = 0; i < cps.length; i++) {
     const cp = cps[i] as number;

@@ -6,6 +6,8 @@
  * (σ, or ς at a word's end), is mapped to σ: exact as long as the query's folded value holds
  * neither σ nor ς, which `foldable` checks (otherwise the query is refused).
  */
+import { hasSigma, lowercasePairs } from "../engine/lowercase-pairs.js";
+
 interface FoldTable {
   readonly from: string;
   readonly to: string;
@@ -16,15 +18,9 @@ let table: FoldTable | undefined;
 function build(): FoldTable {
   let from = "";
   let to = "";
-  // No code point above the Adlam block (U+1E9xx) has a lower-case mapping.
-  for (let cp = 0; cp <= 0x1ffff; cp++) {
-    if (cp >= 0xd800 && cp <= 0xdfff) continue;
-    const s = String.fromCodePoint(cp);
-    const lower = s.toLowerCase();
-    if (lower === s || cp === 0x130) continue;
-    if ([...lower].length !== 1) throw new Error(`unexpected multi-character lower case of U+${cp.toString(16)}`);
-    from += s;
-    to += lower;
+  for (const [f, t] of lowercasePairs()) {
+    from += String.fromCodePoint(f);
+    to += String.fromCodePoint(t);
   }
   return { from, to };
 }
@@ -35,7 +31,7 @@ export function foldTable(): FoldTable {
 
 /** Whether `value` (already lower-cased) can be compared with folded text exactly. */
 export function foldable(lowered: string): boolean {
-  return !lowered.includes("σ") && !lowered.includes("ς");
+  return !hasSigma(lowered);
 }
 
 /** The SQL expression folding the text expression `expr`; its tables are bound once per statement. */
