@@ -190,10 +190,14 @@ const existsSource: LeafSource = (x) => `(${x} !== undefined)`;
  * listed `null` also accepts a place where the path ends. `x = v` is `x in [v]`, so the two
  * agree through every path shape.
  */
-function memberVisit(values: readonly ValueNode[], ctx: EvalContext, field: FieldInfo | undefined): Visit {
+/** A list's constants for both forms of `in`: whether it lists null, and the others. */
+function members(values: readonly ValueNode[], ctx: EvalContext): { hasNull: boolean; others: Scalar[] } {
   const constants = values.map((v) => constantOf(v, ctx));
-  const hasNull = constants.includes(null);
-  const others = constants.filter((c) => c !== null);
+  return { hasNull: constants.includes(null), others: constants.filter((c) => c !== null) };
+}
+
+function memberVisit(values: readonly ValueNode[], ctx: EvalContext, field: FieldInfo | undefined): Visit {
+  const { hasNull, others } = members(values, ctx);
   if (others.length === 0) return hasNull ? nullVisit : () => false;
   const key = equalityKey(ctx, field);
   if (key === undefined && others.length === 1 && !hasNull) {
@@ -210,9 +214,7 @@ function memberVisit(values: readonly ValueNode[], ctx: EvalContext, field: Fiel
 
 /** memberVisit's generated form: unrolled `===` for a few constants, a bound Set for more. */
 function memberSource(values: readonly ValueNode[], ctx: EvalContext, field: FieldInfo | undefined): LeafSource {
-  const constants = values.map((v) => constantOf(v, ctx));
-  const hasNull = constants.includes(null);
-  const others = constants.filter((c) => c !== null);
+  const { hasNull, others } = members(values, ctx);
   if (others.length === 0) return hasNull ? nullSource : () => "false";
   const key = equalityKey(ctx, field);
   const nullish = (x: string) => `${x} === undefined || ${x} === null ? ${hasNull}`;
