@@ -6,7 +6,7 @@
 import type { Action, Diagnostic as EditorDiagnostic } from "@codemirror/lint";
 import type { EditorState, StateField } from "@codemirror/state";
 import type { EditorView } from "@codemirror/view";
-import { check, parse, type Diagnostic, type Fix, type ParseOptions, type Query, type Schema } from "../index.js";
+import { check, parse, path, print, type Diagnostic, type Fix, type ParseOptions, type Query, type Schema } from "../index.js";
 import { resolvedSchema } from "./schema-field.js";
 
 export interface QueryResult {
@@ -45,17 +45,12 @@ export function quickFixes(d: Diagnostic): Action[] {
   if (fix !== undefined) return [{ name: fix.title, apply: (view) => applyEdits(view, fix.edits) }];
   const meant = /did you mean `([^`]+)`\?/.exec(d.hint ?? "")?.[1];
   if (meant === undefined || d.code !== "unknown-field") return [];
-  const text = meant.split(".").map(segmentText).join(".");
+  // The schema path as the language writes it (back-quotes where a segment needs them).
+  const text = print(path(meant.split(".")));
   return [{ name: `use ${text}`, apply: (view) => applyEdits(view, [{ start: d.span.start, end: d.span.end, text }]) }];
 }
 
 /** Edits are offsets into the text the diagnostic was made for; the lint source re-runs on any change. */
 function applyEdits(view: EditorView, edits: Fix["edits"]): void {
   view.dispatch({ changes: edits.map((e) => ({ from: e.start, to: e.end, insert: e.text })), userEvent: "input.complete" });
-}
-
-/** A schema path segment as the language writes it: bare when it is a plain name, else back-quoted. */
-function segmentText(segment: string): string {
-  const parsed = parse(`${segment} = 1`);
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(segment) && parsed.query !== undefined ? segment : `\`${segment}\``;
 }

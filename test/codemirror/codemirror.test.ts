@@ -126,6 +126,14 @@ describe("lint output", () => {
     expect(applyAction(state, d!).doc.toString()).toBe('status = "active" and age > 3');
   });
 
+  test("ordr.first name = 1: the quick fix writes the field as the language does (back-quotes where needed)", () => {
+    const odd = schemaField({ "order.first name": "string" });
+    const state = EditorState.create({ doc: "ordr.`first name` = 1", extensions: odd });
+    const [d] = editorDiagnostics(state, odd, {});
+    expect(d?.source).toBe("unknown-field");
+    expect(applyAction(state, d!).doc.toString()).toBe("`order`.`first name` = 1");
+  });
+
   test("a diagnostic's own machine-applicable fix becomes the quick fix, ahead of the hint", () => {
     const text = "a = 1 adn b = 2";
     const fix: Fix = { title: "replace `adn` with `and`", edits: [{ start: 6, end: 9, text: "and" }] };
