@@ -12,7 +12,7 @@ import { toInstant } from "../engine/dates.js";
 import { isDigits } from "../engine/path.js";
 import { foldedPattern, type FoldEnds } from "./fold.js";
 import { literalText } from "./pcre-literal.js";
-import { re2ToPcre } from "./re2-to-pcre.js";
+import { MAX_PATTERN_LENGTH, re2ToPcre } from "./re2-to-pcre.js";
 import type { MongoFilter, MongoValue } from "./types.js";
 
 export interface FilterContext {
@@ -24,11 +24,6 @@ export interface FilterContext {
 
 /** Matches no document (an empty filter matches every one). */
 const NOTHING: MongoFilter = { $nor: [{}] };
-/**
- * The server refuses longer patterns ("pattern string is longer than the limit set by the
- * application": jstests/core/query/regex/regex_max_pattern_length.js fails at 32,767).
- */
-export const MAX_PATTERN_LENGTH = 32_000;
 /** `contains` on strings walks paths node by node; longer paths would make the filter too large. */
 const MAX_CONTAINS_SEGMENTS = 6;
 
@@ -210,14 +205,15 @@ function regex(path: string, node: MatchNode, ctx: FilterContext): MongoFilter {
     ctx.reporter.error("unsupported-by-dialect", `this \`matches\` pattern has no exact MongoDB (PCRE) form: ${t.reason}`, v.span, "MongoDB runs PCRE, not RE2; rewrite the pattern with the plain constructs (literals, classes, groups, alternation, repetition, ^ and $)");
     return NOTHING;
   }
-  return { [path]: regexOf(t.pattern, v, ctx, caseless ? "i" : "") };
+  // The rewrite spells RE2's case folding out, so PCRE's own ("i") is never asked for.
+  return { [path]: regexOf(t.pattern, v, ctx) };
 }
 
-/** `{ $regex }` (and `$options`), or a diagnostic when the server would refuse the pattern's length. */
-function regexOf(pattern: string, value: ValueNode, ctx: FilterContext, options = ""): MongoFilter {
+/** `{ $regex }`, or a diagnostic when the server would refuse the pattern's length. */
+function regexOf(pattern: string, value: ValueNode, ctx: FilterContext): MongoFilter {
   if (pattern.length > MAX_PATTERN_LENGTH) {
     ctx.reporter.error("unsupported-by-dialect", `the MongoDB pattern for this value would be ${pattern.length} characters; the server takes about ${MAX_PATTERN_LENGTH}`, value.span, "use a shorter value (case-insensitive values take the most room)");
   }
-  return options === "" ? { $regex: pattern } : { $regex: pattern, $options: options };
+  return { $regex: pattern };
 }
 

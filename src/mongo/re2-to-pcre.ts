@@ -1,18 +1,23 @@
 /**
- * `matches` patterns are RE2 syntax; MongoDB runs PCRE2. This rewrites the part of RE2 whose
- * meaning can be spelled out exactly in PCRE, and refuses the rest (the caller turns the refusal
- * into an `unsupported-by-dialect` diagnostic). Every character is written as `\x{…}` or a plain
- * ASCII letter/digit, so no RE2 text reaches PCRE unread. Rewrites where the two differ:
- * - `$` is the end of the text in RE2 but also "before a final newline" in PCRE: written `\z`;
- * - `.` never matches "\n" in RE2; written `[^\n]` (independent of PCRE's newline setting);
- * - `\s` is [\t\n\f\r ] in RE2 (PCRE adds \v): written out;
- * - `\d`, `\w` are ASCII in both; written out. With "i", RE2 folds `\w` (adding U+017F and
- *   U+212A) and PCRE does not: refused.
- * Refused: `\b`, `\B`, `\p{…}`, `\Q…\E`, `\C`, POSIX classes, flag groups `(?i)`, and nested
- * repetition (`(a+)*`, or an alternation other than literal words with distinct first
- * characters: `(a|ab)*`), which a backtracking engine such as PCRE may take exponential time on
- * (SPEC §6). `(foo|bar)+` is kept: each step can be taken one way only.
+ * `matches` patterns are RE2 syntax; MongoDB runs PCRE2. The pattern is parsed by RE2 itself
+ * (re2js's simplified tree, engine/re2-tree.ts) and written out node by node in a form whose
+ * meaning does not depend on PCRE's options or Unicode tables; what has no such form is refused
+ * (the caller turns the refusal into an `unsupported-by-dialect` diagnostic).
+ * - Every character is written as `\x{…}` or a plain ASCII letter/digit, and every class as a
+ *   bracket of code point ranges — RE2's own expansion of `\d`, `\s`, `\w`, `\pL`, `[[:alpha:]]`,
+ *   negations — so PCRE's `\s` (which adds \v), its `\w` and its Unicode tables never come in.
+ * - Case folding (`i`, `(?i)`) is RE2's: a folded character is the bracket of its RE2 fold orbit
+ *   (`[Kk\x{212a}]`), and folded classes arrive folded. The pattern is run without `$options`,
+ *   since PCRE's folding differs (it does not fold `\w`, and its orbits are its own).
+ * - `$` and `\z` are written `\z` (PCRE's `$` also matches before a final newline); `^` and `\A`
+ *   are `^`; `.` is `[^\x{a}]` and `(?s:.)` the full range, whatever PCRE's newline setting.
+ * - Greediness is dropped: only whether a match exists is asked.
+ * Refused: `\b`, `\B` (PCRE's word characters are not RE2's under `i`), the line anchors of
+ * `(?m)`, and patterns PCRE could backtrack on catastrophically (SPEC §6,
+ * backtracking.ts).
  */
+import { FOLD_CASE, foldOrbit, MAX_RUNE, type Node, Op, parse } from "../engine/re2-tree.js";
+import { backtrackingRisk } from "./backtracking.js";
 import { literal } from "./pcre-literal.js";
 
 export type Translation = { ok: true; pattern: string } | { ok: false; reason: string };
@@ -21,245 +26,103 @@ class Refusal {
   constructor(readonly reason: string) {}
 }
 
-const SPACE = [9, 10, 12, 13, 32];
-const DIGIT: [number, number][] = [[0x30, 0x39]];
-const WORD: [number, number][] = [[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a]];
-
-function ranges(rs: readonly [number, number][]): string {
-  return rs.map(([a, b]) => (a === b ? literal(a) : `${literal(a)}-${literal(b)}`)).join("");
-}
+/**
+ * The server refuses longer patterns ("pattern string is longer than the limit set by the
+ * application": jstests/core/query/regex/regex_max_pattern_length.js fails at 32,767).
+ */
+export const MAX_PATTERN_LENGTH = 32_000;
+const TOO_LONG = `a PCRE form longer than the ${MAX_PATTERN_LENGTH} characters the server takes (classes and counted repetitions are written out)`;
 
 interface Piece {
   readonly text: string;
-  /** Holds a repetition or an ambiguous alternation (repeating it again could be catastrophic for PCRE). */
-  readonly risky: boolean;
-  readonly anchor: boolean;
-  /** The code points, when the piece is a plain run of literal characters. */
-  readonly literal?: readonly number[];
+  /** Can take a quantifier as it is (one character, a bracket, a group). */
+  readonly atom: boolean;
+  /** An alternation, to be grouped inside a sequence. */
+  readonly alternation: boolean;
 }
 
-class Parser {
-  private i = 0;
-  private readonly cs: string[];
+const atom = (text: string): Piece => ({ text, atom: true, alternation: false });
+/** Matches nothing: the complement of every character. */
+const NEVER = atom(`[^${literal(0)}-${literal(MAX_RUNE)}]`);
 
-  constructor(source: string, private readonly caseless: boolean) {
-    this.cs = Array.from(source);
+const SURROGATES: readonly [number, number] = [0xd800, 0xdfff];
+
+/**
+ * A bracket of [lo, hi] pairs (a lone character as itself). PCRE2 in UTF mode refuses a
+ * surrogate written as `\x{…}`, and no server string holds one, so range ends move off them.
+ */
+function bracket(runes: ArrayLike<number>): Piece {
+  const ends: string[] = [];
+  let only: number | undefined;
+  for (let i = 0; i + 1 < runes.length; i += 2) {
+    let lo = runes[i] as number;
+    let hi = runes[i + 1] as number;
+    if (lo >= SURROGATES[0] && lo <= SURROGATES[1]) lo = SURROGATES[1] + 1;
+    if (hi >= SURROGATES[0] && hi <= SURROGATES[1]) hi = SURROGATES[0] - 1;
+    if (lo > hi) continue;
+    only = ends.length === 0 && lo === hi ? lo : undefined;
+    ends.push(lo === hi ? literal(lo) : `${literal(lo)}-${literal(hi)}`);
   }
+  if (ends.length === 0) return NEVER;
+  return atom(only !== undefined && ends.length === 1 ? literal(only) : `[${ends.join("")}]`);
+}
 
-  refuse(reason: string): never {
-    throw new Refusal(reason);
-  }
+function grouped(p: Piece): string {
+  return p.atom ? p.text : `(?:${p.text})`;
+}
 
-  peek(k = 0): string | undefined {
-    return this.cs[this.i + k];
-  }
+function sequence(pieces: readonly Piece[]): Piece {
+  if (pieces.length === 1) return pieces[0] as Piece;
+  const text = pieces.map((p) => (p.alternation ? `(?:${p.text})` : p.text)).join("");
+  if (text.length > MAX_PATTERN_LENGTH) throw new Refusal(TOO_LONG);
+  return { text, atom: false, alternation: false };
+}
 
-  alternation(): Piece {
-    const parts = [this.sequence()];
-    while (this.peek() === "|") {
-      this.i++;
-      parts.push(this.sequence());
-    }
-    if (parts.length === 1) return parts[0] as Piece;
-    // Literal words with distinct first characters (`foo|bar`) can only be taken one way, so
-    // repeating them is safe; any other alternation counts as ambiguous.
-    const firsts = parts.map((p) => p.literal?.[0]);
-    const deterministic = !this.caseless && firsts.every((f) => f !== undefined) && new Set(firsts).size === firsts.length;
-    return { text: parts.map((p) => p.text).join("|"), risky: !deterministic, anchor: false };
-  }
+function repeated(n: Node, quantifier: string): Piece {
+  return { text: `${grouped(emit(n.subs[0] as Node))}${quantifier}`, atom: false, alternation: false };
+}
 
-  sequence(): Piece {
-    let text = "";
-    let risky = false;
-    let word: number[] | undefined = [];
-    for (;;) {
-      const c = this.peek();
-      if (c === undefined || c === "|" || c === ")") return { text, risky, anchor: false, ...(word === undefined ? {} : { literal: word }) };
-      const atom = this.atom();
-      const q = this.quantifier();
-      if (q === "") {
-        text += atom.text;
-        risky ||= atom.risky;
-        word = word !== undefined && atom.literal !== undefined ? [...word, ...atom.literal] : undefined;
-        continue;
-      }
-      word = undefined;
-      if (atom.anchor) this.refuse("a repeated anchor");
-      if (atom.risky) this.refuse("a repetition of a group that itself repeats or alternates (catastrophic backtracking in PCRE)");
-      text += `(?:${atom.text})${q}`;
-      risky = true;
-    }
-  }
-
-  quantifier(): string {
-    const c = this.peek();
-    let q: string;
-    if (c === "*" || c === "+" || c === "?") {
-      this.i++;
-      q = c;
-    } else if (c === "{") {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.cs.slice(this.i, this.i + 16).join(""));
-      if (m === null) return "";
-      this.i += m[0].length;
-      q = m[0];
-    } else return "";
-    if (this.peek() === "?") {
-      this.i++;
-      q += "?";
-    }
-    return q;
-  }
-
-  atom(): Piece {
-    const c = this.peek() as string;
-    this.i++;
-    const plain = (text: string): Piece => ({ text, risky: false, anchor: false });
-    switch (c) {
-      case "(": {
-        if (this.peek() === "?") {
-          if (this.peek(1) === ":") this.i += 2;
-          else if (this.peek(1) === "P" || this.peek(1) === "<") {
-            const close = this.cs.indexOf(">", this.i);
-            if (close < 0) this.refuse("a malformed group name");
-            this.i = close + 1;
-          } else this.refuse("a flag group such as (?i)");
-        }
-        const inner = this.alternation();
-        if (this.peek() !== ")") this.refuse("an unclosed group");
-        this.i++;
-        return { text: `(?:${inner.text})`, risky: inner.risky, anchor: false };
-      }
-      case "[":
-        return plain(this.charClass());
-      case ".":
-        return plain("[^\\x{a}]");
-      case "^":
-        return { text: "^", risky: false, anchor: true };
-      case "$":
-        return { text: "\\z", risky: false, anchor: true };
-      case "\\":
-        return this.escape();
-      default: {
-        const cp = c.codePointAt(0) as number;
-        return { text: literal(cp), risky: false, anchor: false, literal: [cp] };
-      }
-    }
-  }
-
-  /** A class escape's ranges (positive form), or undefined. */
-  perlClass(e: string): [number, number][] | undefined {
-    switch (e.toLowerCase()) {
-      case "d":
-        return DIGIT;
-      case "s":
-        return SPACE.map((x) => [x, x] as [number, number]);
-      case "w":
-        if (this.caseless) this.refuse("\\w or \\W with case-insensitive matching (RE2 folds it, PCRE does not)");
-        return WORD;
-      default:
-        return undefined;
-    }
-  }
-
-  literalEscape(e: string): number {
-    switch (e) {
-      case "n": return 10;
-      case "t": return 9;
-      case "r": return 13;
-      case "f": return 12;
-      case "v": return 11;
-      case "a": return 7;
-      case "x": {
-        if (this.peek() === "{") {
-          const close = this.cs.indexOf("}", this.i);
-          const hex = this.cs.slice(this.i + 1, close).join("");
-          if (close < 0 || !/^[0-9A-Fa-f]{1,6}$/.test(hex)) this.refuse("a malformed \\x{…}");
-          this.i = close + 1;
-          return parseInt(hex, 16);
-        }
-        const hex = this.cs.slice(this.i, this.i + 2).join("");
-        if (!/^[0-9A-Fa-f]{2}$/.test(hex)) this.refuse("a malformed \\x escape");
-        this.i += 2;
-        return parseInt(hex, 16);
-      }
-      default: {
-        const cp = e.codePointAt(0) as number;
-        if (cp < 128 && !/[0-9A-Za-z]/.test(e)) return cp;
-        return this.refuse(`the escape \\${e}`);
-      }
-    }
-  }
-
-  escape(): Piece {
-    const e = this.peek();
-    if (e === undefined) this.refuse("a trailing backslash");
-    this.i++;
-    if (e === "A") return { text: "\\A", risky: false, anchor: true };
-    if (e === "z") return { text: "\\z", risky: false, anchor: true };
-    const cls = this.perlClass(e);
-    if (cls !== undefined) return { text: `[${e === e.toLowerCase() ? "" : "^"}${ranges(cls)}]`, risky: false, anchor: false };
-    const cp = this.literalEscape(e);
-    return { text: literal(cp), risky: false, anchor: false, literal: [cp] };
-  }
-
-  classItem(): { text: string; cp?: number } {
-    const c = this.peek();
-    if (c === undefined) this.refuse("an unclosed class");
-    this.i++;
-    if (c === "[" && this.peek() === ":") this.refuse("a POSIX class such as [:alpha:]");
-    if (c !== "\\") return { text: literal(c.codePointAt(0) as number), cp: c.codePointAt(0) as number };
-    const e = this.peek();
-    if (e === undefined) this.refuse("a trailing backslash");
-    this.i++;
-    const cls = this.perlClass(e);
-    if (cls !== undefined) {
-      if (e !== e.toLowerCase()) this.refuse(`\\${e} inside a class`);
-      return { text: ranges(cls) };
-    }
-    const cp = this.literalEscape(e);
-    return { text: literal(cp), cp };
-  }
-
-  charClass(): string {
-    let negated = false;
-    if (this.peek() === "^") {
-      negated = true;
-      this.i++;
-    }
-    let body = "";
-    let first = true;
-    while (first || this.peek() !== "]") {
-      // RE2 reads a `]` right after `[` or `[^` as a literal.
-      if (first && this.peek() === "]") {
-        this.i++;
-        body += literal(0x5d);
-        first = false;
-        continue;
-      }
-      first = false;
-      const from = this.classItem();
-      if (this.peek() === "-" && this.peek(1) !== "]" && this.peek(1) !== undefined) {
-        this.i++;
-        const to = this.classItem();
-        if (from.cp === undefined || to.cp === undefined) this.refuse("a range with a class at one end");
-        body += `${from.text}-${to.text}`;
-      } else body += from.text;
-    }
-    this.i++;
-    return `[${negated ? "^" : ""}${body}]`;
-  }
-
-  run(): string {
-    const p = this.alternation();
-    if (this.i < this.cs.length) this.refuse("an unbalanced ')'");
-    return p.text;
+function emit(n: Node): Piece {
+  switch (n.op) {
+    case Op.NO_MATCH: return NEVER;
+    case Op.EMPTY_MATCH: return atom("(?:)");
+    case Op.LITERAL:
+      return sequence(Array.from(n.runes, (cp) => bracket((n.flags & FOLD_CASE) !== 0 ? foldOrbit(cp) : [cp, cp])));
+    case Op.CHAR_CLASS: return bracket(n.runes);
+    case Op.ANY_CHAR_NOT_NL: return atom(`[^${literal(0xa)}]`);
+    case Op.ANY_CHAR: return atom(`[${literal(0)}-${literal(MAX_RUNE)}]`);
+    // Not atoms: PCRE takes no quantifier on an assertion, so a repeated one is grouped.
+    case Op.BEGIN_TEXT: return { text: "^", atom: false, alternation: false };
+    case Op.END_TEXT: return { text: "\\z", atom: false, alternation: false };
+    case Op.CAPTURE: return emit(n.subs[0] as Node);
+    case Op.STAR: return repeated(n, "*");
+    case Op.PLUS: return repeated(n, "+");
+    case Op.QUEST: return repeated(n, "?");
+    case Op.CONCAT: return sequence(n.subs.map(emit));
+    case Op.ALTERNATE: return { text: n.subs.map((s) => emit(s).text).join("|"), atom: false, alternation: true };
+    case Op.WORD_BOUNDARY: throw new Refusal("the escape \\b (PCRE's word characters are not RE2's)");
+    case Op.NO_WORD_BOUNDARY: throw new Refusal("the escape \\B (PCRE's word characters are not RE2's)");
+    case Op.BEGIN_LINE:
+    case Op.END_LINE:
+      throw new Refusal("the line anchors of multi-line mode (?m)");
+    default:
+      throw new Refusal("look-behind");
   }
 }
 
-/** The PCRE form of an RE2 pattern (that RE2 accepts), or why there is none. */
+/** The PCRE form (to run without options) of an RE2 pattern, `caseless` for flag `i`, or why there is none. */
 export function re2ToPcre(pattern: string, caseless: boolean): Translation {
+  let tree: Node;
   try {
-    return { ok: true, pattern: new Parser(pattern, caseless).run() };
+    tree = parse(pattern, caseless);
+  } catch (error) {
+    return { ok: false, reason: `an invalid pattern (${error instanceof Error ? error.message : String(error)})` };
+  }
+  try {
+    const text = emit(tree).text;
+    if (text.length > MAX_PATTERN_LENGTH) return { ok: false, reason: TOO_LONG };
+    const risk = backtrackingRisk(tree);
+    return risk === undefined ? { ok: true, pattern: text } : { ok: false, reason: risk };
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, reason: error.reason };
     throw error;

@@ -8,28 +8,8 @@
  * Anything else (line anchors of `(?m)`, look-behind, repeats above PostgreSQL's 255, huge
  * expansions) is refused with a message.
  */
-import { requireRe2Module } from "../engine/load-re2.js";
+import { FOLD_CASE, foldOrbit, MAX_RUNE, type Node, Op, parse } from "../engine/re2-tree.js";
 
-interface Node {
-  readonly op: number;
-  readonly flags: number;
-  readonly subs: readonly Node[];
-  readonly runes: ArrayLike<number>;
-  readonly min: number;
-  readonly max: number;
-}
-
-// Loaded as the engine loads it: lazily in Node, statically in a browser bundle (see load-re2.ts).
-const load = requireRe2Module;
-
-/** re2js's `Regexp.Op` numbering. */
-const Op = {
-  NO_MATCH: 0, EMPTY_MATCH: 1, LITERAL: 2, CHAR_CLASS: 3, ANY_CHAR_NOT_NL: 4, ANY_CHAR: 5, BEGIN_LINE: 6, END_LINE: 7,
-  BEGIN_TEXT: 8, END_TEXT: 9, WORD_BOUNDARY: 10, NO_WORD_BOUNDARY: 11, CAPTURE: 12, STAR: 13, PLUS: 14, QUEST: 15,
-  REPEAT: 16, CONCAT: 17, ALTERNATE: 18,
-} as const;
-const FOLD_CASE = 1;
-const MAX_RUNE = 0x10ffff;
 /** PostgreSQL's largest bound in `{m,n}`. */
 const PG_DUPMAX = 255;
 const MAX_SOURCE = 64 * 1024;
@@ -37,13 +17,6 @@ const MAX_SOURCE = 64 * 1024;
 export type TranslatedRegex = { ok: true; source: string } | { ok: false; message: string };
 
 class Refused extends Error {}
-
-function parse(pattern: string, caseInsensitive: boolean): Node {
-  const { RE2Set, RE2JS } = load();
-  const set = new RE2Set(RE2Set.UNANCHORED, caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0) as unknown as { add(p: string): number; regexps: Node[] };
-  set.add(pattern);
-  return set.regexps[0] as Node;
-}
 
 function hex(cp: number): string {
   return cp <= 0xffff ? `\\u${cp.toString(16).padStart(4, "0")}` : `\\U${cp.toString(16).padStart(8, "0")}`;
@@ -72,20 +45,12 @@ const WORD = "[0-9A-Za-z_]";
 
 const foldCache = new Map<number, string>();
 
-/**
- * RE2's case-fold orbit of one rune, as RE2 itself expands `(?i)[x\x{10FFFF}]` (the second,
- * caseless rune keeps the parser from turning a one-rune class back into a literal).
- */
+/** A case-folded character: RE2's fold orbit as a bracket. */
 function folded(cp: number): string {
   let out = foldCache.get(cp);
   if (out === undefined) {
-    const node = parse(`[\\x{${cp.toString(16)}}\\x{10ffff}]`, true);
-    const runes = Array.from(node.runes);
-    if (cp !== MAX_RUNE && runes.length >= 2 && runes[runes.length - 1] === MAX_RUNE) {
-      if (runes[runes.length - 2] === MAX_RUNE) runes.length -= 2;
-      else runes[runes.length - 1] = MAX_RUNE - 1;
-    }
-    out = node.op === Op.CHAR_CLASS ? bracket(runes) : char(cp);
+    const orbit = foldOrbit(cp);
+    out = orbit.length === 2 && orbit[0] === orbit[1] ? char(cp) : bracket(orbit);
     foldCache.set(cp, out);
   }
   return out;

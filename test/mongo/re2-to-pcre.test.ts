@@ -2,50 +2,149 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { compileRegex } from "../../src/engine/regex.js";
+import { MAX_CHOICES } from "../../src/mongo/backtracking.js";
 import { re2ToPcre } from "../../src/mongo/re2-to-pcre.js";
 import { matchesMongo } from "../support/mongo-reference.js";
+import { ambiguousLoop } from "../support/pcre-ambiguity.js";
 
 const PATTERNS = [
   "^a", "b$", "a.c", "^$", "^(?:a|b)+$", "(ab)?c", "[a-c]+", "[^a-c]", "[]a]", "[a\\-z]", "\\d{2,3}", "x\\s*$", "^\\w+$", "a{2}", "a{2,}",
   "é|😀", "\\.", "\\$", "\\x41", "\\x{1F600}", "(?P<n>a)b", "a*?b", "\\Aab\\z", "[\\d\\s]", "\\S\\D\\W", "\\n", "\\t", "\\v", "^.$", "(?:)", "a|", "[.]",
+  "(?i)k", "(?i:s)x", "\\pL", "\\p{Greek}+", "[[:alpha:]]", "\\Qa.b\\E", "(a|ab)*c", "(?:[a-z]+\\s)+", "(?s).", "[^\\x{e000}]", "ǅ", "σ",
 ];
-const subject = fc.array(fc.constantFrom("a", "b", "c", "A", "B", "ab", "\n", "\r", "\v", " ", "\t", "1", "12", "é", "É", "😀", "ſ", "K", "\u212A", "_", ".", "$", "z", "x", "]", "-"), { maxLength: 6 }).map((xs) => xs.join(""));
+const UNITS = ["a", "b", "c", "A", "B", "ab", "\n", "\r", "\v", " ", "\t", "1", "12", "é", "É", "😀", "ſ", "s", "S", "k", "K", "\u212A", "_", ".", "$", "z", "x", "]", "-", "ß", "ẞ", "σ", "ς", "Σ", "ǅ", "ǆ", "Ǆ", "α", "\ue000", "\ud7ff"];
+const subject = fc.array(fc.constantFrom(...UNITS), { maxLength: 6 }).map((xs) => xs.join(""));
+
+/** Generated RE2 patterns: every construct the rewrite reads or refuses, nested. */
+const ATOMS = [
+  "a", "b", "k", "K", "s", "S", "ſ", "\\x{212a}", "é", "É", "ß", "😀", "σ", "Σ", "ǅ", "\\n", "\\.", "-", "_", " ", "\\x{e000}",
+  "[a-c]", "[^a]", "[^\\n]", "[ak]", "[^a-c]", "[]a]", "[a\\-z]", "[\\d\\s]", "[^\\W]", "[^\\x{e000}]",
+  ".", "(?s:.)", "^", "$", "\\A", "\\z", "\\d", "\\D", "\\s", "\\S", "\\w", "\\W",
+  "\\pL", "\\p{Greek}", "[[:alpha:]]", "\\Qa.\\E", "\\b", "\\B", "(?m:^)", "(?m:$)",
+];
+const QUANTIFIERS = ["*", "+", "?", "{2}", "{1,3}", "{2,}", "{0,2}", "*?", "+?", "??", "{1,2}?"];
+const { pattern } = fc.letrec<{ pattern: string }>((tie) => ({
+  pattern: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    { weight: 5, arbitrary: fc.constantFrom(...ATOMS) },
+    { weight: 2, arbitrary: fc.array(tie("pattern"), { minLength: 2, maxLength: 3 }).map((xs) => xs.join("")) },
+    { weight: 1, arbitrary: fc.array(tie("pattern"), { minLength: 2, maxLength: 3 }).map((xs) => `(?:${xs.join("|")})`) },
+    { weight: 2, arbitrary: fc.tuple(tie("pattern"), fc.constantFrom(...QUANTIFIERS), fc.boolean()).map(([p, q, capture]) => `(${capture ? "" : "?:"}${p})${q}`) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom("(?i:", "(?-i:"), tie("pattern")).map(([f, p]) => `${f}${p})`) },
+  ),
+}));
+
+/** Why a refusal may happen: each reason re2-to-pcre.ts and backtracking.ts give. */
+const REASONS = /the escape \\[bB]|\(\?m\)|repetition of a group|places where the pattern|longer than the \d+ characters the server takes|too large to check for backtracking/;
+
+function serverMatches(pcre: string, s: string): boolean {
+  return matchesMongo({ f: { $regex: pcre } }, { f: s });
+}
+
+function re2Find(pattern: string, caseless: boolean, s: string): boolean {
+  const re2 = compileRegex(pattern, caseless);
+  if (!re2.ok) throw new Error(`RE2 refused ${pattern}`);
+  return re2.regex.matcher(s).find();
+}
 
 describe("re2ToPcre", () => {
-  test("random subjects: the server's match (reference) equals RE2's", () => {
+  test("fixed patterns, random subjects: the server's match (reference) equals RE2's", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...PATTERNS), fc.boolean(), subject, (pattern, caseless, s) => {
-        const t = re2ToPcre(pattern, caseless);
-        const re2 = compileRegex(pattern, caseless);
-        if (!re2.ok) throw new Error(`RE2 refused ${pattern}`);
-        if (!t.ok) {
-          // Among these patterns only \w under "i" and a repeated alternation are refused.
-          expect((caseless && /\\[wW]/.test(pattern)) || t.reason.includes("repetition of a group")).toBe(true);
-          return;
-        }
-        const server = matchesMongo({ f: caseless ? { $regex: t.pattern, $options: "i" } : { $regex: t.pattern } }, { f: s });
-        expect(server).toBe(re2.regex.matcher(s).find());
+      fc.property(fc.constantFrom(...PATTERNS), fc.boolean(), subject, (p, caseless, s) => {
+        const t = re2ToPcre(p, caseless);
+        if (!t.ok) throw new Error(`refused ${p}: ${t.reason}`);
+        expect(serverMatches(t.pattern, s), `${p} → ${t.pattern} on ${JSON.stringify(s)}`).toBe(re2Find(p, caseless, s));
       }),
       { numRuns: 4000 },
     );
   });
 
+  test("generated patterns: a refusal with a reason or a translation that matches as RE2 does, and never a throw", () => {
+    let translated = 0;
+    fc.assert(
+      fc.property(pattern, fc.boolean(), fc.array(subject, { minLength: 6, maxLength: 6 }), (p, caseless, subjects) => {
+        const t = re2ToPcre(p, caseless);
+        if (!compileRegex(p, caseless).ok) {
+          expect(t.ok).toBe(false);
+          return;
+        }
+        if (!t.ok) {
+          expect(t.reason).toMatch(REASONS);
+          return;
+        }
+        translated++;
+        for (const s of subjects) expect(serverMatches(t.pattern, s), `${p} → ${t.pattern} on ${JSON.stringify(s)}`).toBe(re2Find(p, caseless, s));
+      }),
+      { numRuns: 3000 },
+    );
+    // The property is about translations: most generated patterns must get one.
+    expect(translated).toBeGreaterThan(1500);
+  });
+
+  test("every translation is safe for a backtracking engine: no repeated group reads a text two ways", () => {
+    fc.assert(
+      fc.property(pattern, fc.boolean(), (p, caseless) => {
+        const t = re2ToPcre(p, caseless);
+        if (t.ok) expect(ambiguousLoop(t.pattern), `${p} → ${t.pattern}`).toBeUndefined();
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test("the safety check finds what it looks for", () => {
+    expect(ambiguousLoop("(?:a+)+")?.word).toEqual([0x61, 0x61]);
+    expect(ambiguousLoop("(?:a|aa)*c")).toBeDefined();
+    expect(ambiguousLoop("(?:a|ab)*c")).toBeUndefined();
+    expect(ambiguousLoop("(?:a?a)+")).toBeDefined();
+    expect(ambiguousLoop("(?:(?:)|(?:))c*")).toBeUndefined();
+    expect(ambiguousLoop("(?:(?:(?:)|(?:))c)+")).toBeDefined();
+    expect(ambiguousLoop("(?:[a-z]+\\x{20})+")).toBeUndefined();
+    expect(ambiguousLoop("^(?:foo|bar)+\\z")).toBeUndefined();
+  });
+
   test.each([
-    ["\\bx", "the escape \\b"], ["(a+)+", "repetition of a group"], ["(a|ab)*", "repetition of a group"], ["(?i)a", "flag group"], ["\\pL", "the escape \\p"], ["[[:alpha:]]", "POSIX class"], ["\\Qa\\E", "the escape \\Q"],
-  ])("refuses %s", (pattern, reason) => {
-    const t = re2ToPcre(pattern, false);
+    ["\\bx", "the escape \\b"], ["a\\B", "the escape \\B"], ["(?m)^a", "(?m)"], ["(?m:a$)", "(?m)"],
+    ["(a+)+", "repetition of a group"], ["(a|aa)*b", "repetition of a group"], ["(a?a)+", "repetition of a group"], ["(a*|b)*", "repetition of a group"],
+    ["(a*b*)+", "repetition of a group"], ["(.*,)*x", "repetition of a group"], ["(\\d{2,3})+", "repetition of a group"],
+    ["(a?){20}a{20}", `more than ${MAX_CHOICES} places`], ["\\pL{1000}", "characters the server takes"], ["a\\pL|b\\pL|c\\pL", "characters the server takes"], ["a?".repeat(1000), "too large to check"], ["[a-z]{1000}".repeat(5), "too large to check"], ["(", "an invalid pattern"],
+  ])("refuses %s", (p, reason) => {
+    const t = re2ToPcre(p, false);
     expect(t.ok).toBe(false);
     if (!t.ok) expect(t.reason).toContain(reason);
   });
 
-  test("literal words with distinct first letters may repeat: (foo|bar)+; (?:a|b)+ with i may not", () => {
-    expect(re2ToPcre("^(foo|bar)+$", false)).toEqual({ ok: true, pattern: "^(?:(?:foo|bar))+\\z" });
-    expect(re2ToPcre("(?:a|b)+", true).ok).toBe(false);
-    expect(re2ToPcre("(?:a|[ab])+", false).ok).toBe(false);
+  test.each([
+    // Refused before the rewrite read RE2's tree; each is exact (the generated property covers them).
+    ["(?i)a", false, "[Aa]"], ["\\w+", true, "[0-9A-Z\\x{5f}a-z\\x{17f}\\x{212a}]+"], ["[[:alpha:]]", false, "[A-Za-z]"], ["\\Qa.\\E", false, "a\\x{2e}"],
+    ["\\p{Greek}", false, undefined], ["(a|ab)*", false, "(?:a(?:(?:)|b))*"], ["(?:a|b)+", true, "[A-Ba-b]+"], ["(?:a|[ab])+", false, "[a-b]+"],
+    ["(?:[a-z]+\\s)+", false, "(?:[a-z]+[\\x{9}-\\x{a}\\x{c}-\\x{d}\\x{20}])+"], ["(ab?)+$", false, "(?:ab?)+\\z"], ["(?:^)*a", false, "(?:^)*a"], ["(\\z)+", false, "(?:\\z)+"],
+  ])("now translates %s (i: %s)", (p, caseless, expected) => {
+    const t = re2ToPcre(p, caseless);
+    expect(t.ok).toBe(true);
+    if (t.ok && expected !== undefined) expect(t.pattern).toBe(expected);
+  });
+
+  test.each(["^[\\w.+-]+@[\\w-]+\\.[\\w.]+$", ".*foo.*bar", "^\\d{3}-\\d{4}$", "(?i)^(mr|mrs|ms)\\.? [a-z]+$", "^(\\d{1,3}\\.){3}\\d{1,3}$", "\\s*,\\s*"])("keeps the everyday pattern %s", (p) => {
+    expect(re2ToPcre(p, false).ok).toBe(true);
+  });
+
+  test("literal words with distinct first letters may repeat, with or without i", () => {
+    expect(re2ToPcre("^(foo|bar)+$", false)).toEqual({ ok: true, pattern: "^(?:foo|bar)+\\z" });
+    expect(re2ToPcre("^(foo|bar)+$", true)).toEqual({ ok: true, pattern: "^(?:[Ff][Oo][Oo]|[Bb][Aa][Rr])+\\z" });
+  });
+
+  test("case folding is RE2's, written out: K also matches the Kelvin sign, s also ſ, and PCRE's own i is not used", () => {
+    const t = re2ToPcre("^ks$", true);
+    expect(t).toEqual({ ok: true, pattern: "^[Kk\\x{212a}][Ss\\x{17f}]\\z" });
+    if (t.ok) for (const s of ["ks", "KS", "\u212Aſ"]) expect(serverMatches(t.pattern, s)).toBe(true);
   });
 
   test("every character leaves as an ASCII letter, a digit or \\x{…}: no RE2 text reaches PCRE unread", () => {
-    const t = re2ToPcre("a-b c/é", false);
-    expect(t).toEqual({ ok: true, pattern: "a\\x{2d}b\\x{20}c\\x{2f}\\x{e9}" });
+    expect(re2ToPcre("a-b c/é", false)).toEqual({ ok: true, pattern: "a\\x{2d}b\\x{20}c\\x{2f}\\x{e9}" });
+  });
+
+  test("no surrogate is written as \\x{…} (PCRE2 refuses one in UTF mode); none can be in a server string", () => {
+    expect(re2ToPcre("[^\\x{e000}]", false)).toEqual({ ok: true, pattern: "[\\x{0}-\\x{d7ff}\\x{e001}-\\x{10ffff}]" });
+    expect(re2ToPcre("\\x{d800}", false)).toEqual({ ok: true, pattern: "[^\\x{0}-\\x{10ffff}]" });
   });
 });

@@ -13,6 +13,7 @@
  * - `\d`, `\w` are ASCII. Under "i", JavaScript folds `\w` (it then matches U+017F and U+212A)
  *   while PCRE does not, so `\w`/`\W` with "i" are refused.
  * - `\A`, `\z`, `\Z` are PCRE-only anchors.
+ * - `\x{…}` naming a surrogate (U+D800–U+DFFF) is an error in UTF mode, as in PCRE2.
  * Caseless literals and classes: PCRE2 in UTF mode folds by Unicode simple case folding including
  * its caseless sets (k/K/U+212A, s/S/U+017F, ...), as JavaScript's `iu` does.
  */
@@ -137,7 +138,11 @@ class Translator {
         const hex = this.chars.slice(this.i + 1, end).join("");
         if (end < 0 || hex.length === 0 || !Array.from(hex).every((h) => HEX.test(h))) this.fail("a malformed \\x{...}");
         this.i = end + 1;
-        return parseInt(hex, 16);
+        const cp = parseInt(hex, 16);
+        // PCRE2 in UTF mode: "disallowed Unicode code point (>= 0xd800 && <= 0xdfff)" (error 173).
+        if (cp >= 0xd800 && cp <= 0xdfff) this.fail("a surrogate code point");
+        if (cp > 0x10ffff) this.fail("a code point above U+10FFFF");
+        return cp;
       }
       const hex = `${this.peek() ?? ""}${this.peek(1) ?? ""}`;
       if (hex.length !== 2 || !HEX.test(hex[0] as string) || !HEX.test(hex[1] as string)) this.fail("a \\x escape without two hex digits");

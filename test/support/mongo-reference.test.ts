@@ -388,6 +388,8 @@ describe("$regex as PCRE2 runs it (jstests/core/query/regex/)", () => {
     expect(() => matchesMongo({ a: { $regex: "(?<=a)b" } }, { a: "ab" })).toThrow(/outside the supported PCRE subset/);
     expect(() => matchesMongo({ a: { $regex: "\\w", $options: "i" } }, { a: "a" })).toThrow(/outside the supported PCRE subset/);
     expect(() => matchesMongo({ a: { $regex: "a", $options: "m" } }, { a: "a" })).toThrow(/not supported/);
+    expect(() => matchesMongo({ a: { $regex: "[\\x{0}-\\x{d800}]" } }, { a: "a" })).toThrow(/surrogate/);
+    expect(matchesMongo({ a: { $regex: "[\\x{0}-\\x{d7ff}\\x{e000}-\\x{10ffff}]" } }, { a: "a" })).toBe(true);
   });
 });
 

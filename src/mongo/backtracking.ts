@@ -1,0 +1,170 @@
+/**
+ * Whether PCRE, which backtracks, could take catastrophic time on a pattern (SPEC §6). Read on
+ * re2js's simplified tree, which re2-to-pcre.ts writes out node for node, so what is checked is
+ * what the server runs.
+ *
+ * The pattern is read as a position automaton (Glushkov): each character or class is a position,
+ * and a step from one position to the next is an edge labelled by where it comes from — the
+ * sequence that joins the two, or the repetition that loops back. Two edges leaving one place
+ * whose target classes share a character are two ways to read the same text: a choice PCRE may
+ * have to undo.
+ * - Every unbounded repetition must be deterministic on its own: from its start and from each of
+ *   its positions, the edges that stay inside it lead to disjoint classes. Then no text can be
+ *   looped over in two ways, so the exponential blow-up of `(a+)+`, `(a|ab)*`, `(a?a)+` or
+ *   `(a*|b)*` cannot happen (two loops on the same text from one position would need such a
+ *   choice inside the smallest repetition holding both). `(foo|bar)+`, `(?:[a-z]+\s)+` and
+ *   `(ab?)+` pass: each step can be taken one way only.
+ * - At most MAX_CHOICES places may offer such a choice at all, which bounds what a run of
+ *   optional or repeated parts can cost (`a?a?…a?aa…a` doubles with every `a?`; `.*a.*b` is fine).
+ */
+import { FOLD_CASE, foldOrbit, MAX_RUNE, type Node, Op } from "../engine/re2-tree.js";
+
+/** Places with an ambiguous next step allowed in one pattern. */
+export const MAX_CHOICES = 16;
+/** Sizes beyond which a pattern is not analysed (and refused). */
+const MAX_POSITIONS = 4096;
+const MAX_STEPS = 100_000;
+
+interface Edge {
+  readonly to: number;
+  /** The sequence or repetition that makes the step. */
+  readonly via: number;
+}
+
+/**
+ * A part of the pattern: its first steps, the positions it can end on, and how many ways (0, 1,
+ * or 2 for "several") it can match the empty text. A step or end that the empty parts allow in
+ * two ways is listed twice, so it shows as a choice like any other.
+ */
+interface Part {
+  readonly first: readonly Edge[];
+  readonly last: readonly number[];
+  readonly empties: number;
+}
+
+interface Loop {
+  /** Its positions are the ids from..to-1 (positions are numbered left to right). */
+  readonly from: number;
+  readonly to: number;
+  readonly first: readonly Edge[];
+}
+
+const NONE: Part = { first: [], last: [], empties: 0 };
+const EMPTY: Part = { first: [], last: [], empties: 1 };
+const NOT_NL = [0, 9, 11, MAX_RUNE];
+const ANY = [0, MAX_RUNE];
+
+class Automaton {
+  readonly classes: (readonly number[])[] = [];
+  readonly follow: Edge[][] = [];
+  readonly loops: Loop[] = [];
+  private sites = 1;
+  private steps = 0;
+
+  position(ranges: readonly number[]): Part {
+    if (this.classes.length >= MAX_POSITIONS) throw new TooLarge();
+    const id = this.classes.length;
+    this.classes.push(ranges);
+    this.follow.push([]);
+    return { first: [{ to: id, via: 0 }], last: [id], empties: 0 };
+  }
+
+  join(a: Part, b: Part, via: number): void {
+    this.steps += a.last.length * b.first.length;
+    if (this.steps > MAX_STEPS) throw new TooLarge();
+    for (const p of a.last) for (const e of b.first) (this.follow[p] as Edge[]).push({ to: e.to, via });
+  }
+
+  sequence(parts: readonly Part[]): Part {
+    let acc = EMPTY;
+    for (const part of parts) {
+      this.join(acc, part, this.sites++);
+      acc = {
+        first: [...acc.first, ...times(acc.empties, part.first)],
+        last: [...times(part.empties, acc.last), ...part.last],
+        empties: Math.min(2, acc.empties * part.empties),
+      };
+    }
+    return acc;
+  }
+
+  read(n: Node): Part {
+    switch (n.op) {
+      case Op.NO_MATCH: return NONE;
+      case Op.LITERAL:
+        return this.sequence(Array.from(n.runes, (cp) => this.position((n.flags & FOLD_CASE) !== 0 ? foldOrbit(cp) : [cp, cp])));
+      case Op.CHAR_CLASS: return this.position(Array.from(n.runes));
+      case Op.ANY_CHAR_NOT_NL: return this.position(NOT_NL);
+      case Op.ANY_CHAR: return this.position(ANY);
+      case Op.CAPTURE: return this.read(n.subs[0] as Node);
+      case Op.CONCAT: return this.sequence(n.subs.map((s) => this.read(s)));
+      case Op.ALTERNATE: {
+        const parts = n.subs.map((s) => this.read(s));
+        return { first: parts.flatMap((p) => p.first), last: parts.flatMap((p) => p.last), empties: Math.min(2, parts.reduce((k, p) => k + p.empties, 0)) };
+      }
+      // Skipping the part is one more way to match nothing.
+      case Op.QUEST: {
+        const body = this.read(n.subs[0] as Node);
+        return { ...body, empties: Math.min(2, body.empties + 1) };
+      }
+      case Op.STAR:
+      case Op.PLUS: {
+        const from = this.classes.length;
+        const body = this.read(n.subs[0] as Node);
+        this.join(body, body, this.sites++);
+        this.loops.push({ from, to: this.classes.length, first: body.first });
+        return n.op === Op.STAR ? { ...body, empties: Math.min(2, body.empties + 1) } : body;
+      }
+      // Empty matches and anchors consume nothing: for counting ways to read a text they are
+      // steps that always succeed (which can only overstate the choices).
+      default: return EMPTY;
+    }
+  }
+
+  /** Whether two of these edges lead to classes sharing a character. */
+  overlaps(edges: readonly Edge[]): boolean {
+    if (edges.length < 2) return false;
+    const ranges: [number, number][] = [];
+    for (const e of edges) {
+      const rs = this.classes[e.to] as readonly number[];
+      for (let i = 0; i + 1 < rs.length; i += 2) ranges.push([rs[i] as number, rs[i + 1] as number]);
+    }
+    // Each class's own ranges are disjoint, so any overlap is between two edges.
+    ranges.sort((x, y) => x[0] - y[0]);
+    let reach = -1;
+    for (const [lo, hi] of ranges) {
+      if (lo <= reach) return true;
+      reach = Math.max(reach, hi);
+    }
+    return false;
+  }
+}
+
+class TooLarge extends Error {}
+
+/** The list repeated k times (k is 0, 1 or 2). */
+function times<T>(k: number, xs: readonly T[]): readonly T[] {
+  return k === 0 ? [] : k === 1 ? xs : [...xs, ...xs];
+}
+
+/** Why PCRE could backtrack catastrophically on the PCRE form of `tree`, or undefined. */
+export function backtrackingRisk(tree: Node): string | undefined {
+  const a = new Automaton();
+  let start: Part;
+  try {
+    start = a.read(tree);
+  } catch (error) {
+    if (error instanceof TooLarge) return `a pattern too large to check for backtracking (over ${MAX_POSITIONS} characters and classes or ${MAX_STEPS} steps between them, once its repetitions are counted out)`;
+    throw error;
+  }
+  for (const loop of a.loops) {
+    const inside = (e: Edge): boolean => e.to >= loop.from && e.to < loop.to;
+    let ambiguous = a.overlaps(loop.first);
+    for (let p = loop.from; p < loop.to && !ambiguous; p++) ambiguous = a.overlaps((a.follow[p] as Edge[]).filter(inside));
+    if (ambiguous) return "a repetition of a group that can match the same text in more than one way (catastrophic backtracking in PCRE)";
+  }
+  let choices = a.overlaps(start.first) ? 1 : 0;
+  for (const edges of a.follow) if (a.overlaps(edges)) choices++;
+  if (choices > MAX_CHOICES) return `more than ${MAX_CHOICES} places where the pattern can go on in more than one way (backtracking in PCRE grows with each)`;
+  return undefined;
+}
