@@ -10,17 +10,22 @@
  * have to undo.
  * - Every unbounded repetition must be deterministic on its own: from its start and from each of
  *   its positions, the edges that stay inside it lead to disjoint classes. Then no text can be
- *   looped over in two ways, so the exponential blow-up of `(a+)+`, `(a|ab)*`, `(a?a)+` or
+ *   looped over in two ways, so the exponential blow-up of `(a+)+`, `(a|aa)*`, `(a?a)+` or
  *   `(a*|b)*` cannot happen (two loops on the same text from one position would need such a
  *   choice inside the smallest repetition holding both). `(foo|bar)+`, `(?:[a-z]+\s)+` and
  *   `(ab?)+` pass: each step can be taken one way only.
- * - At most MAX_CHOICES places may offer such a choice at all, which bounds what a run of
- *   optional or repeated parts can cost (`a?a?…a?aa…a` doubles with every `a?`; `.*a.*b` is fine).
+ * - At most MAX_OPEN_LOOPS repetitions may end in more than one place on the same text (a
+ *   position in it with a choice between staying and leaving): each multiplies the work on a
+ *   failing text by its length (`.*a.*b` is fine; `.*a.*b.*c.*d` is not).
+ * - At most MAX_CHOICES places may offer a choice at all, which bounds what a run of optional
+ *   parts can cost (`a?a?…a?aa…a` doubles with every `a?`).
  */
 import { FOLD_CASE, foldOrbit, MAX_RUNE, type Node, Op } from "../engine/re2-tree.js";
 
 /** Places with an ambiguous next step allowed in one pattern. */
 export const MAX_CHOICES = 16;
+/** Repetitions allowed to end in more than one place on the same text. */
+export const MAX_OPEN_LOOPS = 3;
 /** Sizes beyond which a pattern is not analysed (and refused). */
 const MAX_POSITIONS = 4096;
 const MAX_STEPS = 100_000;
@@ -157,14 +162,18 @@ export function backtrackingRisk(tree: Node): string | undefined {
     if (error instanceof TooLarge) return `a pattern too large to check for backtracking (over ${MAX_POSITIONS} characters and classes or ${MAX_STEPS} steps between them, once its repetitions are counted out)`;
     throw error;
   }
+  const choice = a.follow.map((edges) => a.overlaps(edges));
+  let open = 0;
   for (const loop of a.loops) {
     const inside = (e: Edge): boolean => e.to >= loop.from && e.to < loop.to;
     let ambiguous = a.overlaps(loop.first);
     for (let p = loop.from; p < loop.to && !ambiguous; p++) ambiguous = a.overlaps((a.follow[p] as Edge[]).filter(inside));
     if (ambiguous) return "a repetition of a group that can match the same text in more than one way (catastrophic backtracking in PCRE)";
+    if (choice.slice(loop.from, loop.to).includes(true)) open++;
   }
+  if (open > MAX_OPEN_LOOPS) return `more than ${MAX_OPEN_LOOPS} repetitions that can end in more than one place on the same text (backtracking in PCRE grows as a power of the text's length)`;
   let choices = a.overlaps(start.first) ? 1 : 0;
-  for (const edges of a.follow) if (a.overlaps(edges)) choices++;
+  for (const c of choice) if (c) choices++;
   if (choices > MAX_CHOICES) return `more than ${MAX_CHOICES} places where the pattern can go on in more than one way (backtracking in PCRE grows with each)`;
   return undefined;
 }
