@@ -202,7 +202,7 @@ function regex(path: string, node: MatchNode, ctx: FilterContext): MongoFilter {
   const caseless = ctx.caseInsensitive || (v.kind === "Regex" && v.flags.includes("i"));
   const t = re2ToPcre(source, caseless);
   if (!t.ok) {
-    ctx.reporter.error("unsupported-by-dialect", `this \`matches\` pattern has no exact MongoDB (PCRE) form: ${t.reason}`, v.span, "MongoDB runs PCRE, not RE2; rewrite the pattern with the plain constructs (literals, classes, groups, alternation, repetition, ^ and $)");
+    ctx.reporter.error("unsupported-by-dialect", `this \`matches\` pattern has no exact MongoDB (PCRE) form: ${t.reason}`, v.span, "MongoDB runs PCRE, not RE2, and PCRE backtracks: write the pattern without \\b, \\B and (?m), with each repeated group readable one way only (`(a|b)+`, not `(a|ab?)+`), and with few open-ended parts in a row");
     return NOTHING;
   }
   // The rewrite spells RE2's case folding out, so PCRE's own ("i") is never asked for.
