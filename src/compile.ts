@@ -110,10 +110,12 @@ export class Compiled {
     expectOptions("Compiled.run", "options", options);
     const { pageSize, page } = checkedPaging(options.pageSize ?? this.query.limit ?? this.options.pageSize ?? 10, options.page);
     const matched = this.matching(records);
+    const total = matched.length;
     const start = (page - 1) * pageSize;
+    // Both are fresh arrays of this call's own, which pageOf reuses for the page.
     const ordered = this.sortSpec.keys.length === 0 ? matched : topK(matched, this.sortSpec, start + pageSize);
     const results = pageOf(ordered, start, pageSize, this.projector as ((record: T) => Record<string, unknown>) | undefined);
-    return { results, pagination: pagination(matched.length, pageSize, page) };
+    return { results, pagination: pagination(total, pageSize, page) };
   }
 
   /** The query's `select` projection of one record (the record itself when there is no `select`). */
@@ -127,6 +129,7 @@ export class Compiled {
     return sortRecords(this.matching(records), this.sortSpec);
   }
 
+  /** The matches, in input order, as a fresh array the caller may change. */
   private matching<T>(records: readonly T[] | RecordIndex<T>): T[] {
     return records instanceof RecordIndex ? this.fromIndex(records) : this.filterArray(records);
   }

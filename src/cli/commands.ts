@@ -16,6 +16,7 @@ import { toExtendedJson } from "./extended-json.js";
 import { HELP } from "./help.js";
 import { missingCollections } from "./missing-collections.js";
 import { openRecords, readJsonFile, readStdin, type RecordSource } from "./read-records.js";
+import { namesNoTable } from "../sql/table.js";
 import { SQL_FLAGS, sqlOptions } from "./sql-target.js";
 
 export interface Io {
@@ -85,7 +86,7 @@ export function compileCommand(argv: readonly string[], io: Io): number {
   const sql = to === "sql" ? sqlOptions(p.values, schema) : undefined;
   const compiled = compileOrReport(query, options, io);
   if (compiled === undefined) return 1;
-  if (sql !== undefined && sql.table === undefined && compiled.query.collections.length === 0) {
+  if (sql !== undefined && namesNoTable(compiled.query, sql.table)) {
     throw new CliError("--to sql needs a table: --table T, or a query that starts with `from <table>`.");
   }
   try {

@@ -23,13 +23,21 @@ export function pagination(total: number, pageSize: number, page: number): Pagin
 }
 
 /**
- * The page `[start, start + size)` of `ordered`, projected when there is a projector: one pass
- * straight from `ordered`, without slicing the page out first (a copy of every record on it).
+ * The page `[start, start + size)` of `ordered`, projected when there is a projector. `ordered`
+ * is the caller's own array (a fresh list of matches), so it is reused: cut to the page, then
+ * overwritten in place. Measured (`npm run bench`, the `run` projection row): pushing each
+ * projected record onto a growing array costs about a fifth more than filling a packed array of
+ * the page's length, and `map` on a slice allocates a second array of that length.
  */
-export function pageOf<T, P>(ordered: readonly T[], start: number, size: number, project: ((record: T) => P) | undefined): (T | P)[] {
+export function pageOf<T, P>(ordered: T[], start: number, size: number, project: ((record: T) => P) | undefined): (T | P)[] {
   const end = Math.min(ordered.length, start + size);
-  if (project === undefined) return ordered.slice(start, end);
-  const page: P[] = [];
-  for (let i = start; i < end; i++) page.push(project(ordered[i] as T));
+  let page: (T | P)[];
+  if (start === 0) {
+    page = ordered;
+    if (page.length > end) page.length = end;
+  } else {
+    page = ordered.slice(start, end);
+  }
+  if (project !== undefined) for (let i = 0; i < page.length; i++) page[i] = project(page[i] as T);
   return page;
 }

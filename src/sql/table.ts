@@ -10,6 +10,11 @@ import { scan } from "../syntax/scan.js";
 import * as T from "../syntax/tokens.js";
 import type { Lexeme } from "../syntax/tokens.js";
 
+/** Whether neither the `table` option nor a `from` clause names a table: toSql cannot be asked then. */
+export function namesNoTable(query: QueryNode, option: string | undefined): boolean {
+  return (option === undefined || option === "") && query.collections.length === 0;
+}
+
 export function tableOf(query: QueryNode, option: string | undefined, text: string, reporter: Reporter): string | undefined {
   const from = query.collections;
   const span = fromSpan(text);

@@ -22,7 +22,7 @@ import { expectSqlOptions, type SqlOptions, type SqlStatement } from "./options.
 import { Params } from "./params.js";
 import { quoteIdent, quoteTable } from "./quote.js";
 import { Refusals } from "./refusal.js";
-import { tableOf } from "./table.js";
+import { namesNoTable, tableOf } from "./table.js";
 
 export type { SqlOptions, SqlStatement };
 
@@ -73,11 +73,11 @@ export function toSql(query: QueryNode, options: SqlOptions): SqlStatement {
   expectQuery("toSql", "query", query);
   expectSqlOptions("toSql", options);
   if (options.table !== undefined && typeof options.table !== "string") throw new TypeError("toSql's `table` must be a string");
+  if (namesNoTable(query, options.table)) throw new TypeError("toSql needs a `table`, or a query with `from <table>`");
   const { pageSize, page } = checkedPaging(options.pageSize ?? query.limit ?? 10, options.page);
   const p = prepare(query, options, 0);
   const { ctx, emitter } = p;
   const table = tableOf(query, options.table, p.text, p.reporter);
-  if (table === undefined && !p.reporter.hasErrors) throw new TypeError("toSql needs a `table`, or a query with `from <table>`");
   for (const name of [table ?? "", options.key ?? "id"]) ctx.refusals.text(name, query.span, "this table or column name");
   const from = `FROM ${quoteTable(table ?? "")}`;
   const where = query.filter === null ? "" : ` WHERE ${condition(query.filter, true, emitter)}`;
