@@ -13,8 +13,8 @@
  *   are `^`; `.` is `[^\x{a}]` and `(?s:.)` the full range, whatever PCRE's newline setting.
  * - Greediness is dropped: only whether a match exists is asked.
  * Refused: `\b`, `\B` (PCRE's word characters are not RE2's under `i`), the line anchors of
- * `(?m)`, and patterns PCRE could backtrack on catastrophically (SPEC §6,
- * backtracking.ts).
+ * `(?m)`, forms longer than the server takes, and patterns PCRE could backtrack on
+ * catastrophically (SPEC §6, backtracking.ts).
  */
 import { FOLD_CASE, foldOrbit, MAX_RUNE, type Node, Op, parse } from "../engine/re2-tree.js";
 import { backtrackingRisk } from "./backtracking.js";
@@ -105,8 +105,9 @@ function emit(n: Node): Piece {
     case Op.BEGIN_LINE:
     case Op.END_LINE:
       throw new Refusal("the line anchors of multi-line mode (?m)");
+    // Look-behind (not enabled in the engine) and counted repeats (expanded by the simplifier).
     default:
-      throw new Refusal("look-behind");
+      throw new Refusal("a construct this rewrite does not read");
   }
 }
 
