@@ -17,13 +17,14 @@
  * - At most MAX_OPEN_LOOPS repetitions may end in more than one place on the same text (a
  *   position in it with a choice between staying and leaving): each multiplies the work on a
  *   failing text by its length (`.*a.*b` is fine; `.*a.*b.*c.*d` is not).
- * - At most MAX_CHOICES places may offer a choice at all, which bounds what a run of optional
- *   parts can cost (`a?a?…a?aa…a` doubles with every `a?`).
+ * - Apart from looping, the pattern may read one text in at most MAX_WAYS ways: a run of optional
+ *   parts can otherwise cost exponential time in the pattern's length (`a?a?…a?aa…a` doubles with
+ *   every `a?`), while a counted repeat such as `.{0,30}x` (nested options) has only 31.
  */
 import { FOLD_CASE, foldOrbit, MAX_RUNE, type Node, Op } from "../engine/re2-tree.js";
 
-/** Places with an ambiguous next step allowed in one pattern. */
-export const MAX_CHOICES = 16;
+/** Ways to read one text allowed in one pattern, not counting loops. */
+export const MAX_WAYS = 1 << 16;
 /** Repetitions allowed to end in more than one place on the same text. */
 export const MAX_OPEN_LOOPS = 3;
 /** Sizes beyond which a pattern is not analysed (and refused). */
@@ -64,6 +65,8 @@ class Automaton {
   readonly follow: Edge[][] = [];
   readonly loops: Loop[] = [];
   private sites = 1;
+  /** The sites that are loops (their edges go back). */
+  readonly loopSites = new Set<number>();
   private steps = 0;
 
   position(ranges: readonly number[]): Part {
@@ -116,14 +119,36 @@ class Automaton {
       case Op.PLUS: {
         const from = this.classes.length;
         const body = this.read(n.subs[0] as Node);
+        this.loopSites.add(this.sites);
         this.join(body, body, this.sites++);
         this.loops.push({ from, to: this.classes.length, first: body.first });
         return n.op === Op.STAR ? { ...body, empties: Math.min(2, body.empties + 1) } : body;
       }
       // Empty matches and anchors consume nothing: for counting ways to read a text they are
-      // steps that always succeed (which can only overstate the choices).
+      // steps that always succeed (which can only overstate the ways).
       default: return EMPTY;
     }
+  }
+
+  /**
+   * At most how many paths read one text from these edges on, given that many from each target
+   * (`ways`): the largest total over the targets whose classes share a character.
+   */
+  mostWays(edges: readonly Edge[], ways: readonly number[]): number {
+    const events: [number, number][] = [];
+    for (const e of edges) {
+      const rs = this.classes[e.to] as readonly number[];
+      const w = ways[e.to] as number;
+      for (let i = 0; i + 1 < rs.length; i += 2) events.push([rs[i] as number, w], [(rs[i + 1] as number) + 1, -w]);
+    }
+    events.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    let most = 1;
+    let sum = 0;
+    for (const [, w] of events) {
+      sum += w;
+      most = Math.max(most, sum);
+    }
+    return Math.min(most, MAX_WAYS + 1);
   }
 
   /** Whether two of these edges lead to classes sharing a character. */
@@ -172,8 +197,9 @@ export function backtrackingRisk(tree: Node): string | undefined {
     if (choice.slice(loop.from, loop.to).includes(true)) open++;
   }
   if (open > MAX_OPEN_LOOPS) return `more than ${MAX_OPEN_LOOPS} repetitions that can end in more than one place on the same text (backtracking in PCRE grows as a power of the text's length)`;
-  let choices = a.overlaps(start.first) ? 1 : 0;
-  for (const c of choice) if (c) choices++;
-  if (choices > MAX_CHOICES) return `more than ${MAX_CHOICES} places where the pattern can go on in more than one way (backtracking in PCRE grows with each)`;
+  // Without the loops' back edges the steps all go forward (to higher positions).
+  const ways: number[] = [];
+  for (let p = a.classes.length - 1; p >= 0; p--) ways[p] = a.mostWays((a.follow[p] as Edge[]).filter((e) => !a.loopSites.has(e.via)), ways);
+  if (a.mostWays(start.first, ways) > MAX_WAYS) return `a pattern that can read one text in more than ${MAX_WAYS} ways, each of which PCRE may try`;
   return undefined;
 }

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { compileRegex } from "../../src/engine/regex.js";
-import { MAX_CHOICES, MAX_OPEN_LOOPS } from "../../src/mongo/backtracking.js";
+import { MAX_OPEN_LOOPS, MAX_WAYS } from "../../src/mongo/backtracking.js";
 import { re2ToPcre } from "../../src/mongo/re2-to-pcre.js";
 import { matchesMongo } from "../support/mongo-reference.js";
 import { ambiguousLoop } from "../support/pcre-ambiguity.js";
@@ -35,7 +35,7 @@ const { pattern } = fc.letrec<{ pattern: string }>((tie) => ({
 }));
 
 /** Why a refusal may happen: each reason re2-to-pcre.ts and backtracking.ts give. */
-const REASONS = /the escape \\[bB]|\(\?m\)|repetition of a group|places where the pattern|repetitions that can end in more than one place|longer than the \d+ characters the server takes|too large to check for backtracking/;
+const REASONS = /the escape \\[bB]|\(\?m\)|repetition of a group|ways, each of which PCRE may try|repetitions that can end in more than one place|longer than the \d+ characters the server takes|too large to check for backtracking/;
 
 function serverMatches(pcre: string, s: string): boolean {
   return matchesMongo({ f: { $regex: pcre } }, { f: s });
@@ -106,7 +106,7 @@ describe("re2ToPcre", () => {
     ["\\bx", "the escape \\b"], ["a\\B", "the escape \\B"], ["(?m)^a", "(?m)"], ["(?m:a$)", "(?m)"],
     ["(a+)+", "repetition of a group"], ["(a|aa)*b", "repetition of a group"], ["(a?a)+", "repetition of a group"], ["(a*|b)*", "repetition of a group"],
     ["(a*b*)+", "repetition of a group"], ["(.*,)*x", "repetition of a group"], ["(\\d{2,3})+", "repetition of a group"],
-    ["(a?){20}a{20}", `more than ${MAX_CHOICES} places`], [".*a.*b.*c.*d", `more than ${MAX_OPEN_LOOPS} repetitions`], ["\\w+\\w+\\w+\\w+\\w+x", `more than ${MAX_OPEN_LOOPS} repetitions`], ["\\pL{1000}", "characters the server takes"], ["a\\pL|b\\pL|c\\pL|d\\pL", "characters the server takes"], ["a?".repeat(1000), "too large to check"], ["[a-z]{1000}".repeat(5), "too large to check"], ["(", "an invalid pattern"],
+    ["(a?){20}a{20}", `more than ${MAX_WAYS} ways`], ["a?".repeat(17) + "a".repeat(17), `more than ${MAX_WAYS} ways`], [".*a.*b.*c.*d", `more than ${MAX_OPEN_LOOPS} repetitions`], ["\\w+\\w+\\w+\\w+\\w+x", `more than ${MAX_OPEN_LOOPS} repetitions`], ["\\pL{1000}", "characters the server takes"], ["a\\pL|b\\pL|c\\pL|d\\pL", "characters the server takes"], ["a?".repeat(1000), "too large to check"], ["[a-z]{1000}".repeat(5), "too large to check"], ["(", "an invalid pattern"],
   ])("refuses %s", (p, reason) => {
     const t = re2ToPcre(p, false);
     expect(t.ok).toBe(false);
@@ -124,7 +124,7 @@ describe("re2ToPcre", () => {
     if (t.ok && expected !== undefined) expect(t.pattern).toBe(expected);
   });
 
-  test.each(["^[\\w.+-]+@[\\w-]+\\.[\\w.]+$", ".*foo.*bar", "^\\d{3}-\\d{4}$", "(?i)^(mr|mrs|ms)\\.? [a-z]+$", "^(\\d{1,3}\\.){3}\\d{1,3}$", "\\s*,\\s*", ".*a.*b.*c", "(.*),(.*),(.*)"])("keeps the everyday pattern %s", (p) => {
+  test.each(["^[\\w.+-]+@[\\w-]+\\.[\\w.]+$", ".*foo.*bar", "^\\d{3}-\\d{4}$", "(?i)^(mr|mrs|ms)\\.? [a-z]+$", "^(\\d{1,3}\\.){3}\\d{1,3}$", "\\s*,\\s*", ".*a.*b.*c", "(.*),(.*),(.*)", "[a-z]{0,30}x", "\\d{1,20}\\d", ".{0,1000}x", "a?".repeat(15) + "a".repeat(15)])("keeps the everyday pattern %s", (p) => {
     expect(re2ToPcre(p, false).ok).toBe(true);
   });
 
