@@ -81,6 +81,18 @@ describe("re2ToPcre", () => {
     expect(translated).toBeGreaterThan(1500);
   });
 
+  test("any text as a pattern: a translation or a refusal, never a throw", () => {
+    const unit = fc.constantFrom("a", "k", "é", "(", ")", "(?:", "(?i", "(?P<n>", "|", "*", "+", "?", "{", "}", "2", ",", "[", "]", "^", "-", "\\", "x", "p", "Q", "E", "b", "$", ".", "\u0000", "\ud800");
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 12 }).map((xs) => xs.join("")), fc.boolean(), (p, caseless) => {
+        const t = re2ToPcre(p, caseless);
+        expect(t.ok ? typeof t.pattern : typeof t.reason).toBe("string");
+        if (!compileRegex(p, caseless).ok) expect(t.ok).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   test("every translation is safe for a backtracking engine: no repeated group reads a text two ways", () => {
     fc.assert(
       fc.property(pattern, fc.boolean(), (p, caseless) => {
@@ -124,8 +136,12 @@ describe("re2ToPcre", () => {
     if (t.ok && expected !== undefined) expect(t.pattern).toBe(expected);
   });
 
-  test.each(["^[\\w.+-]+@[\\w-]+\\.[\\w.]+$", ".*foo.*bar", "^\\d{3}-\\d{4}$", "(?i)^(mr|mrs|ms)\\.? [a-z]+$", "^(\\d{1,3}\\.){3}\\d{1,3}$", "\\s*,\\s*", ".*a.*b.*c", "(.*),(.*),(.*)", "[a-z]{0,30}x", "\\d{1,20}\\d", ".{0,1000}x", "a?".repeat(15) + "a".repeat(15)])("keeps the everyday pattern %s", (p) => {
-    expect(re2ToPcre(p, false).ok).toBe(true);
+  test.each(["^[\\w.+-]+@[\\w-]+\\.[\\w.]+$", ".*foo.*bar", "^\\d{3}-\\d{4}$", "(?i)^(mr|mrs|ms)\\.? [a-z]+$", "^(\\d{1,3}\\.){3}\\d{1,3}$", "\\s*,\\s*", ".*a.*b.*c", "(.*),(.*),(.*)", "[a-z]{0,30}x", "\\d{1,20}\\d", ".{0,1000}x", "a?".repeat(15) + "a".repeat(15)])("keeps %s, exact on sample texts", (p) => {
+    const t = re2ToPcre(p, false);
+    if (!t.ok) throw new Error(`refused ${p}: ${t.reason}`);
+    for (const s of ["", "a", "x", "a.b@c.d", "12.34.5.6", "1.2.3.4", "mr a", "Mrs. bob", "foobar", "xabc", " , ", "abx", "1234567", "555-1234", "a".repeat(30), "a".repeat(14)]) {
+      expect(serverMatches(t.pattern, s), `${p} on ${s}`).toBe(re2Find(p, false, s));
+    }
   });
 
   test("literal words with distinct first letters may repeat, with or without i", () => {
