@@ -95,6 +95,8 @@ export class Repl {
     return new Promise((resolve) => {
       rl.on("line", (line) => {
         const more = this.accept(line);
+        // `.exit` has closed the interface: prompting again would read from the terminal once more.
+        if (this.closed) return;
         rl.setPrompt(more ? CONTINUE : PROMPT);
         rl.prompt();
       });
@@ -112,6 +114,7 @@ export class Repl {
         }
       });
       rl.on("close", () => {
+        this.closed = true;
         this.write("\n");
         resolve(0);
       });
@@ -120,6 +123,7 @@ export class Repl {
   }
 
   private exit: () => void = () => undefined;
+  private closed = false;
 
   /** Handles one input line; true when the query continues on the next line. */
   accept(line: string): boolean {
@@ -311,7 +315,8 @@ export class Repl {
       scheduled = true;
       setImmediate(() => {
         scheduled = false;
-        rl._refreshLine?.();
+        // The key may have been the Enter of `.exit`: a closed interface draws nothing more.
+        if (!this.closed) rl._refreshLine?.();
       });
     });
   }

@@ -32,7 +32,7 @@ function start(args: string[] = [], history = join(tmp, `history-${counter}`)): 
   const name = `filterql-test-${process.pid}-${counter++}`;
   sessions.push(name);
   const command = [process.execPath, bin, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
-  tmux("new-session", "-d", "-s", name, "-x", "140", "-y", "50", "-c", root, `env -u NO_COLOR FILTERQL_HISTORY='${history}' TERM=xterm-256color ${command}; sleep 30`);
+  tmux("new-session", "-d", "-s", name, "-x", "140", "-y", "50", "-c", root, `env -u NO_COLOR FILTERQL_HISTORY='${history}' TERM=xterm-256color ${command}; echo "[exited $?]"; sleep 30`);
   return name;
 }
 
@@ -129,10 +129,18 @@ describe("the REPL in a real terminal", () => {
     await waitFor(s, /match/);
     send(s, "C-d");
     // The process has exited: the shell's `sleep` keeps the pane, and no prompt comes back.
-    await new Promise((r) => setTimeout(r, 500));
+    await waitFor(s, "[exited 0]");
     send(s, "x = 1", "Enter");
     await new Promise((r) => setTimeout(r, 500));
     expect(screen(s).match(/· \d+ match/g)).toHaveLength(1);
+  });
+
+  test(".exit leaves at once, with status 0, and nothing typed after it is read", async () => {
+    const s = start();
+    await waitFor(s, "filterql>");
+    send(s, ".exit", "Enter");
+    await waitFor(s, "[exited 0]");
+    expect(screen(s)).not.toMatch(/\.exit\s*\nfilterql>/);
   });
 
   test("history persists across sessions", async () => {
