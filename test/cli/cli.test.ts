@@ -140,6 +140,14 @@ describe("filterql run --format ndjson", () => {
     expect(raw.status).toBe(0);
     expect(lines(raw.stdout).map((l) => JSON.parse(l).id)).toEqual(Array.from({ length: 160 }, (_, i) => 7 + i * 1000));
   });
+  test.each(["", " order by id desc"])("a reader that stops early (`| head`) ends the run quietly, with status 0%s", (order) => {
+    // Far more output than a pipe holds, so the writes go on after head has left.
+    const many = file("many.ndjson", Array.from({ length: 50_000 }, (_, i) => `{"id":${i},"s":"${"ab"[i % 2]}"}`).join("\n"));
+    const r = spawnSync("bash", ["-c", `set -o pipefail; "$0" "$1" run "$2" --data "$3" --format ndjson | head -n 2`, process.execPath, bin, `id >= 0${order}`, many], { cwd: root, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(lines(r.stdout).map((l) => JSON.parse(l).id)).toEqual(order === "" ? [0, 1] : [49_999, 49_998]);
+  });
   test.each([
     ["a bad format", ["--format", "csv"], "--format takes json or ndjson, not 'csv'"],
     ["paging flags", ["--format", "ndjson", "--page", "2"], "--format ndjson writes every match"],
