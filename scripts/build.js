@@ -23,8 +23,12 @@ await build({
   platform: "node",
   target: "node20",
   sourcemap: true,
-  // Half the bytes for V8 to parse at import (cold start); the source map keeps stack traces readable.
-  minify: true,
+  // Short local names and compact syntax: fewer bytes for V8 to parse at import (cold start). Lines
+  // are kept, so an uncaught error's source line is one statement, not the whole bundle; names are
+  // kept, so stack frames and console.log show `compile`, `Compiled`, `FilterQLError`.
+  minifyIdentifiers: true,
+  minifySyntax: true,
+  keepNames: true,
   // re2js is loaded on first use (see src/engine/regex.ts), so it stays out of the bundle.
   external: ["re2js", "chevrotain"],
   logLevel: "warning",
