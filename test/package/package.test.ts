@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,4 +16,24 @@ test("the built package runs the consumer's calls", async () => {
   const lib = await import("filterql");
   expect(lib.print(lib.parse('status = "active"').query!)).toBe('status = "active"');
   expect(Object.keys(lib)).toEqual(expect.arrayContaining(["parse", "check", "compile", "print", "toMixpeek", "fromMixpeek", "filter", "run", "suggest", "formatDiagnostics", "FilterQLError", "tokens", "toMixpeekRequest", "inferSchema", "indexRecords", "RecordIndex", "toMongo"]));
+});
+
+test("the built package keeps its names and lines: stack frames, console.log and uncaught errors read as the source does", async () => {
+  const lib = await import("filterql");
+  expect(lib.compile("a = 1").constructor.name).toBe("Compiled");
+  expect(lib.indexRecords([]).constructor.name).toBe("RecordIndex");
+  let thrown: unknown;
+  try {
+    lib.compile("a =");
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(lib.FilterQLError);
+  expect((thrown as Error).constructor.name).toBe("FilterQLError");
+  expect((thrown as Error).stack).toMatch(/\n\s+at (\w+\.)?compile \(/);
+  // Node prints the source line an uncaught error was thrown from: one statement, not the bundle.
+  const uncaught = spawnSync(process.execPath, ["--input-type=module", "-e", 'import { compile } from "filterql"; compile("a =");'], { cwd: here, encoding: "utf8" });
+  expect(uncaught.status).toBe(1);
+  expect(uncaught.stderr).toContain("FilterQLError: error[syntax]");
+  expect(uncaught.stderr.length).toBeLessThan(4000);
 });
