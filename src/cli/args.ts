@@ -14,9 +14,23 @@ export function parse(argv: readonly string[], options: OptionSpec, command: str
     const { values, positionals } = parseArgs({ args: [...argv], options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
     return { values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (error) {
-    const message = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, "") : String(error);
-    throw new CliError(`${message.replace(/^Unknown option/, "unknown option")}. See 'filterql ${command} --help'.`);
+    throw new CliError(`${flagProblem(error, argv)}. See 'filterql ${command} --help'.`);
   }
+}
+
+/** node:util's parseArgs messages, said in one line in the CLI's own words. */
+function flagProblem(error: unknown, argv: readonly string[]): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /^Unknown option '([^']*)'/.exec(message);
+  if (unknown !== null) return `unknown option '${unknown[1] ?? ""}'`;
+  const missing = /^Option '(-[^' ]*)(?: <value>)?' argument (missing|is ambiguous)/.exec(message);
+  if (missing !== null) {
+    const flag = missing[1] ?? "";
+    const next = argv[argv.indexOf(flag) + 1];
+    if (missing[2] === "missing" || next === undefined) return `${flag} needs a value`;
+    return `${flag} needs a value, and '${next}' looks like an option: write ${flag}=${next} if it is the value`;
+  }
+  return message.split("\n")[0]?.replace(/\.$/, "") ?? message;
 }
 
 export function str(values: Parsed["values"], name: string): string | undefined {

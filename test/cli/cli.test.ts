@@ -199,7 +199,10 @@ describe("filterql run", () => {
     ["bad JSON array", ["run", "a = 1", "--data", file("bad.json", "[1, 2")], "is not valid JSON"],
     ["not an array", ["run", "a = 1", "--data", file("obj.json", "[1]\n]")], "is not valid JSON"],
     ["bad page", ["run", "a = 1", "--data", jsonData, "--page", "0"], "--page takes a whole number of 1 or more, not '0'"],
-    ["bad flag", ["run", "a = 1", "--dta", jsonData], "unknown option '--dta'"],
+    ["bad flag", ["run", "a = 1", "--dta", jsonData], "filterql: unknown option '--dta'. See 'filterql run --help'.\n"],
+    ["a flag without its value", ["run", "a = 1", "--data"], "filterql: --data needs a value. See 'filterql run --help'.\n"],
+    ["a value that looks like a flag", ["run", "a = 1", "--data", jsonData, "--page-size", "-1"], "filterql: --page-size needs a value, and '-1' looks like an option: write --page-size=-1 if it is the value. See 'filterql run --help'.\n"],
+    ["a negative value written with =", ["run", "a = 1", "--data", jsonData, "--page-size=-1"], "--page-size takes a whole number of 1 or more, not '-1'"],
     ["unknown command", ["frobnicate"], "unknown command 'frobnicate'"],
     ["unquoted query", ["run", "a", "=", "1", "--data", jsonData], "Quote the query as one argument"],
     ["bad schema file", ["check", "a = 1", "--schema", file("schema.json", '{"a": "strnig"}')], "unknown type `strnig` for `a`"],
@@ -210,6 +213,9 @@ describe("filterql run", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    // One paragraph: no second line, no doubled full stop.
+    if (message.endsWith("\n")) expect(r.stderr).toBe(message);
+    expect(r.stderr).not.toContain("..");
   });
 });
 
