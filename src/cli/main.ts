@@ -1,7 +1,7 @@
 /** CLI entry: `filterql [command] ...`. Returns the exit status; user errors never print a stack trace. */
 import { fileURLToPath } from "node:url";
 import { inferSchema } from "../check/infer-schema.js";
-import { dialect, parse, positiveInt, str } from "./args.js";
+import { dialect, parse, str } from "./args.js";
 import { CliError } from "./cli-error.js";
 import { checkCommand, checkedSchema, compileCommand, decompileCommand, help, loadSchema, runCommand, type Io } from "./commands.js";
 import { startPlayground } from "./playground.js";
@@ -75,7 +75,7 @@ async function playground(argv: readonly string[]): Promise<number> {
   const p = parse(argv, { port: { type: "string" }, data: { type: "string" }, schema: { type: "string" } }, "playground");
   if (p.values["help"] === true) return help("playground", io);
   if (p.positionals.length > 0) throw new CliError(`unexpected argument '${p.positionals[0] ?? ""}'. See 'filterql playground --help'.`);
-  const port = str(p.values, "port") === "0" ? 0 : (positiveInt(p.values, "port") ?? 4173);
+  const port = portArg(str(p.values, "port"));
   const data = str(p.values, "data");
   const schemaFile = str(p.values, "schema") ?? (data === undefined ? samplePath("schema.json") : undefined);
   const records = await readAll(openRecords(data ?? samplePath("data.json")));
@@ -91,4 +91,12 @@ async function playground(argv: readonly string[]): Promise<number> {
     process.once("SIGTERM", stop);
   });
   return 0;
+}
+
+/** `--port N`: 0 (a free port) to 65535; 4173 when absent. */
+function portArg(raw: string | undefined): number {
+  if (raw === undefined) return 4173;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n > 65535) throw new CliError(`--port takes a port number from 0 to 65535 (0 picks a free one), not '${raw}'.`);
+  return n;
 }

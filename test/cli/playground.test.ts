@@ -7,7 +7,8 @@ import { startPlayground } from "../support/playground.js";
 
 describe("filterql playground", () => {
   test.each([
-    [["--port", "abc"], "--port takes a whole number"],
+    [["--port", "abc"], "filterql: --port takes a port number from 0 to 65535 (0 picks a free one), not 'abc'."],
+    [["--port", "99999"], "filterql: --port takes a port number from 0 to 65535 (0 picks a free one), not '99999'."],
     [["extra"], "unexpected argument 'extra'"],
     [["--data", "no-such-file.json"], "no-such-file.json"],
     [["--nope"], "unknown option"],
