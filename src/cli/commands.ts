@@ -6,6 +6,7 @@ import { applyFixes } from "../diagnostics/apply-fixes.js";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { FilterQLError } from "../diagnostics/filterql-error.js";
 import { formatDiagnostics } from "../diagnostics/format-diagnostics.js";
+import type { QueryNode } from "../ast/nodes.js";
 import { print } from "../emit/print.js";
 import { pagination } from "../engine/paginate.js";
 import { fromMixpeek } from "../mixpeek/from-mixpeek.js";
@@ -248,25 +249,31 @@ export function checkCommand(argv: readonly string[], io: Io): number {
   if (p.values["help"] === true) return help("check", io);
   const query = queryArg(p, "check");
   const schema = loadSchema(str(p.values, "schema"));
-  const parsed = parseQuery(query, schema === undefined ? {} : { schema });
-  if (p.values["fix"] === true) return printFixed(query, parsed.diagnostics, schema, io);
-  if (parsed.query === undefined) {
-    io.stderr.write(`${formatDiagnostics(query, parsed.diagnostics)}\n`);
-    return 1;
-  }
-  const diagnostics = [...parsed.diagnostics, ...check(parsed.query, schema === undefined ? {} : { schema })];
-  if (diagnostics.length > 0) io.stderr.write(`${formatDiagnostics(query, diagnostics)}\n`);
-  if (hasErrors(diagnostics)) return 1;
-  io.stdout.write(`ok: ${print(parsed.query)}\n`);
+  if (p.values["fix"] === true) return printFixed(query, schema, io);
+  const checked = checkText(query, schema);
+  if (checked.diagnostics.length > 0) io.stderr.write(`${formatDiagnostics(query, checked.diagnostics)}\n`);
+  if (hasErrors(checked.diagnostics) || checked.query === undefined) return 1;
+  io.stdout.write(`ok: ${print(checked.query)}\n`);
   return 0;
 }
 
-/** `check --fix`: only the text with every fix applied; exit 0 when that text checks clean. */
-function printFixed(query: string, diagnostics: readonly Diagnostic[], schema: ResolvedSchema | undefined, io: Io): number {
-  const fixed = applyFixes(query, diagnostics);
+/** The query, with the parser's diagnostics and (when the text parses) the checker's. */
+function checkText(text: string, schema: ResolvedSchema | undefined): { query: QueryNode | undefined; diagnostics: Diagnostic[] } {
+  const options = schema === undefined ? {} : { schema };
+  const { query, diagnostics } = parseQuery(text, options);
+  return { query, diagnostics: query === undefined ? [...diagnostics] : [...diagnostics, ...check(query, options)] };
+}
+
+/**
+ * `check --fix`: the text with every fix applied on stdout; what is still wrong with it on stderr
+ * (so a text nothing could fix says why); exit 0 when it checks clean.
+ */
+function printFixed(query: string, schema: ResolvedSchema | undefined, io: Io): number {
+  const fixed = applyFixes(query, checkText(query, schema).diagnostics);
   io.stdout.write(`${fixed}\n`);
-  const again = parseQuery(fixed);
-  return again.query !== undefined && !hasErrors(check(again.query, schema === undefined ? {} : { schema })) ? 0 : 1;
+  const left = checkText(fixed, schema).diagnostics;
+  if (left.length > 0) io.stderr.write(`${formatDiagnostics(fixed, left)}\n`);
+  return hasErrors(left) ? 1 : 0;
 }
 
 export async function decompileCommand(argv: readonly string[], io: Io): Promise<number> {

@@ -243,12 +243,18 @@ describe("filterql check, decompile, help", () => {
       ].join("\n"),
     );
   });
-  test("check --fix: only the fixed text, exit 0 when it then checks clean: status = activ && name LIKE 'Jo%'", () => {
+  test("check --fix: the fixed text on stdout, exit 0 when it then checks clean: status = activ && name LIKE 'Jo%'", () => {
     expect(cli(["check", "status = activ && name LIKE 'Jo%'", "--schema", "sample/schema.json", "--fix"])).toEqual({ status: 0, stdout: 'status = "active" and name starts with "Jo"\n', stderr: "" });
-    // A habit without a sure fix leaves the text as it is, and the exit status says it still fails.
-    expect(cli(["check", "age > 1 offset 20", "--fix"])).toEqual({ status: 1, stdout: "age > 1 offset 20\n", stderr: "" });
-    // Fixed, but the schema still rejects it.
-    expect(cli(["check", "status:archived", "--schema", "sample/schema.json", "--fix"])).toMatchObject({ status: 1, stdout: 'status = "archived"\n' });
+    // A habit without a sure fix leaves the text as it is; stderr says what is still wrong, and the status that it fails.
+    const unfixed = cli(["check", "age > 1 offset 20", "--fix"]);
+    expect(unfixed).toMatchObject({ status: 1, stdout: "age > 1 offset 20\n" });
+    expect(unfixed.stderr).toContain("error[syntax]: FilterQL has no `offset`");
+    // Fixed, but the schema still rejects it: the diagnostics are the fixed text's.
+    const rejected = cli(["check", "status:archived", "--schema", "sample/schema.json", "--fix"]);
+    expect(rejected).toMatchObject({ status: 1, stdout: 'status = "archived"\n' });
+    expect(rejected.stderr).toContain('error[invalid-value]: "archived" is not one of the values of `status`');
+    expect(rejected.stderr).toContain('1 | status = "archived"');
+    expect(rejected.stderr).not.toContain("status:archived");
   });
   test("decompile: body on stdin → text", () => {
     const body = { filters: { AND: [{ key: "a", operator: "gt", value: 1 }], NOR: [{ key: "b", value: "x" }] }, sort: { field: "a", direction: "desc" } };
