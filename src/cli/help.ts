@@ -73,7 +73,8 @@ with it applied (name LIKE 'Jo%'  →  name starts with "Jo").
 Exit status 0 when there are no errors (warnings may still be printed).
 
   --schema F   check against this schema (its enums also correct bare words)
-  --fix        print only the query with every fix applied; exit 0 when it then checks clean`,
+  --fix        print the query with every fix applied, and on stderr what is still wrong with it;
+               exit 0 when it then checks clean`,
   decompile: `Usage: filterql decompile [--dialect v1|v2] < body.json
 
 Reads a Mixpeek request body on standard input and prints the query text.`,
