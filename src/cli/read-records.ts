@@ -42,6 +42,7 @@ async function* readBatches(open: () => Readable, name: string): AsyncGenerator<
   let rest = "";
   let records: unknown[] = [];
   let lines: string[] = [];
+  let parsedAny = false;
   const take = (raw: string) => {
     lineNo++;
     const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
@@ -59,8 +60,12 @@ async function* readBatches(open: () => Readable, name: string): AsyncGenerator<
     try {
       records.push(JSON.parse(text));
     } catch (error) {
-      throw new CliError(`${name}: line ${lineNo} is not valid JSON (${describe(error)}). NDJSON needs one JSON value per line.`);
+      // An object spread over lines (pretty-printed JSON) fails on its first line, `{`.
+      const spread = !parsedAny && /^\{[^}]*$/.test(text);
+      const why = spread ? "A JSON object written over several lines is not NDJSON: give a JSON array of records (`[{…}, {…}]`), or one record per line" : "NDJSON needs one JSON value per line";
+      throw new CliError(`${name}: line ${lineNo} is not valid JSON (${describe(error)}). ${why}.`);
     }
+    parsedAny = true;
     lines.push(text);
   };
   for await (const chunk of open()) {

@@ -196,6 +196,7 @@ describe("filterql run", () => {
     ["missing file", ["run", "a = 1", "--data", join(tmp, "nope.json")], "filterql: cannot read"],
     ["missing --data", ["run", "a = 1"], "filterql: missing --data F"],
     ["bad NDJSON line", ["run", "a = 1", "--data", file("bad.ndjson", '{"a":1}\n{"a":\n')], "line 2 is not valid JSON"],
+    ["a pretty-printed object", ["run", "a = 1", "--data", file("pretty.json", '{\n  "a": 1\n}\n')], "A JSON object written over several lines is not NDJSON: give a JSON array of records"],
     ["bad JSON array", ["run", "a = 1", "--data", file("bad.json", "[1, 2")], "is not valid JSON"],
     ["not an array", ["run", "a = 1", "--data", file("obj.json", "[1]\n]")], "is not valid JSON"],
     ["bad page", ["run", "a = 1", "--data", jsonData, "--page", "0"], "--page takes a whole number of 1 or more, not '0'"],
