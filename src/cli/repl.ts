@@ -65,7 +65,8 @@ export class Repl {
   private fix: string | undefined;
   private page = 1;
   private readonly color: boolean;
-  private readonly historyFile = process.env["FILTERQL_HISTORY"] ?? join(homedir(), ".filterql_history");
+  /** Kept for a person at a terminal only, and never in the working directory for want of a home. */
+  private readonly historyFile: string | undefined;
 
   constructor(private readonly options: ReplOptions) {
     this.records = options.records;
@@ -75,6 +76,8 @@ export class Repl {
     this.schemaName = options.schemaName;
     this.dialect = options.dialect;
     this.color = options.output.isTTY === true && process.env["NO_COLOR"] === undefined;
+    const home = homedir();
+    this.historyFile = options.input.isTTY !== true ? undefined : (process.env["FILTERQL_HISTORY"] ?? (home === "" ? undefined : join(home, ".filterql_history")));
   }
 
   run(): Promise<number> {
@@ -95,10 +98,22 @@ export class Repl {
     return new Promise((resolve) => {
       rl.on("line", (line) => {
         const more = this.accept(line);
-        // `.exit` has closed the interface: prompting again would read from the terminal once more.
-        if (this.closed) return;
-        rl.setPrompt(more ? CONTINUE : PROMPT);
-        rl.prompt();
+        const prompt = () => {
+          // `.exit` has closed the interface: prompting again would read from the terminal once more.
+          if (this.closed) return;
+          rl.setPrompt(more ? CONTINUE : PROMPT);
+          rl.prompt();
+        };
+        const loading = this.loading;
+        if (loading === undefined) return prompt();
+        this.loading = undefined;
+        this.busy = true;
+        rl.pause();
+        void loading.then(() => {
+          this.busy = false;
+          rl.resume();
+          prompt();
+        });
       });
       rl.on("SIGINT", () => {
         if (rl.line !== "" || this.pending !== "") {
@@ -124,6 +139,10 @@ export class Repl {
 
   private exit: () => void = () => undefined;
   private closed = false;
+  /** `.data` reading a file: the next prompt waits for it, so its report is not written over the prompt. */
+  private loading: Promise<void> | undefined;
+  /** Waiting for `.data`: the line is not redrawn meanwhile. */
+  private busy = false;
 
   /** Handles one input line; true when the query continues on the next line. */
   accept(line: string): boolean {
@@ -171,6 +190,8 @@ export class Repl {
       if (fixed !== text) {
         this.fix = fixed;
         this.write(this.paint(`Enter on the empty line runs the fixed query: ${fixed}`, DIM) + "\n");
+      } else if (/^\s*(help|exit|quit|q|\?)\s*$/i.test(text)) {
+        this.write(this.paint("Commands start with a dot: .help lists them, .exit leaves (or Ctrl-D).", DIM) + "\n");
       }
     }
   }
@@ -185,7 +206,7 @@ export class Repl {
     const out = compiled.run(this.index, { page: this.page });
     const columns = columnsFor(out.results, compiled.query.select.map((p) => p.segments), compiled.query.orderBy.map((k) => k.field.segments));
     const p = out.pagination;
-    if (out.results.length > 0) this.write(`${renderTable(out.results, columns)}\n`);
+    if (out.results.length > 0) this.write(`${renderTable(out.results, columns, this.options.output.columns ?? Infinity)}\n`);
     const more = p.next_page === null ? "" : ` · .page ${p.next_page} for more`;
     this.write(this.paint(`page ${p.current_page} of ${Math.max(1, p.total_pages)} · ${p.total} match${p.total === 1 ? "" : "es"}${more}`, DIM) + "\n");
   }
@@ -242,7 +263,7 @@ export class Repl {
         return;
       }
       case ".data":
-        void this.loadData(arg);
+        this.loading = this.loadData(arg);
         return;
       default:
         this.write(`unknown command ${name ?? ""}; type .help\n`);
@@ -281,6 +302,8 @@ export class Repl {
       this.write("usage: .data FILE (a JSON array or NDJSON file)\n");
       return;
     }
+    // `~/people.json` as a shell would read it.
+    path = path.replace(/^~(?=$|\/)/, homedir());
     try {
       this.records = await readAll(openRecords(path));
       this.index = indexRecords(this.records);
@@ -288,7 +311,7 @@ export class Repl {
       this.dataName = path;
       this.schemaName = `schema inferred from ${path}`;
       this.last = undefined;
-      this.write(`${this.records.length} records from ${path}; ${this.schemaName} (.schema shows it)\n`);
+      this.write(`${counted(this.records.length, "record")} from ${path}; ${this.schemaName} (.schema shows it)\n`);
     } catch (error) {
       this.write(`${error instanceof CliError ? error.message : String(error)}\n`);
     }
@@ -315,8 +338,9 @@ export class Repl {
       scheduled = true;
       setImmediate(() => {
         scheduled = false;
-        // The key may have been the Enter of `.exit`: a closed interface draws nothing more.
-        if (!this.closed) rl._refreshLine?.();
+        // The key may have been the Enter of `.exit` (a closed interface draws nothing more) or of
+        // `.data` (the prompt comes back once the file is read).
+        if (!this.closed && !this.busy) rl._refreshLine?.();
       });
     });
   }
@@ -324,13 +348,15 @@ export class Repl {
   private banner(): string {
     const example = exampleQuery(this.schema, this.records);
     return [
-      `FilterQL — ${this.records.length} records from ${this.dataName} (${this.schemaName})`,
-      `${example === undefined ? "" : `Try: ${visible(example)}     `}Tab completes · .help for commands · Ctrl-D exits`,
+      `FilterQL — ${counted(this.records.length, "record")} from ${this.dataName} (${this.schemaName})`,
+      ...(example === undefined ? [] : [`Try: ${visible(example)}`]),
+      "Tab completes · .help lists the commands · Ctrl-D exits",
       "",
     ].join("\n");
   }
 
   private loadHistory(): string[] {
+    if (this.historyFile === undefined) return [];
     try {
       if (!existsSync(this.historyFile)) return [];
       return readFileSync(this.historyFile, "utf8").split("\n").filter((l) => l !== "").slice(-1000).reverse();
@@ -340,6 +366,7 @@ export class Repl {
   }
 
   private remember(entry: string): void {
+    if (this.historyFile === undefined) return;
     try {
       appendFileSync(this.historyFile, `${entry.replace(/\n/g, " ")}\n`);
     } catch {
@@ -354,6 +381,11 @@ export class Repl {
   private paint(s: string, color: string): string {
     return this.color ? `${color}${s}${RESET}` : s;
   }
+}
+
+/** "1 record", "3 records". */
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 /** True when `(` or `[` is still open: the query continues on the next line. */
@@ -391,7 +423,7 @@ export async function startRepl(options: { data?: string; schema?: string; diale
     records,
     dataName: options.data ?? "the bundled sample",
     schema,
-    schemaName: explicit === undefined ? "schema inferred from the data" : options.schema === undefined ? "its schema" : `schema ${options.schema}`,
+    schemaName: explicit === undefined ? "schema inferred from the data" : options.schema === undefined ? "the sample's schema" : `schema ${options.schema}`,
     dialect: options.dialect ?? "v1",
     input: process.stdin,
     output: process.stdout,

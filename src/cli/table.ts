@@ -32,10 +32,24 @@ function cell(value: unknown): string {
   return truncateToWidth(visible(text), MAX_WIDTH);
 }
 
-export function renderTable(rows: readonly unknown[], columns: readonly (readonly string[])[]): string {
+/** The narrowest a column is cut to when the table must fit the terminal. */
+const MIN_WIDTH = 6;
+
+/**
+ * The table, fitted to `width` terminal columns when given: the widest columns are cut first
+ * (their cells end in `…`), none below MIN_WIDTH; a table that still does not fit is left to wrap.
+ */
+export function renderTable(rows: readonly unknown[], columns: readonly (readonly string[])[], width = Infinity): string {
   const header = columns.map((c) => visible(c.join(".")));
   const body = rows.map((row) => columns.map((c) => cell(displayValue(row, c))));
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...body.map((r) => displayWidth(r[i] as string))));
-  const line = (cells: readonly string[]) => cells.map((c, i) => padToWidth(c, widths[i] as number)).join("  ").trimEnd();
+  let total = widths.reduce((a, b) => a + b, 0) + 2 * Math.max(0, widths.length - 1);
+  while (total > width) {
+    const widest = widths.indexOf(Math.max(...widths));
+    if ((widths[widest] as number) <= MIN_WIDTH) break;
+    widths[widest] = (widths[widest] as number) - 1;
+    total--;
+  }
+  const line = (cells: readonly string[]) => cells.map((c, i) => padToWidth(truncateToWidth(c, widths[i] as number), widths[i] as number)).join("  ").trimEnd();
   return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...body.map(line)].join("\n");
 }

@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { displayWidth } from "../../src/diagnostics/display-width.js";
 import { bin, root } from "../support/cli.js";
 
 // The REPL is driven in a real terminal: tmux runs it, send-keys types, capture-pane reads the screen.
@@ -28,16 +29,21 @@ afterAll(() => {
   rmSync(path, { force: true });
 });
 
-function start(args: string[] = [], history = join(tmp, `history-${counter}`)): string {
+function start(args: string[] = [], history = join(tmp, `history-${counter}`), columns = 140): string {
   const name = `filterql-test-${process.pid}-${counter++}`;
   sessions.push(name);
   const command = [process.execPath, bin, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
-  tmux("new-session", "-d", "-s", name, "-x", "140", "-y", "50", "-c", root, `env -u NO_COLOR FILTERQL_HISTORY='${history}' TERM=xterm-256color ${command}; echo "[exited $?]"; sleep 30`);
+  tmux("new-session", "-d", "-s", name, "-x", String(columns), "-y", "50", "-c", root, `env -u NO_COLOR FILTERQL_HISTORY='${history}' TERM=xterm-256color ${command}; echo "[exited $?]"; sleep 30`);
   return name;
 }
 
 function screen(name: string, escapes = false): string {
   return tmux("capture-pane", "-t", name, "-p", ...(escapes ? ["-e"] : []));
+}
+
+/** The screen with the terminal's wrapping undone: one line per line written. */
+function joined(name: string): string {
+  return tmux("capture-pane", "-t", name, "-p", "-J");
 }
 
 async function waitFor(name: string, pattern: RegExp | string, escapes = false): Promise<string> {
@@ -143,6 +149,14 @@ describe("the REPL in a real terminal", () => {
     expect(screen(s)).not.toMatch(/\.exit\s*\nfilterql>/);
   });
 
+  test("queries piped in are not written to the history", () => {
+    const history = join(tmp, "piped-history");
+    const r = spawnSync(process.execPath, [bin], { cwd: root, input: 'status = "active"\n.exit\n', encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FILTERQL_HISTORY: history } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/· \d+ match/);
+    expect(existsSync(history)).toBe(false);
+  });
+
   test("history persists across sessions", async () => {
     const history = join(tmp, "shared-history");
     const first = start([], history);
@@ -242,15 +256,49 @@ describe("the REPL in a real terminal", () => {
     expect(out).toMatch(/Lagos\s+15\n.*Lima\s+10/);
   });
 
+  test(".data FILE reports before the next prompt; ~ is the home directory; one record is one record", async () => {
+    const data = join(tmp, "one.ndjson");
+    writeFileSync(data, '{"city":"Oslo","pop":1}\n');
+    const s = start();
+    await waitFor(s, "filterql>");
+    send(s, `.data ${data}`, "Enter");
+    const out = await waitFor(s, new RegExp(`1 record from ${data.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}; schema inferred .*\nfilterql>\\s*$`, "m"));
+    expect(out).not.toMatch(/filterql> 1 record/);
+    send(s, ".data ~/no-such-file-here.json", "Enter");
+    await waitFor(s, `cannot read '${homedir()}/no-such-file-here.json': no such file.`);
+  });
+
+  test("help, exit or quit typed as a query: a pointer to the dot commands", async () => {
+    const s = start();
+    await waitFor(s, "filterql>");
+    send(s, "help", "Enter");
+    await waitFor(s, "Commands start with a dot: .help lists them, .exit leaves (or Ctrl-D).");
+    send(s, "C-l");
+    send(s, "quit", "Enter");
+    await waitFor(s, "Commands start with a dot");
+  });
+
+  test("in an 80-column terminal the banner and the example query's table fit", async () => {
+    const s = start([], undefined, 80);
+    const banner = await waitFor(s, "filterql>");
+    const example = /Try: (.*)/.exec(banner)?.[1]?.trim();
+    expect(example).toBeDefined();
+    send(s, example ?? "", "Enter");
+    await waitFor(s, /page 1 of/);
+    const lines = joined(s).split("\n");
+    expect(lines.filter((l) => l.includes("─")).length).toBeGreaterThan(0);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+  });
+
   test("control characters inside data are escaped before printing", async () => {
     const data = join(tmp, "evil.json");
     writeFileSync(data, JSON.stringify([{ name: "\u001b[2J\u001b[31mred\u0007", n: 1 }]));
     const s = start(["repl", "--data", data]);
-    await waitFor(s, "1 records from");
+    await waitFor(s, "1 record from");
     send(s, "n = 1", "Enter");
     const out = await waitFor(s, /match/);
     expect(out).toContain("␛[2J␛[31mred␇");
-    expect(out).toContain("FilterQL — 1 records"); // the screen was not cleared by the data
+    expect(out).toContain("FilterQL — 1 record from"); // the screen was not cleared by the data
   });
 
   test("wide characters, emoji and combining accents keep the columns aligned", async () => {
