@@ -9,7 +9,9 @@ import { formatDiagnostics } from "../diagnostics/format-diagnostics.js";
 import type { QueryNode } from "../ast/nodes.js";
 import { print } from "../emit/print.js";
 import { pagination } from "../engine/paginate.js";
+import type { Dialect } from "../mixpeek/dialects.js";
 import { fromMixpeek } from "../mixpeek/from-mixpeek.js";
+import { toMixpeek } from "../mixpeek/to-mixpeek.js";
 import { parse as parseQuery } from "../syntax/parse.js";
 import { dialect, parse, positiveInt, str, type Parsed } from "./args.js";
 import { CliError } from "./cli-error.js";
@@ -73,6 +75,19 @@ function compileOrReport(query: string, options: CompileOptions, io: Io): Return
   }
 }
 
+type Target = "mixpeek" | "sql" | "mongo";
+
+/** The compile flags that apply to some targets only: given with another, they would be silently ignored. */
+const FLAG_TARGETS: Record<string, readonly Target[]> = {
+  dialect: ["mixpeek"],
+  collections: ["mixpeek"],
+  table: ["sql"],
+  document: ["sql"],
+  key: ["sql", "mongo"],
+  page: ["sql", "mongo"],
+  "page-size": ["sql", "mongo"],
+};
+
 export function compileCommand(argv: readonly string[], io: Io): number {
   const p = parse(argv, { schema: { type: "string" }, dialect: { type: "string" }, collections: { type: "string" }, now: { type: "string" }, to: { type: "string" }, ...SQL_FLAGS }, "compile");
   if (p.values["help"] === true) return help("compile", io);
@@ -84,6 +99,9 @@ export function compileCommand(argv: readonly string[], io: Io): number {
   const options: CompileOptions = { ...(schema === undefined ? {} : { schema }), ...(d === undefined ? {} : { dialect: d }), ...(collections === undefined ? {} : { collections }), ...(clock === undefined ? {} : { now: clock }) };
   const to = str(p.values, "to") ?? "mixpeek";
   if (to !== "mixpeek" && to !== "sql" && to !== "mongo") throw new CliError(`--to takes mixpeek, sql or mongo, not '${to}'.`);
+  for (const [flag, targets] of Object.entries(FLAG_TARGETS)) {
+    if (p.values[flag] !== undefined && !targets.includes(to)) throw new CliError(`--${flag} is for ${targets.map((t) => `--to ${t}`).join(" and ")}, not --to ${to}.`);
+  }
   const sql = to === "sql" ? sqlOptions(p.values, schema) : undefined;
   const compiled = compileOrReport(query, options, io);
   if (compiled === undefined) return 1;
@@ -245,23 +263,37 @@ class LineWriter {
 }
 
 export function checkCommand(argv: readonly string[], io: Io): number {
-  const p = parse(argv, { schema: { type: "string" }, fix: { type: "boolean" } }, "check");
+  const p = parse(argv, { schema: { type: "string" }, fix: { type: "boolean" }, dialect: { type: "string" } }, "check");
   if (p.values["help"] === true) return help("check", io);
   const query = queryArg(p, "check");
   const schema = loadSchema(str(p.values, "schema"));
+  const d = dialect(p.values);
   if (p.values["fix"] === true) return printFixed(query, schema, io);
-  const checked = checkText(query, schema);
+  const checked = checkText(query, schema, d);
   if (checked.diagnostics.length > 0) io.stderr.write(`${formatDiagnostics(query, checked.diagnostics)}\n`);
   if (hasErrors(checked.diagnostics) || checked.query === undefined) return 1;
   io.stdout.write(`ok: ${print(checked.query)}\n`);
   return 0;
 }
 
-/** The query, with the parser's diagnostics and (when the text parses) the checker's. */
-function checkText(text: string, schema: ResolvedSchema | undefined): { query: QueryNode | undefined; diagnostics: Diagnostic[] } {
+/**
+ * The query, with the parser's diagnostics and (when the text parses) the checker's; with a
+ * dialect, also what keeps the Mixpeek body from being written in it.
+ */
+function checkText(text: string, schema: ResolvedSchema | undefined, d?: Dialect): { query: QueryNode | undefined; diagnostics: Diagnostic[] } {
   const options = schema === undefined ? {} : { schema };
   const { query, diagnostics } = parseQuery(text, options);
-  return { query, diagnostics: query === undefined ? [...diagnostics] : [...diagnostics, ...check(query, options)] };
+  if (query === undefined) return { query, diagnostics: [...diagnostics] };
+  const all = [...diagnostics, ...check(query, options)];
+  if (d !== undefined && !hasErrors(all)) {
+    try {
+      toMixpeek(query, { dialect: d });
+    } catch (error) {
+      if (!(error instanceof FilterQLError)) throw error;
+      all.push(...error.diagnostics);
+    }
+  }
+  return { query, diagnostics: all };
 }
 
 /**

@@ -40,7 +40,7 @@ PostgreSQL statement as {text, values}; with --to mongo the MongoDB find argumen
 
   --schema F          check QUERY against this schema first (--to sql: typed columns;
                       --to mongo: date fields compare as dates)
-  --dialect D         v1 (default: key/NOR) or v2 (field/NOT, string operators)
+  --dialect D         --to mixpeek: v1 (default: key/NOR) or v2 (field/NOT, string operators)
   --collections a,b   --to mixpeek: collections (overrides the query's from clause)
   --now ISO           the clock for date math (default: now)
   --to T              mixpeek (default), sql or mongo
@@ -48,7 +48,9 @@ PostgreSQL statement as {text, values}; with --to mongo the MongoDB find argumen
   --document COL      --to sql: records are jsonb in column COL (else --schema gives columns)
   --key K             --to sql / mongo: the unique column or field sorted last (default id / _id)
   --page N            --to sql / mongo: page number, from 1 (default 1)
-  --page-size N       --to sql / mongo: page size (default: the query's limit, else 10)`,
+  --page-size N       --to sql / mongo: page size (default: the query's limit, else 10)
+
+A flag for another target than --to is an error, not ignored.`,
   run: `Usage: filterql run QUERY --data F [options]
 
 Filters, sorts, pages and projects records; prints {results, pagination}, or every match as NDJSON.
@@ -65,7 +67,7 @@ Filters, sorts, pages and projects records; prints {results, pagination}, or eve
 Input is read as a stream: without order by only the requested page is kept (with ndjson,
 nothing is kept), so files larger than memory work; with order by, only the matching records
 are kept.`,
-  check: `Usage: filterql check QUERY [--schema F] [--fix]
+  check: `Usage: filterql check QUERY [--schema F] [--dialect D] [--fix]
 
 Reports every problem in QUERY (unknown fields, type mismatches, invalid values...). Where a
 habit from another language has a sure correction, "= fix:" under the frame shows the query
@@ -73,6 +75,7 @@ with it applied (name LIKE 'Jo%'  →  name starts with "Jo").
 Exit status 0 when there are no errors (warnings may still be printed).
 
   --schema F   check against this schema (its enums also correct bare words)
+  --dialect D  also check that the Mixpeek body can be written in dialect v1 or v2
   --fix        print the query with every fix applied, and on stderr what is still wrong with it;
                exit 0 when it then checks clean`,
   decompile: `Usage: filterql decompile [--dialect v1|v2] < body.json

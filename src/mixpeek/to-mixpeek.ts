@@ -119,7 +119,7 @@ class Emitter {
   private make(x: PredicateNode, operator: Operator, value: JsonScalar | JsonScalar[]): MixpeekCondition {
     if (!this.info.operators.has(operator)) {
       const dialect = this.info.fieldKey === "key" ? "v1" : "v2";
-      this.reporter.error("unsupported-by-dialect", `operator \`${operator}\` is not in dialect ${dialect}`, x.span, `dialect ${dialect} has: ${operatorList(this.info)}${dialect === "v1" ? "; dialect v2 has the string operators" : ""}`);
+      this.reporter.error("unsupported-by-dialect", `operator \`${operator}\` is not in dialect ${dialect}`, x.span, `dialect ${dialect} has: ${operatorList(this.info)}${dialect === "v1" ? "; dialect v2 has the string operators (`dialect: \"v2\"`, `--dialect v2`, or `.dialect v2` in the REPL)" : ""}`);
     }
     const field = x.field.segments.join(".");
     return (this.info.fieldKey === "key" ? { key: field, operator, value } : { field, operator, value }) as MixpeekCondition;

@@ -209,6 +209,10 @@ describe("filterql run", () => {
     ["bad schema file", ["check", "a = 1", "--schema", file("schema.json", '{"a": "strnig"}')], "unknown type `strnig` for `a`"],
     ["schema file not an object", ["check", "a = 1", "--schema", file("list-schema.json", '["a"]')], "a schema is a JSON object from dot path to type"],
     ["bad dialect", ["compile", "a = 1", "--dialect", "v3"], "--dialect takes v1 or v2, not 'v3'"],
+    ["a SQL flag for the Mixpeek body", ["compile", "from c where a = 1", "--page", "3"], "filterql: --page is for --to sql and --to mongo, not --to mixpeek.\n"],
+    ["--table for MongoDB", ["compile", "a = 1", "--to", "mongo", "--table", "x"], "filterql: --table is for --to sql, not --to mongo.\n"],
+    ["--dialect for MongoDB", ["compile", "a = 1", "--to", "mongo", "--dialect", "v2"], "filterql: --dialect is for --to mixpeek, not --to mongo.\n"],
+    ["--collections for SQL", ["compile", "a = 1", "--to", "sql", "--document", "doc", "--table", "t", "--collections", "a"], "filterql: --collections is for --to mixpeek, not --to sql.\n"],
   ])("%s: one clear paragraph on stderr, exit 1, no stack trace", (_, args, message) => {
     const r = cli(args);
     expect(r.status).toBe(1);
@@ -221,6 +225,14 @@ describe("filterql run", () => {
 });
 
 describe("filterql check, decompile, help", () => {
+  test("check --dialect also checks that the Mixpeek body can be written in that dialect", () => {
+    expect(cli(["check", 'name contains "ada"'])).toMatchObject({ status: 0, stdout: 'ok: name contains "ada"\n' });
+    expect(cli(["check", 'name contains "ada"', "--dialect", "v2"])).toMatchObject({ status: 0, stdout: 'ok: name contains "ada"\n' });
+    const v1 = cli(["check", 'name contains "ada"', "--dialect", "v1"]);
+    expect(v1.status).toBe(1);
+    expect(v1.stderr).toContain("error[unsupported-by-dialect]: operator `contains` is not in dialect v1");
+    expect(v1.stderr).toContain("`--dialect v2`");
+  });
   test("check: ok on a clean query, diagnostics and exit 1 otherwise", () => {
     expect(cli(["check", 'status = "active"', "--schema", "sample/schema.json"])).toMatchObject({ status: 0, stdout: 'ok: status = "active"\n' });
     const bad = cli(["check", 'status = "gone" and age > true', "--schema", "sample/schema.json"]);
