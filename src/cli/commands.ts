@@ -14,6 +14,7 @@ import { fromMixpeek } from "../mixpeek/from-mixpeek.js";
 import { toMixpeek } from "../mixpeek/to-mixpeek.js";
 import { parse as parseQuery } from "../syntax/parse.js";
 import { dialect, parse, positiveInt, str, type Parsed } from "./args.js";
+import { AbsentFields } from "./absent-fields.js";
 import { CliError } from "./cli-error.js";
 import { toExtendedJson } from "./extended-json.js";
 import { HELP } from "./help.js";
@@ -155,9 +156,19 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   const clock = now(p.values);
   const compiled = compileOrReport(query, { ...(schema === undefined ? {} : { schema }), ...(clock === undefined ? {} : { now: clock }) }, io);
   if (compiled === undefined) return 1;
-  const source = openRecords(dataPath, io.stdin as never);
+  // Without a schema, a field no record holds is most likely misspelt: said once the run is done.
+  const absent = schema === undefined ? new AbsentFields(compiled.query) : undefined;
+  const opened = openRecords(dataPath, io.stdin as never);
+  const source = absent === undefined ? opened : absent.over(opened);
+  const status = await runOver(compiled, source, format, page, positiveInt(p.values, "page-size"), io);
+  const warnings = absent?.warnings(query) ?? [];
+  if (warnings.length > 0) io.stderr.write(`${formatDiagnostics(query, warnings)}\n`);
+  return status;
+}
+
+async function runOver(compiled: Compiled, source: RecordSource, format: "json" | "ndjson", page: number, size: number | undefined, io: Io): Promise<number> {
   if (format === "ndjson") return streamNdjson(compiled, source, io);
-  const pageSize = positiveInt(p.values, "page-size") ?? compiled.query.limit ?? 10;
+  const pageSize = size ?? compiled.query.limit ?? 10;
   const progress = new Progress(io, source.size);
   const test = compiled.test;
   let read = 0;

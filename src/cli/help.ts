@@ -56,7 +56,8 @@ A flag for another target than --to is an error, not ignored.`,
 Filters, sorts, pages and projects records; prints {results, pagination}, or every match as NDJSON.
 
   --data F         a JSON array or NDJSON file, or - for standard input
-  --schema F       check QUERY against this schema and use its types
+  --schema F       check QUERY against this schema and use its types (without one, a field
+                   that no record holds is named in a warning on stderr once the run is done)
   --page N         page number, from 1 (default 1)
   --page-size N    page size (default: the query's limit, else 10)
   --now ISO        the clock for date math (default: now)

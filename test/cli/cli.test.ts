@@ -224,6 +224,29 @@ describe("filterql run", () => {
   });
 });
 
+describe("filterql run without a schema: fields no record holds", () => {
+  test.each(["json", "ndjson"])("a warning per such field, with the closest field the records hold (--format %s); the results are unchanged", (format) => {
+    const query = 'stauts = "a" or profile.ctiy = "x" or nothing = 1 or id > 0 order by scroe';
+    const r = cli(["run", query, "--data", "sample/data.json", "--format", format]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("warning[unknown-field]: no record has a field `stauts`\n --> 1:1");
+    expect(r.stderr).toContain("= hint: did you mean `status`?");
+    expect(r.stderr).toContain("= hint: did you mean `profile.city`?");
+    expect(r.stderr).toContain("= hint: did you mean `score`?");
+    expect(r.stderr).toContain("no record has a field `nothing`");
+    expect(r.stderr).not.toMatch(/field `id`/);
+    expect(r.stderr.match(/^warning/gm)).toHaveLength(4);
+    const text = format === "json" ? JSON.parse(r.stdout).results : r.stdout.split("\n").filter((l) => l !== "").map((l) => JSON.parse(l));
+    expect(text.length).toBeGreaterThan(0);
+  });
+  test("no warning when every field occurs in some record (however late), with a schema, or for no records", () => {
+    const late = file("late.ndjson", [...Array.from({ length: 3000 }, (_, i) => JSON.stringify({ id: i })), '{"id":3000,"rare":{"deep":[{"x":1}]}}'].join("\n"));
+    expect(cli(["run", "rare.deep.x = 1 select id", "--data", late])).toMatchObject({ status: 0, stderr: "" });
+    expect(cli(["run", 'stauts = "a"', "--data", "sample/data.json", "--schema", "sample/schema.json"]).stderr).not.toContain("no record has");
+    expect(cli(["run", 'stauts = "a"', "--data", file("empty.ndjson", "")])).toMatchObject({ status: 0, stderr: "" });
+  });
+});
+
 describe("filterql check, decompile, help", () => {
   test("check --dialect also checks that the Mixpeek body can be written in that dialect", () => {
     expect(cli(["check", 'name contains "ada"'])).toMatchObject({ status: 0, stdout: 'ok: name contains "ada"\n' });
