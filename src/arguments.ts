@@ -95,9 +95,16 @@ export function expectIterable(fn: string, param: string, value: unknown, expect
   if (value === null || typeof value !== "object" || typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function") throw argumentError(fn, param, expected, value);
 }
 
-/** The page size and 1-based page number a call asked for, checked as every paging target checks them. */
-export function checkedPaging(pageSize: number, page = 1): { pageSize: number; page: number } {
-  if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a whole number of 1 or more, not ${pageSize}`);
-  if (!Number.isSafeInteger(page) || page < 1) throw new RangeError(`page must be a whole number of 1 or more, not ${page}`);
-  return { pageSize, page };
+/**
+ * The page size and 1-based page number a call asked for, checked as every paging target checks
+ * them: not a number is a TypeError, a number that is no whole number from 1 a RangeError, each
+ * naming the function and the option.
+ */
+export function checkedPaging(fn: string, pageSize: unknown, page: unknown = 1): { pageSize: number; page: number } {
+  const whole = (name: string, value: unknown): number => {
+    if (typeof value !== "number") throw argumentError(fn, name, "a whole number of 1 or more", value);
+    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${fn}: \`${name}\` must be a whole number of 1 or more, not ${value}`);
+    return value;
+  };
+  return { pageSize: whole("pageSize", pageSize), page: whole("page", page) };
 }

@@ -108,7 +108,7 @@ export class Compiled {
   run<T>(records: readonly T[] | RecordIndex<T>, options: RunOptions = {}): RunResult<T | Record<string, unknown>> {
     expectRecords("Compiled.run", records);
     expectOptions("Compiled.run", "options", options);
-    const { pageSize, page } = checkedPaging(options.pageSize ?? this.query.limit ?? this.options.pageSize ?? 10, options.page);
+    const { pageSize, page } = checkedPaging("Compiled.run", options.pageSize ?? this.query.limit ?? this.options.pageSize ?? 10, options.page);
     const matched = this.matching(records);
     const total = matched.length;
     const start = (page - 1) * pageSize;

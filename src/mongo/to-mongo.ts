@@ -51,7 +51,7 @@ export function toMongo(query: QueryNode, options: MongoOptions = {}): MongoFind
 export function emitMongo(query: QueryNode, options: MongoOptions, schema: ResolvedSchema | undefined): MongoFind {
   const text = sourceOf(query) ?? print(query);
   const reporter = new Reporter(text);
-  const { pageSize, page } = checkedPaging(options.pageSize ?? query.limit ?? 10, options.page);
+  const { pageSize, page } = checkedPaging("toMongo", options.pageSize ?? query.limit ?? 10, options.page);
   const caseSensitive = options.caseSensitive ?? query.caseSensitive ?? true;
   const ctx = { caseInsensitive: !caseSensitive, now: options.now ?? new Date(), schema, reporter };
   const filter = query.filter === null ? {} : toFilter(query.filter, ctx);

@@ -113,8 +113,10 @@ describe("paging (run)", () => {
     expect(out.pagination).toMatchObject({ total: 19, total_pages: 5 });
   });
   test("bad page numbers are errors", () => {
-    expect(() => run(records, "", { page: 0 })).toThrow(RangeError);
-    expect(() => run(records, "", { pageSize: 1.5 })).toThrow(RangeError);
+    expect(() => run(records, "", { page: 0 })).toThrow(new RangeError("Compiled.run: `page` must be a whole number of 1 or more, not 0"));
+    expect(() => run(records, "", { pageSize: 1.5 })).toThrow(new RangeError("Compiled.run: `pageSize` must be a whole number of 1 or more, not 1.5"));
+    expect(() => run(records, "", { pageSize: "x" as unknown as number })).toThrow(TypeError);
+    expect(() => compile("a = 1").toMongo({ page: -1 })).toThrow("toMongo: `page` must be a whole number of 1 or more, not -1");
   });
   test("property: a page is the slice of filter + sort, projected, and the input is left as it was", () => {
     // run builds the page in arrays of its own (the matches, the top-k); this holds it to the
