@@ -23,7 +23,8 @@ export function check(query: QueryNode, options: CheckOptions = {}): Diagnostic[
   expectOptions("check", "options", options);
   expectSchemaOption("check", options);
   const schema = resolveSchema(options.schema);
-  const checker = new Checker(new Reporter(sourceOf(query) ?? print(query)), schema);
+  const source = sourceOf(query);
+  const checker = new Checker(new Reporter(source ?? print(query)), schema, source !== undefined);
   if (query.filter !== null) checker.expr(query.filter);
   for (const key of query.orderBy) {
     const field = checker.field(key.field);
@@ -49,6 +50,8 @@ class Checker {
   constructor(
     readonly reporter: Reporter,
     private readonly schema: ResolvedSchema | undefined,
+    /** True when spans point into the parsed text, so a fix's edits can too. */
+    private readonly fixable: boolean,
   ) {}
 
   expr(node: ExprNode): void {
@@ -188,8 +191,16 @@ class Checker {
       this.reporter.error("invalid-value", `${JSON.stringify(v)} is not an ISO-8601 date`, value.span, 'write dates like "2024-05-01" or "2024-05-01T10:00:00Z", or use `now - 7d`');
     }
     if (field.enum !== undefined && !field.enum.some((allowed) => allowed === v)) {
-      const allowed = field.enum.map((a) => JSON.stringify(a)).join(", ");
-      this.reporter.error("invalid-value", `${JSON.stringify(v)} is not one of the values of \`${name}\``, value.span, `allowed: ${allowed}`);
+      const allowed = `allowed: ${field.enum.map((a) => JSON.stringify(a)).join(", ")}`;
+      // A near miss (`"activ"`) gets the enum's one closest value, as a bare word does.
+      const near = typeof v === "string" ? closest(v, field.enum.filter((a): a is string => typeof a === "string"), true) : undefined;
+      const message = `${JSON.stringify(v)} is not one of the values of \`${name}\``;
+      if (near === undefined) this.reporter.error("invalid-value", message, value.span, allowed);
+      else {
+        const quoted = JSON.stringify(near);
+        const fix = this.fixable ? { title: `write ${quoted}`, edits: [{ start: value.span.start, end: value.span.end, text: quoted }] } : undefined;
+        this.reporter.error("invalid-value", message, value.span, `did you mean \`${quoted}\`? ${allowed}`, fix);
+      }
     }
   }
 }

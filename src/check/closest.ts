@@ -18,17 +18,24 @@ export function editDistance(a: string, b: string, cap = Number.POSITIVE_INFINIT
   return prev[b.length] ?? 0;
 }
 
-/** The known path closest to `path`, if it is close enough to be a plausible typo. */
-export function closest(path: string, known: readonly string[]): string | undefined {
+/**
+ * The known path (or value) closest to `path`, if it is close enough to be a plausible typo.
+ * `unique`: undefined when two candidates are equally close (the meaning would be a guess).
+ */
+export function closest(path: string, known: readonly string[], unique = false): string | undefined {
   const lower = path.toLowerCase();
   let best: string | undefined;
+  let tied = false;
   let bestDistance = Math.max(2, Math.floor(path.length / 3));
   for (const candidate of known) {
     const d = editDistance(lower, candidate.toLowerCase(), bestDistance);
     if (d < bestDistance || (d === bestDistance && best === undefined)) {
       best = candidate;
       bestDistance = d;
+      tied = false;
+    } else if (d === bestDistance && candidate !== best) {
+      tied = true;
     }
   }
-  return best;
+  return unique && tied ? undefined : best;
 }

@@ -55,7 +55,7 @@ function parseText(text: string, options: ParseOptions | undefined, reporter: Re
   // Only for text that failed: habits from other languages, with fixes (see habits/).
   const explained = (generic: Diagnostic[]): Diagnostic[] => {
     if (!habits) return generic;
-    const reparse = (fixed: string) => parseText(fixed, options, new Reporter(fixed), false).diagnostics;
+    const reparse = (fixed: string) => parseText(fixed, options, new Reporter(fixed), false);
     return withHabits({ text, tokens: lexed.tokens, errors: lexed.errors, schema: schemaOf(options), reparse }, generic);
   };
 

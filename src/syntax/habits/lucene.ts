@@ -14,6 +14,8 @@ interface Term {
   readonly end: number;
   readonly next: number;
   readonly message: string;
+  /** True when a value in `text` was read from a bare word (see Finding.chosen). */
+  readonly chosen?: boolean;
 }
 
 const STAR = /\s*\*/y;
@@ -62,11 +64,13 @@ export function luceneTerm(s: Source, i: number): Term | undefined {
     return { kind: "wildcard", text: `${field} starts with ${JSON.stringify(s.image(v))}`, end: s.end(v) + 1, next: v + 1, message: `${term(s.end(v) + 1)} is a Lucene wildcard; FilterQL writes \`starts with\`` };
   }
   const value = s.is(v, T.Identifier) ? bareWord(s, v, true) : undefined;
+  // A bare word where no text can stand (`age:thirty`) is left to the bare-word finding.
+  if (value !== undefined && value.finding.fix === undefined) return undefined;
   const literal = value === undefined ? valueAt(s, v) : undefined;
   const text = value?.quoted ?? literal?.text;
   const next = value?.next ?? literal?.next;
   if (text === undefined || next === undefined) return undefined;
-  return { kind: "value", text: `${field} = ${text}`, end: s.end(next - 1), next, message: `${term(s.end(next - 1))} is how Lucene and KQL compare a field; FilterQL writes \`=\`` };
+  return { kind: "value", text: `${field} = ${text}`, end: s.end(next - 1), next, chosen: value !== undefined, message: `${term(s.end(next - 1))} is how Lucene and KQL compare a field; FilterQL writes \`=\`` };
 }
 
 /** `[20 TO 30]`, `[20 TO *]`, `[* TO 30]`. */
@@ -86,6 +90,7 @@ function range(s: Source, field: string, open: number, term: (end: number) => st
 /** `status:(active OR pending)` → `status in ["active", "pending"]`. */
 function group(s: Source, field: string, open: number, term: (end: number) => string): Term | undefined {
   const items: string[] = [];
+  let chosen = false;
   let j = open + 1;
   for (;;) {
     const w = s.is(j, T.Identifier) ? bareWord(s, j, true) : undefined;
@@ -94,8 +99,9 @@ function group(s: Source, field: string, open: number, term: (end: number) => st
     const next = w?.next ?? v?.next;
     if (text === undefined || next === undefined) return undefined;
     items.push(text);
+    chosen ||= w !== undefined;
     if (s.is(next, T.RParen)) {
-      return { kind: "group", text: `${field} in [${items.join(", ")}]`, end: s.end(next), next: next + 1, message: `${term(s.end(next))} is a Lucene group of values; FilterQL writes a list: \`in […]\`` };
+      return { kind: "group", text: `${field} in [${items.join(", ")}]`, end: s.end(next), next: next + 1, chosen, message: `${term(s.end(next))} is a Lucene group of values; FilterQL writes a list: \`in […]\`` };
     }
     if (!s.is(next, T.Or)) return undefined;
     j = next + 1;
@@ -108,7 +114,7 @@ const term = (...kinds: TermKind[]) => (s: Source, i: number): Match | undefined
   if (t === undefined || !kinds.includes(t.kind)) return undefined;
   const start = s.start(i);
   return {
-    findings: [{ start, end: t.end, message: t.message, hint: `write \`${t.text}\``, fix: replace(`write ${t.text}`, start, t.end, t.text) }],
+    findings: [{ start, end: t.end, message: t.message, hint: `write \`${t.text}\``, fix: replace(`write ${t.text}`, start, t.end, t.text), ...(t.chosen === true ? { chosen: true } : {}) }],
     from: start,
     to: t.end,
     next: t.next,

@@ -16,6 +16,8 @@ export interface Finding {
   readonly message: string;
   readonly hint: string;
   readonly fix?: Fix;
+  /** Set when the fix writes a value read from a bare word: the checker must accept that value. */
+  readonly chosen?: boolean;
 }
 
 /** A recognised habit: its findings, the text it covers, and the token to go on from. */
@@ -158,8 +160,14 @@ export class Source {
     if (this.inList(i)) {
       while (j >= 0 && i - j < MAX_WALK * 32 && !this.is(j, T.LBracket, T.LParen)) j--;
       j--;
+    } else if (this.is(j, T.And)) {
+      // The high end of `between low and high`: the low end is a value of a few tokens (`now - 7d`).
+      let k = j - 1;
+      while (k >= 0 && j - k <= 4 && !this.is(k, T.Between)) k--;
+      if (this.is(k, T.Between)) j = k;
     }
-    while (j >= 0 && i - j < MAX_WALK && (this.isOperator(j) || this.is(j, T.Not, T.With))) j--;
+    const operator = j;
+    while (j >= 0 && operator - j < MAX_WALK && (this.isOperator(j) || this.is(j, T.Not, T.With))) j--;
     const first = this.pathStart(j);
     return first === undefined ? undefined : this.schema.lookup(this.segments(first, j + 1));
   }

@@ -1,6 +1,6 @@
 /** Reading a value where one stands, as FilterQL text, and the bare-word finding shared by several habits. */
 import { closest } from "../../check/closest.js";
-import type { FieldInfo } from "../../check/schema.js";
+import type { BaseType, FieldInfo } from "../../check/schema.js";
 import * as T from "../tokens.js";
 import { replace, type Finding, type Source } from "./source.js";
 
@@ -29,6 +29,8 @@ export function valueAt(s: Source, i: number): ValueText | undefined {
 /**
  * A bare word where a value goes (`status = active`): the string it most likely means. With a
  * schema enum, the enum's closest value; words that run on (`John Smith`) make one string.
+ * The quoting fix is offered only where a string can stand: for a field of another type (`age >
+ * thirty`) the finding says what the field takes, and has no fix.
  */
 export function bareWord(s: Source, i: number, oneWord = false): { quoted: string; next: number; finding: Finding } | undefined {
   if (!s.is(i, T.Identifier)) return undefined;
@@ -38,18 +40,32 @@ export function bareWord(s: Source, i: number, oneWord = false): { quoted: strin
   const field = s.fieldFor(i);
   const options = enumStrings(field);
   const exact = options?.includes(words) === true;
-  const near = options === undefined || exact ? undefined : closest(words, options);
+  const near = options === undefined || exact ? undefined : closest(words, options, true);
   const value = near ?? words;
   const quoted = JSON.stringify(value);
   const start = s.start(i);
   const end = s.end(next - 1);
+  const message = `\`${words}\` is a bare word; a text value is written in quotes`;
+  const other = field === undefined ? undefined : notText(field);
+  if (other !== undefined) return { quoted, next, finding: { start, end, message, hint: other } };
   const allowed = options === undefined || field === undefined ? "" : `; \`${field.path}\` takes ${options.map((o) => JSON.stringify(o)).join(", ")}`;
   const hint = near === undefined ? `write it as a string: \`${quoted}\`${allowed}` : `the closest allowed value is \`${quoted}\`${allowed}`;
-  return {
-    quoted,
-    next,
-    finding: { start, end, message: `\`${words}\` is a bare word; a text value is written in quotes`, hint, fix: replace(`quote: ${quoted}`, start, end, quoted) },
-  };
+  return { quoted, next, finding: { start, end, message, hint, fix: replace(`quote: ${quoted}`, start, end, quoted), chosen: true } };
+}
+
+const TAKES: Record<Exclude<BaseType, "string" | "any">, string> = {
+  integer: "write a number",
+  number: "write a number",
+  boolean: "write `true` or `false`",
+  date: 'write a date in quotes, such as `"2024-05-01"`, or `now - 7d`',
+  object: "compare one of its fields",
+};
+
+/** What a field that holds no text takes, as a hint; undefined when a string can stand. */
+function notText(field: FieldInfo): string | undefined {
+  if (field.base === "string" || field.base === "any") return undefined;
+  const kind = field.array ? `a list of ${field.base === "integer" ? "integers" : `${field.base}s`}` : `${/^[aeiou]/.test(field.base) ? "an" : "a"} ${field.base}`;
+  return `\`${field.path}\` is ${kind}: ${TAKES[field.base]}`;
 }
 
 function enumStrings(field: FieldInfo | undefined): string[] | undefined {

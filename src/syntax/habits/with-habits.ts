@@ -10,6 +10,8 @@ import { applyEdits } from "../../diagnostics/apply-fixes.js";
 import type { Diagnostic, TextEdit } from "../../diagnostics/diagnostic.js";
 import { OffsetMap } from "./offset-map.js";
 import { Reporter } from "../../diagnostics/reporter.js";
+import type { QueryNode } from "../../ast/nodes.js";
+import { check } from "../../check/check.js";
 import type { ScanError } from "../scan.js";
 import { HABITS } from "./catalogue.js";
 import { Source, type Finding, type Match } from "./source.js";
@@ -88,8 +90,8 @@ export interface HabitInput {
   readonly tokens: readonly Lexeme[];
   readonly errors: readonly ScanError[];
   readonly schema: ResolvedSchema | undefined;
-  /** Parses a text without consulting habits: the diagnostics it has. */
-  readonly reparse: (text: string) => readonly Diagnostic[];
+  /** Parses a text without consulting habits: the query (when it parses) and the diagnostics. */
+  readonly reparse: (text: string) => { readonly query?: QueryNode; readonly diagnostics: readonly Diagnostic[] };
 }
 
 export function withHabits(input: HabitInput, generic: readonly Diagnostic[]): Diagnostic[] {
@@ -108,7 +110,16 @@ export function withHabits(input: HabitInput, generic: readonly Diagnostic[]): D
   const edits = matches.flatMap((m) => m.findings.flatMap((f) => f.fix?.edits ?? [])).sort((a, b) => a.start - b.start);
   const fixed = applyEdits(text, edits);
   const offsets = new OffsetMap(edits);
-  const remaining = input.reparse(fixed).filter((d) => d.severity === "error");
+  const reparsed = input.reparse(fixed);
+  const remaining = reparsed.diagnostics.filter((d) => d.severity === "error");
+  const rejected = typeErrors(reparsed.query, input.schema);
+  // A value read from a bare word that the checker rejects where the fix writes it (`status =
+  // "archived"`) is not sure to be what was meant.
+  const checkFails = (m: Match) => m.findings.some((f) => f.chosen === true) && m.findings.some((f) => (f.fix?.edits ?? []).some((e) => {
+    const from = offsets.map(e.start);
+    const to = from + e.text.length;
+    return rejected.some((d) => d.span.start < to && from < d.span.end);
+  }));
   const remainingStarts = remaining.map((d) => d.span.start).sort((a, b) => a - b);
   const stillFails = (from: number, to: number) => {
     const k = lowerBound(remainingStarts, offsets.map(from));
@@ -121,7 +132,7 @@ export function withHabits(input: HabitInput, generic: readonly Diagnostic[]): D
   };
   const reporter = new Reporter(text);
   for (const m of matches) {
-    const sure = !stillFails(m.from, m.to);
+    const sure = !stillFails(m.from, m.to) && !checkFails(m);
     for (const f of m.findings) report(reporter, f, sure);
   }
   // What a habit covers is said by the habit; anything else stays if the fixed text still fails there.
@@ -135,6 +146,12 @@ export function withHabits(input: HabitInput, generic: readonly Diagnostic[]): D
     reporter.error(r.code, r.message, { start, end: Math.max(start, offsets.unmap(r.span.end)) }, r.hint);
   }
   return [...reporter.diagnostics, ...kept];
+}
+
+/** The checker's errors on the fixed text, when it parsed and a schema is known. */
+function typeErrors(query: QueryNode | undefined, schema: ResolvedSchema | undefined): Diagnostic[] {
+  if (query === undefined || schema === undefined) return [];
+  return check(query, { schema }).filter((d) => d.severity === "error" && (d.code === "type-mismatch" || d.code === "invalid-value"));
 }
 
 /** Edits that would glue a word to the word beside it (`now()status` → `now status`) get a space. */
