@@ -43,6 +43,8 @@ export class Source {
     readonly tokens: readonly Lexeme[],
     readonly errors: readonly ScanError[],
     readonly schema: ResolvedSchema | undefined,
+    /** True when a text parses with no error (habits consulted only for what they rewrite whole). */
+    readonly parses: (text: string) => boolean = () => true,
   ) {
     const open: boolean[] = [];
     for (const t of tokens) {

@@ -184,12 +184,15 @@ function clauseOrder(s: Source): Match | undefined {
   if (misplaced < 0) return undefined;
   const wrong = parts[misplaced] as (typeof parts)[number];
   const ordered = [...parts].sort((a, b) => RANK[a.kind] - RANK[b.kind]).map((p) => s.slice(p.from, p.to)).join(" ");
+  // Order alone must make the query right (`a = 1 or from x` would still end in `or`): else the
+  // parser's own diagnostics say what is wrong.
+  if (!s.parses(ordered)) return undefined;
   const later = parts.slice(misplaced + 1).filter((q) => RANK[q.kind] < RANK[wrong.kind]).map((q) => (q.kind === "condition" ? "the condition" : `\`${q.kind}\``));
   return {
     findings: [{
       start: s.start(wrong.from),
       end: s.end(wrong.to - 1),
-      message: `\`${wrong.kind}\` stands before ${later.join(" and ")}; the clauses go: \`from\`, the condition, \`order by\`, \`select\`, \`limit\`, \`case\``,
+      message: `${wrong.kind === "condition" ? "the condition" : `\`${wrong.kind}\``} stands before ${later.join(" and ")}; the clauses go: \`from\`, the condition, \`order by\`, \`select\`, \`limit\`, \`case\``,
       hint: `write \`${ordered}\``,
       fix: replace("put the clauses in order", 0, s.text.length, ordered),
     }],

@@ -96,7 +96,8 @@ export interface HabitInput {
 
 export function withHabits(input: HabitInput, generic: readonly Diagnostic[]): Diagnostic[] {
   const { text } = input;
-  const s = new Source(text, input.tokens, input.errors, input.schema);
+  const parses = (candidate: string) => !input.reparse(candidate).diagnostics.some((d) => d.severity === "error");
+  const s = new Source(text, input.tokens, input.errors, input.schema, parses);
   // A habit stands only where parsing failed (at its region or the token after it), or past the
   // first error, where recovery may have skipped it.
   const starts = generic.filter((d) => d.severity === "error").map((d) => d.span.start).sort((a, b) => a - b);
