@@ -56,8 +56,9 @@ const CODES: { code: string; what: string; examples: { query: string; schema: bo
     { query: 'age in [30, "forty"]', schema: true },
     { query: 'score starts with "9"', schema: true },
   ] },
-  { code: "invalid-value", what: "The right type, but a value that is not allowed: outside an enum (the hint lists the allowed values), a string that is not ISO-8601 for a `date` field, an invalid regex or regex flag. A fraction against an `integer` field is a warning, and so is a number literal a double cannot hold exactly (it would be read, printed and compared as another number): the query still parses and compiles.", examples: [
+  { code: "invalid-value", what: "The right type, but a value that is not allowed: outside an enum (the hint lists the allowed values; a near miss such as `\"activ\"` gets the one closest value as its fix), a string that is not ISO-8601 for a `date` field, an invalid regex or regex flag. A fraction against an `integer` field is a warning, and so is a number literal a double cannot hold exactly (it would be read, printed and compared as another number): the query still parses and compiles.", examples: [
     { query: 'status = "archived"', schema: true },
+    { query: 'status = "activ"', schema: true },
     { query: 'created > "yesterday"', schema: true },
     { query: "name matches /(unclosed/", schema: false },
     { query: "age = 30.5", schema: true },
@@ -129,8 +130,9 @@ function habitsSection(): string[] {
     "",
     "When a query does not parse, FilterQL looks for habits from other query languages and says what the",
     "habit means in FilterQL, with a fix where the meaning is sure (with a schema, a bare word becomes the",
-    "closest value of the field's enum). Valid queries never reach this step. Each habit, as typed, with",
-    "the FilterQL it becomes (*no fix* where the meaning is not sure):",
+    "closest value of the field's enum, and is quoted only where the field takes text: for `age > thirty`",
+    "the hint says that `age` is an integer, and there is no fix). Valid queries never reach this step.",
+    "Each habit, as typed, with the FilterQL it becomes (*no fix* where the meaning is not sure):",
     "",
   ];
   for (const [origin, title] of ORIGINS) {
