@@ -34,13 +34,16 @@ export interface SuggestOptions {
 type State =
   | "expr" | "field" | "field-dot" | "field-not" | "is" | "is-not" | "with" | "value" | "list-open" | "list-value" | "list-next"
   | "between-low" | "between-and" | "between-high" | "predicate-end" | "from" | "from-next" | "order" | "order-key"
-  | "order-key-dot" | "order-next" | "select" | "select-dot" | "select-next" | "limit" | "limit-end" | "case" | "end";
+  | "order-key-dot" | "order-next" | "order-direction" | "select" | "select-dot" | "select-next" | "limit" | "limit-end" | "case" | "end";
 
 interface Machine {
   state: State;
   path: string[];
   depth: number;
-  afterWhere: boolean;
+  /** True after `where`, `and`, `or`, `not` or `(`: only a condition may follow, no clause. */
+  conditionOnly: boolean;
+  /** True right after `-` or `+`: a number or a duration must follow, which are not suggested. */
+  sign: boolean;
 }
 
 const CLAUSE_KEYWORDS = ["order by", "select", "limit", "case"];
@@ -75,7 +78,7 @@ function compute(before: string, at: number, schema: ResolvedSchema | undefined)
     from = last.startOffset;
     tokens.pop();
   }
-  const m: Machine = { state: "expr", path: [], depth: 0, afterWhere: false };
+  const m: Machine = { state: "expr", path: [], depth: 0, conditionOnly: false, sign: false };
   for (const t of tokens) step(m, t);
   // A value typed with single quotes still matches its double-quoted label.
   const typed = prefix.replace(/^'/, '"').toLowerCase();
@@ -92,11 +95,14 @@ const COMPARATORS = new Set(["Eq", "EqEq", "NotEq", "Lt", "Lte", "Gt", "Gte", "T
 function step(m: Machine, t: Lexeme): void {
   const name = t.tokenType.name;
   const isField = name === "Identifier" || name === "BackQuoted";
-  const segment = name === "Identifier" ? t.image : String(t.payload ?? "");
+  // A position step (`tags.0`) is a segment too, after a `.`.
+  const isStep = isField || name === "NumberLiteral";
+  const segment = name === "Identifier" || name === "NumberLiteral" ? t.image : String(t.payload ?? "");
+  m.sign = name === "Minus" || name === "Plus";
   switch (m.state) {
     case "expr":
-      if (name === "Not") return;
-      if (name === "LParen") { m.depth++; return; }
+      if (name === "Not") { m.conditionOnly = true; return; }
+      if (name === "LParen") { m.depth++; m.conditionOnly = true; return; }
       if (name === "From") { m.state = "from"; return; }
       if (isField) { m.path = [segment]; m.state = "field"; return; }
       return clause(m, name);
@@ -108,7 +114,7 @@ function step(m: Machine, t: Lexeme): void {
       if (name === "Between") { m.state = "between-low"; return; }
       return negatable(m, name);
     case "field-dot":
-      if (isField) { m.path.push(segment); m.state = "field"; }
+      if (isStep) { m.path.push(segment); m.state = "field"; }
       return;
     case "field-not":
       return negatable(m, name);
@@ -146,7 +152,7 @@ function step(m: Machine, t: Lexeme): void {
       return;
     case "predicate-end":
       if (name === "Now" || name === "Minus" || name === "Plus" || name === "Duration") return;
-      if (name === "And" || name === "Or") { m.state = "expr"; return; }
+      if (name === "And" || name === "Or") { m.state = "expr"; m.conditionOnly = true; return; }
       if (name === "RParen") { m.depth = Math.max(0, m.depth - 1); return; }
       return clause(m, name);
     case "from":
@@ -154,7 +160,7 @@ function step(m: Machine, t: Lexeme): void {
       return;
     case "from-next":
       if (name === "Comma") m.state = "from";
-      else if (name === "Where") { m.state = "expr"; m.afterWhere = true; }
+      else if (name === "Where") { m.state = "expr"; m.conditionOnly = true; }
       else if (isField) { m.path = [segment]; m.state = "field"; }
       else clause(m, name);
       return;
@@ -165,18 +171,23 @@ function step(m: Machine, t: Lexeme): void {
       if (isField) { m.path = [segment]; m.state = "order-next"; }
       return;
     case "order-key-dot":
-      if (isField) { m.path.push(segment); m.state = "order-next"; }
+      if (isStep) { m.path.push(segment); m.state = "order-next"; }
       return;
     case "order-next":
       if (name === "Dot") m.state = "order-key-dot";
       else if (name === "Comma") m.state = "order-key";
-      else if (name !== "Asc" && name !== "Desc") clause(m, name);
+      else if (name === "Asc" || name === "Desc") m.state = "order-direction";
+      else clause(m, name);
+      return;
+    case "order-direction":
+      if (name === "Comma") m.state = "order-key";
+      else clause(m, name);
       return;
     case "select":
       if (isField) { m.path = [segment]; m.state = "select-next"; }
       return;
     case "select-dot":
-      if (isField) { m.path.push(segment); m.state = "select-next"; }
+      if (isStep) { m.path.push(segment); m.state = "select-next"; }
       return;
     case "select-next":
       if (name === "Dot") m.state = "select-dot";
@@ -215,16 +226,18 @@ function keywords(labels: readonly string[]): Suggestion[] {
 }
 
 function itemsFor(m: Machine, schema: ResolvedSchema | undefined): Suggestion[] {
+  if (m.sign) return [];
   const field = schema?.lookup(m.path);
   switch (m.state) {
     case "expr":
-      return [...fields(schema, []), ...keywords(["not"]), { kind: "operator", label: "(" }, ...(m.afterWhere || m.depth > 0 ? [] : keywords(["from", ...CLAUSE_KEYWORDS]))];
+      return [...fields(schema, []), ...keywords(["not"]), { kind: "operator", label: "(" }, ...(m.conditionOnly ? [] : keywords(["from", ...CLAUSE_KEYWORDS]))];
     case "from":
       return [];
     case "from-next":
       return [...keywords(["where"]), ...fields(schema, []), ...keywords(CLAUSE_KEYWORDS)];
     case "field":
-      return [...(field !== undefined && (field.base === "object" || field.array) ? fields(schema, m.path) : []), ...operators(field)];
+      // Sub-fields are offered after the `.` (field-dot): right after a name, `metadata source` would not parse.
+      return operators(field);
     case "field-dot":
       return fields(schema, m.path);
     case "field-not":
@@ -257,6 +270,8 @@ function itemsFor(m: Machine, schema: ResolvedSchema | undefined): Suggestion[] 
       return fields(schema, m.path);
     case "order-next":
       return keywords(["asc", "desc", "select", "limit", "case"]);
+    case "order-direction":
+      return keywords(["select", "limit", "case"]);
     case "select":
       return fields(schema, []);
     case "select-next":
