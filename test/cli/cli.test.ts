@@ -286,11 +286,16 @@ describe("filterql check, decompile, help", () => {
     expect(unfixed).toMatchObject({ status: 1, stdout: "age > 1 offset 20\n" });
     expect(unfixed.stderr).toContain("error[syntax]: FilterQL has no `offset`");
     // Fixed, but the schema still rejects it: the diagnostics are the fixed text's.
-    const rejected = cli(["check", "status:archived", "--schema", "sample/schema.json", "--fix"]);
+    const rejected = cli(["check", 'status === "archived"', "--schema", "sample/schema.json", "--fix"]);
     expect(rejected).toMatchObject({ status: 1, stdout: 'status = "archived"\n' });
     expect(rejected.stderr).toContain('error[invalid-value]: "archived" is not one of the values of `status`');
     expect(rejected.stderr).toContain('1 | status = "archived"');
-    expect(rejected.stderr).not.toContain("status:archived");
+    expect(rejected.stderr).not.toContain("===");
+    // A bare word whose quoting the schema would reject gets no fix: the text stays, and still fails.
+    expect(cli(["check", "status:archived", "--schema", "sample/schema.json", "--fix"])).toMatchObject({ status: 1, stdout: "status:archived\n" });
+    expect(cli(["check", "status:activ", "--schema", "sample/schema.json", "--fix"])).toEqual({ status: 0, stdout: 'status = "active"\n', stderr: "" });
+    // The checker's own fix: a quoted near miss of an enum value.
+    expect(cli(["check", 'status = "activ"', "--schema", "sample/schema.json", "--fix"])).toEqual({ status: 0, stdout: 'status = "active"\n', stderr: "" });
   });
   test("decompile: body on stdin → text", () => {
     const body = { filters: { AND: [{ key: "a", operator: "gt", value: 1 }], NOR: [{ key: "b", value: "x" }] }, sort: { field: "a", direction: "desc" } };
