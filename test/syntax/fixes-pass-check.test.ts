@@ -114,6 +114,7 @@ describe("the bare-word fix follows the field's type", () => {
   test("a bare word outside an enum, where the checker reads the enum, keeps its diagnostic but gets no fix", () => {
     const [d] = parse("status = archived", { schema }).diagnostics;
     expect(d?.message).toBe("`archived` is a bare word; a text value is written in quotes");
+    expect(d?.hint).toBe('`status` takes "active", "inactive", "pending"');
     expect(d?.fix).toBeUndefined();
   });
 

@@ -101,7 +101,7 @@ const CASES: [string, number, number, string, string, string | null][] = [
   ["role = admin or role = editor", 7, 12, "`admin` is a bare word; a text value is written in quotes", "write it as a string: `\"admin\"`; `role` takes \"admin\", \"editor\", \"viewer\"", "role = \"admin\" or role = \"editor\""],
   ["department = engineering", 13, 24, "`engineering` is a bare word; a text value is written in quotes", "the closest allowed value is `\"Engineering\"`; `department` takes \"Engineering\", \"Sales\", \"Support\", \"HR\", \"Marketing\", \"Finance\"", "department = \"Engineering\""],
   ["name = John Smith", 7, 17, "`John Smith` is a bare word; a text value is written in quotes", "write it as a string: `\"John Smith\"`", "name = \"John Smith\""],
-  ["status != archived", 10, 18, "`archived` is a bare word; a text value is written in quotes", "write it as a string: `\"archived\"`; `status` takes \"active\", \"inactive\", \"pending\"", null],
+  ["status != archived", 10, 18, "`archived` is a bare word; a text value is written in quotes", "`status` takes \"active\", \"inactive\", \"pending\"", null],
   ["NOT _exists_:email", 4, 18, "`_exists_:email` is Lucene's test for a field that has a value; FilterQL writes `exists`", "write `email exists`", "not email exists"],
   ["verified:true", 0, 13, "`verified:true` is how Lucene and KQL compare a field; FilterQL writes `=`", "write `verified = true`", "verified = true"],
   ["age:30", 0, 6, "`age:30` is how Lucene and KQL compare a field; FilterQL writes `=`", "write `age = 30`", "age = 30"],

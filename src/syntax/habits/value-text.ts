@@ -49,7 +49,8 @@ export function bareWord(s: Source, i: number, oneWord = false): { quoted: strin
   const other = field === undefined ? undefined : notText(field);
   if (other !== undefined) return { quoted, next, finding: { start, end, message, hint: other } };
   const allowed = options === undefined || field === undefined ? "" : `; \`${field.path}\` takes ${options.map((o) => JSON.stringify(o)).join(", ")}`;
-  const hint = near === undefined ? `write it as a string: \`${quoted}\`${allowed}` : `the closest allowed value is \`${quoted}\`${allowed}`;
+  // A word near no allowed value: the allowed values (quoting it would fix only where the enum is not read).
+  const hint = near !== undefined ? `the closest allowed value is \`${quoted}\`${allowed}` : options !== undefined && !exact ? allowed.slice(2) : `write it as a string: \`${quoted}\`${allowed}`;
   return { quoted, next, finding: { start, end, message, hint, fix: replace(`quote: ${quoted}`, start, end, quoted), chosen: true } };
 }
 
