@@ -113,13 +113,13 @@ export function withHabits(input: HabitInput, generic: readonly Diagnostic[]): D
   const offsets = new OffsetMap(edits);
   const reparsed = input.reparse(fixed);
   const remaining = reparsed.diagnostics.filter((d) => d.severity === "error");
-  const rejected = typeErrors(reparsed.query, input.schema);
+  const rejected = new Spans(typeErrors(reparsed.query, input.schema));
   // A value read from a bare word that the checker rejects where the fix writes it (`status =
   // "archived"`) is not sure to be what was meant.
   const checkFails = (m: Match) => m.findings.some((f) => f.chosen === true) && m.findings.some((f) => (f.fix?.edits ?? []).some((e) => {
     const from = offsets.map(e.start);
     const to = from + e.text.length;
-    return rejected.some((d) => d.span.start < to && from < d.span.end);
+    return rejected.overlaps(from, to);
   }));
   const remainingStarts = remaining.map((d) => d.span.start).sort((a, b) => a - b);
   const stillFails = (from: number, to: number) => {
@@ -147,6 +147,26 @@ export function withHabits(input: HabitInput, generic: readonly Diagnostic[]): D
     reporter.error(r.code, r.message, { start, end: Math.max(start, offsets.unmap(r.span.end)) }, r.hint);
   }
   return [...reporter.diagnostics, ...kept];
+}
+
+/** Spans asked whether any overlaps a range, by binary search (a broken list may hold thousands). */
+class Spans {
+  private readonly starts: number[];
+  /** The furthest end among the spans up to each one, by start. */
+  private readonly reach: number[] = [];
+
+  constructor(diagnostics: readonly Diagnostic[]) {
+    const spans = diagnostics.map((d) => d.span).sort((a, b) => a.start - b.start);
+    this.starts = spans.map((s) => s.start);
+    let far = Number.NEGATIVE_INFINITY;
+    for (const s of spans) this.reach.push((far = Math.max(far, s.end)));
+  }
+
+  /** True when a span shares a character with [from, to). */
+  overlaps(from: number, to: number): boolean {
+    const k = lowerBound(this.starts, to);
+    return k > 0 && (this.reach[k - 1] as number) > from;
+  }
 }
 
 /** The checker's errors on the fixed text, when it parsed and a schema is known. */
