@@ -59,7 +59,7 @@ async function start(): Promise<void> {
   let dialect: Dialect = "v1";
 
   function show(text: string): void {
-    const parsed = parse(text);
+    const parsed = parse(text, options);
     const diagnostics: Diagnostic[] = [...parsed.diagnostics];
     if (parsed.query !== undefined) diagnostics.push(...check(parsed.query, options));
     const query = diagnostics.some((d) => d.severity === "error") ? undefined : parsed.query;

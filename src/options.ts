@@ -15,7 +15,7 @@ export interface Limits {
 export interface ParseOptions extends Limits {
   /**
    * Used only when the text has errors: a bare word where an enum field's value goes is fixed
-   * to the enum's closest value.
+   * to the enum's closest value, and a bare word is quoted only where the field takes text.
    */
   readonly schema?: Schema | ResolvedSchema;
 }

@@ -17,9 +17,10 @@ export interface QueryResult {
 /** Parse and (when it parsed) check: what lint shows and what `onSubmit` receives. */
 export function analyse(state: EditorState, schemaField: StateField<Schema | undefined>, parseOptions: ParseOptions): QueryResult {
   const text = state.doc.toString();
-  const parsed = parse(text, parseOptions);
-  if (parsed.query === undefined) return parsed;
   const schema = resolvedSchema(state, schemaField);
+  // The schema lets the parser's fixes for broken text follow the field types (no `age > "thirty"`).
+  const parsed = parse(text, schema === undefined ? parseOptions : { ...parseOptions, schema });
+  if (parsed.query === undefined) return parsed;
   return { query: parsed.query, diagnostics: [...parsed.diagnostics, ...check(parsed.query, schema === undefined ? {} : { schema })] };
 }
 

@@ -152,6 +152,21 @@ describe("lint output", () => {
     expect(applyAction(state, d!).doc.toString()).toBe('status = "active" and age > 3');
   });
 
+  test('status = "activ" (a quoted near miss of an enum value: the checker\'s fix is the quick fix)', () => {
+    const state = lintState('status = "activ"');
+    const [d, ...rest] = editorDiagnostics(state, field, {});
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ source: "invalid-value", from: 9, to: 16 });
+    expect(applyAction(state, d!).doc.toString()).toBe('status = "active"');
+  });
+
+  test("age > thirty (a bare word where a number goes: the hint says so, and no quick fix)", () => {
+    const [d, ...rest] = editorDiagnostics(lintState("age > thirty"), field, {});
+    expect(rest).toEqual([]);
+    expect(d!.message).toBe("`thirty` is a bare word; a text value is written in quotes\n`age` is an integer: write a number");
+    expect(d!.actions).toBeUndefined();
+  });
+
   test("ordr = 1 (the quick fix back-quotes a reserved word)", () => {
     const state = lintState("ordr = 1");
     const [d] = editorDiagnostics(state, field, {});
