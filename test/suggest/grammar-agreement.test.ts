@@ -69,6 +69,19 @@ describe("suggest offers only what the grammar allows", () => {
     expect(suggest("(a = 1) ", 8, { schema }).items.map((i) => i.label)).toEqual(["and", "or", "order by", "select", "limit", "case"]);
   });
 
+  test.each([
+    ["order by score desc ", ["select", "limit", "case"]],
+    ["age > - ", []],
+    ["created > now - ", []],
+    ["tags.0 ", ["=", "!=", "<", "<=", ">", ">="]],
+    ["metadata ", ["is null", "is not null", "exists", "not exists"]],
+  ])("after %j: %j (first items)", (before, first) => {
+    const labels = suggest(before, before.length, { schema }).items.map((i) => i.label);
+    expect(labels.slice(0, first.length)).toEqual(first);
+    if (first.length === 0) expect(labels).toEqual([]);
+    expect(refused(before)).toEqual([]);
+  });
+
   test("for any prefix of a valid query cut at a token boundary, every label's tokens are ones the grammar allows there", () => {
     fc.assert(
       fc.property(queryArb, (query) => {
