@@ -26,7 +26,12 @@ import { SQL_FLAGS, sqlOptions } from "./sql-target.js";
 export interface Io {
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  readonly stdin: NodeJS.ReadableStream;
+  readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+}
+
+/** Reading standard input from a terminal looks like a hang: say what is awaited, and how to end it. */
+function awaitingTerminal(io: Io, what: string): void {
+  if (io.stdin.isTTY === true) io.stderr.write(`filterql: reading ${what} from the terminal; end it with Ctrl-D (or pipe a file in).\n`);
 }
 
 export function loadSchema(path: string | undefined): ResolvedSchema | undefined {
@@ -158,6 +163,7 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   if (compiled === undefined) return 1;
   // Without a schema, a field no record holds is most likely misspelt: said once the run is done.
   const absent = schema === undefined ? new AbsentFields(compiled.query) : undefined;
+  if (dataPath === "-") awaitingTerminal(io, "records");
   const opened = openRecords(dataPath, io.stdin as never);
   const source = absent === undefined ? opened : absent.over(opened);
   const status = await runOver(compiled, source, format, page, positiveInt(p.values, "page-size"), io);
@@ -324,6 +330,7 @@ export async function decompileCommand(argv: readonly string[], io: Io): Promise
   if (p.values["help"] === true) return help("decompile", io);
   if (p.positionals.length > 0) throw new CliError("decompile reads the body on standard input: filterql decompile < body.json");
   const d = dialect(p.values);
+  awaitingTerminal(io, "the body");
   const text = await readStdin(io.stdin as never);
   let body: unknown;
   try {

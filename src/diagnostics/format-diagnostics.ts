@@ -21,14 +21,15 @@ function formatOne(index: LineIndex, d: Diagnostic): string {
   const out = [`${d.severity}[${d.code}]: ${visible(d.message)}`];
   const span = index.span(d.span);
   const line = index.lineOf(span.start);
-  const where = d.path === undefined ? `${line + 1}:${span.start - index.lineStart(line) + 1}` : `${d.path}`;
+  const where = d.path === undefined ? `${line + 1}:${span.start - index.lineStart(line) + 1}` : d.path === "" ? "(the body itself)" : d.path;
   const gutter = String(line + 1).length;
   const pad = " ".repeat(gutter);
   out.push(`${pad}--> ${where}`);
   if (index.text.length > 0 || d.path === undefined) {
-    const source = index.lineText(line);
-    const col = span.start - index.lineStart(line);
-    const end = Math.max(col, Math.min(span.end - index.lineStart(line), source.length));
+    const whole = index.lineText(line);
+    const start = span.start - index.lineStart(line);
+    const { source, col } = windowed(whole, start, Math.max(start, Math.min(span.end - index.lineStart(line), whole.length)));
+    const end = Math.max(col, Math.min(col + (span.end - span.start), source.length));
     const width = Math.max(1, displayWidth(visible(source.slice(col, end))));
     out.push(`${pad} |`);
     out.push(`${line + 1} | ${visible(source)}`);
@@ -37,6 +38,31 @@ function formatOne(index: LineIndex, d: Diagnostic): string {
   if (d.hint !== undefined) out.push(`${pad} = hint: ${visible(d.hint)}`);
   if (d.fix !== undefined) out.push(`${pad} = fix: ${visible(applyEdits(index.text, d.fix.edits).replace(/\r?\n/g, " "))}`);
   return out.join("\n");
+}
+
+/** Lines longer than this many characters are shown as a window around the span. */
+const LONG_LINE = 120;
+/** How much of a long line is kept on each side of the span. */
+const CONTEXT = 40;
+
+/**
+ * The part of a long source line around `[start, end)`, with `…` where it was cut, and the span's
+ * start in it: a frame that a terminal would wrap puts the carets under nothing.
+ */
+function windowed(line: string, start: number, end: number): { source: string; col: number } {
+  if (line.length <= LONG_LINE) return { source: line, col: start };
+  let from = Math.max(0, start - CONTEXT);
+  // A span too long to show whole is shown from its start.
+  let to = Math.min(line.length, Math.max(Math.min(end, start + LONG_LINE - 2 * CONTEXT), start + 1) + CONTEXT);
+  // Never between the halves of a surrogate pair.
+  if (from > 0 && isLowSurrogate(line.charCodeAt(from))) from--;
+  if (to < line.length && isLowSurrogate(line.charCodeAt(to))) to++;
+  const head = from > 0 ? "…" : "";
+  return { source: `${head}${line.slice(from, to)}${to < line.length ? "…" : ""}`, col: head.length + start - from };
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
 }
 
 /** Replaces C0 controls and DEL with their Unicode control pictures, tabs with a space. */

@@ -354,3 +354,23 @@ describe("the REPL in a real terminal", () => {
     await waitFor(s, "filterql> age");
   });
 });
+
+describe("commands that read standard input, in a terminal", () => {
+  test("decompile says it is reading the body, and Ctrl-D ends it", async () => {
+    const s = start(["decompile"]);
+    await waitFor(s, "filterql: reading the body from the terminal; end it with Ctrl-D (or pipe a file in).");
+    send(s, '{"filters":{"AND":[{"key":"a","value":1}]}}', "Enter");
+    send(s, "C-d");
+    const out = await waitFor(s, "[exited 0]");
+    expect(out).toMatch(/^a = 1$/m);
+  });
+
+  test("run --data - says it is reading records", async () => {
+    const s = start(["run", "a = 1", "--data", "-"]);
+    await waitFor(s, "filterql: reading records from the terminal; end it with Ctrl-D (or pipe a file in).");
+    send(s, '{"a":1}', "Enter");
+    send(s, "C-d");
+    const out = await waitFor(s, "[exited 0]");
+    expect(out).toContain('"total": 1');
+  });
+});
