@@ -14,15 +14,21 @@ export function parse(argv: readonly string[], options: OptionSpec, command: str
     const { values, positionals } = parseArgs({ args: [...argv], options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
     return { values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (error) {
-    throw new CliError(`${flagProblem(error, argv)}. See 'filterql ${command} --help'.`);
+    throw new CliError(`${flagProblem(error, argv, command)}. See 'filterql ${command} --help'.`);
   }
 }
 
 /** node:util's parseArgs messages, said in one line in the CLI's own words. */
-function flagProblem(error: unknown, argv: readonly string[]): string {
+function flagProblem(error: unknown, argv: readonly string[], command: string): string {
   const message = error instanceof Error ? error.message : String(error);
   const unknown = /^Unknown option '([^']*)'/.exec(message);
-  if (unknown !== null) return `unknown option '${unknown[1] ?? ""}'`;
+  if (unknown !== null) {
+    const flag = unknown[1] ?? "";
+    // `-status:active` (Lucene's exclusion) is read as the short options -s -t -a …
+    const query = flag.startsWith("--") ? undefined : argv.find((a) => a.startsWith(flag) && a.length > flag.length);
+    if (query !== undefined) return `unknown option '${flag}'; a query that starts with '-' goes after '--': filterql ${command} -- '${query}'`;
+    return `unknown option '${flag}'`;
+  }
   const missing = /^Option '(-[^' ]*)(?: <value>)?' argument (missing|is ambiguous)/.exec(message);
   if (missing !== null) {
     const flag = missing[1] ?? "";

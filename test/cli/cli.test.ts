@@ -202,6 +202,7 @@ describe("filterql run", () => {
     ["bad page", ["run", "a = 1", "--data", jsonData, "--page", "0"], "--page takes a whole number of 1 or more, not '0'"],
     ["bad flag", ["run", "a = 1", "--dta", jsonData], "filterql: unknown option '--dta'. See 'filterql run --help'.\n"],
     ["a flag without its value", ["run", "a = 1", "--data"], "filterql: --data needs a value. See 'filterql run --help'.\n"],
+    ["a query that starts with -", ["check", "-status:active"], "filterql: unknown option '-s'; a query that starts with '-' goes after '--': filterql check -- '-status:active'. See 'filterql check --help'.\n"],
     ["a value that looks like a flag", ["run", "a = 1", "--data", jsonData, "--page-size", "-1"], "filterql: --page-size needs a value, and '-1' looks like an option: write --page-size=-1 if it is the value. See 'filterql run --help'.\n"],
     ["a negative value written with =", ["run", "a = 1", "--data", jsonData, "--page-size=-1"], "--page-size takes a whole number of 1 or more, not '-1'"],
     ["unknown command", ["frobnicate"], "unknown command 'frobnicate'"],

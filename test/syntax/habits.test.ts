@@ -40,6 +40,9 @@ const CASES: [string, number, number, string, string, string | null][] = [
   ["status: \"active\"", 0, 16, "`status: \"active\"` is how Lucene and KQL compare a field; FilterQL writes `=`", "write `status = \"active\"`", "status = \"active\""],
   ["age:[20 TO 30]", 0, 14, "`age:[20 TO 30]` is a Lucene range; FilterQL writes `between … and …`", "write `age between 20 and 30`", "age between 20 and 30"],
   ["age:[20 TO *]", 0, 13, "`age:[20 TO *]` is a Lucene range; FilterQL writes `between … and …`", "write `age >= 20`", "age >= 20"],
+  // A bare word for a bound is still the range; where the field takes no text, no fix (no comma fixes inside it either).
+  ["age:[20 TO thirty]", 0, 18, "`age:[20 TO thirty]` is a Lucene range; FilterQL writes `between … and …`", "`age` is an integer: write a number", null],
+  ["name:[a TO m]", 0, 13, "`name:[a TO m]` is a Lucene range; FilterQL writes `between … and …`", 'write `name between "a" and "m"`', 'name between "a" and "m"'],
   ["-status:active", 0, 14, "`-` before a condition is how Lucene and KQL exclude; FilterQL writes `not`", "write `not status = \"active\"`", "not status = \"active\""],
   ["name:Jo*", 0, 8, "`name:Jo*` is a Lucene wildcard; FilterQL writes `starts with`", "write `name starts with \"Jo\"`", "name starts with \"Jo\""],
   ["_exists_:email", 0, 14, "`_exists_:email` is Lucene's test for a field that has a value; FilterQL writes `exists`", "write `email exists`", "email exists"],

@@ -16,6 +16,8 @@ interface Term {
   readonly message: string;
   /** True when a value in `text` was read from a bare word (see Finding.chosen). */
   readonly chosen?: boolean;
+  /** Why `text` cannot be offered as a fix: a bare word where the field takes no text. */
+  readonly unsure?: string;
 }
 
 const STAR = /\s*\*/y;
@@ -78,13 +80,24 @@ function range(s: Source, field: string, open: number, term: (end: number) => st
   const lowStar = star(s, s.end(open));
   const low = lowStar > 0 ? undefined : valueAt(s, open + 1);
   const to = lowStar > 0 ? s.tokenAt(s.end(open) + lowStar) : low?.next;
-  if (to === undefined || s.word(to) !== "to" || (low?.bare !== undefined)) return undefined;
+  if (to === undefined || s.word(to) !== "to") return undefined;
   const highStar = star(s, s.end(to));
   const high = highStar > 0 ? undefined : valueAt(s, to + 1);
   const close = highStar > 0 ? s.tokenAt(s.end(to) + highStar) : high?.next;
-  if (close === undefined || !s.is(close, T.RBracket) || high?.bare !== undefined) return undefined;
+  if (close === undefined || !s.is(close, T.RBracket)) return undefined;
   const text = low !== undefined && high !== undefined ? `${field} between ${low.text} and ${high.text}` : low !== undefined ? `${field} >= ${low.text}` : high !== undefined ? `${field} <= ${high.text}` : `${field} exists`;
-  return { kind: "range", text, end: s.end(close), next: close + 1, message: `${term(s.end(close))} is a Lucene range; FilterQL writes \`between … and …\`` };
+  // A bare word for a bound (`[1 TO thirty]`) is still this range, but quoting it is a fix only where the field takes text.
+  const bare = [low?.bare, high?.bare].filter((b) => b !== undefined);
+  const unsure = bare.find((b) => b.fix === undefined)?.hint;
+  return {
+    kind: "range",
+    text,
+    end: s.end(close),
+    next: close + 1,
+    message: `${term(s.end(close))} is a Lucene range; FilterQL writes \`between … and …\``,
+    ...(bare.length > 0 ? { chosen: true } : {}),
+    ...(unsure === undefined ? {} : { unsure }),
+  };
 }
 
 /** `status:(active OR pending)` → `status in ["active", "pending"]`. */
@@ -114,7 +127,11 @@ const term = (...kinds: TermKind[]) => (s: Source, i: number): Match | undefined
   if (t === undefined || !kinds.includes(t.kind)) return undefined;
   const start = s.start(i);
   return {
-    findings: [{ start, end: t.end, message: t.message, hint: `write \`${t.text}\``, fix: replace(`write ${t.text}`, start, t.end, t.text), ...(t.chosen === true ? { chosen: true } : {}) }],
+    findings: [
+      t.unsure === undefined
+        ? { start, end: t.end, message: t.message, hint: `write \`${t.text}\``, fix: replace(`write ${t.text}`, start, t.end, t.text), ...(t.chosen === true ? { chosen: true } : {}) }
+        : { start, end: t.end, message: t.message, hint: t.unsure },
+    ],
     from: start,
     to: t.end,
     next: t.next,
