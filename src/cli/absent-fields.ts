@@ -22,6 +22,7 @@ export class AbsentFields {
   private readonly unseen = new Map<string, PathNode>();
   private readonly known = new Set<string>();
   private sampled = 0;
+  private first: unknown;
 
   constructor(query: QueryNode) {
     walk(query, (node) => {
@@ -45,6 +46,7 @@ export class AbsentFields {
   }
 
   private see(records: readonly unknown[]): void {
+    if (this.sampled === 0) this.first = records[0];
     for (let i = 0; i < records.length && this.sampled < SAMPLE; i++, this.sampled++) gatherPaths(records[i], "", DEPTH, this.known);
     for (const [name, path] of this.unseen) {
       for (const record of records) {
@@ -61,12 +63,25 @@ export class AbsentFields {
     if (this.sampled === 0) return [];
     const reporter = new Reporter(text);
     const known = [...this.known];
+    const wrapped = this.sampled === 1 ? wrappedRecords(this.first) : undefined;
     for (const [name, path] of this.unseen) {
       const meant = closest(name, known);
-      reporter.warning("unknown-field", `no record has a field \`${name}\``, path.span, meant === undefined ? "check its spelling, or pass --schema F" : `did you mean \`${meant}\`?`);
+      const hint = wrapped !== undefined
+        ? `the data is one record holding a list of ${wrapped.length} in \`${wrapped.key}\`: to query those, give them as the records (\`jq -c '.${wrapped.key}[]'\` makes NDJSON of them)`
+        : meant === undefined ? "check its spelling, or pass --schema F" : `did you mean \`${meant}\`?`;
+      reporter.warning("unknown-field", `no record has a field \`${name}\``, path.span, hint);
     }
     return reporter.diagnostics;
   }
+}
+
+/** `{"records": [{…}, …]}`: a file that wraps its records in one object. */
+function wrappedRecords(record: unknown): { key: string; length: number } | undefined {
+  if (record === null || typeof record !== "object" || Array.isArray(record)) return undefined;
+  for (const [key, value] of Object.entries(record)) {
+    if (Array.isArray(value) && value.length > 0 && value.every((v) => v !== null && typeof v === "object" && !Array.isArray(v))) return { key, length: value.length };
+  }
+  return undefined;
 }
 
 function gatherPaths(value: unknown, prefix: string, depth: number, into: Set<string>): void {

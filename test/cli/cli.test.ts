@@ -240,6 +240,13 @@ describe("filterql run without a schema: fields no record holds", () => {
     const text = format === "json" ? JSON.parse(r.stdout).results : r.stdout.split("\n").filter((l) => l !== "").map((l) => JSON.parse(l));
     expect(text.length).toBeGreaterThan(0);
   });
+  test("a file that wraps its records in one object is named as such", () => {
+    const wrapped = file("wrapped.json", JSON.stringify({ records: [{ status: "a" }, { status: "b" }, { status: "a" }] }));
+    const r = cli(["run", 'status = "a"', "--data", wrapped]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).pagination.total).toBe(0);
+    expect(r.stderr).toContain("= hint: the data is one record holding a list of 3 in `records`: to query those, give them as the records (`jq -c '.records[]'` makes NDJSON of them)");
+  });
   test("no warning when every field occurs in some record (however late), with a schema, or for no records", () => {
     const late = file("late.ndjson", [...Array.from({ length: 3000 }, (_, i) => JSON.stringify({ id: i })), '{"id":3000,"rare":{"deep":[{"x":1}]}}'].join("\n"));
     expect(cli(["run", "rare.deep.x = 1 select id", "--data", late])).toMatchObject({ status: 0, stderr: "" });
