@@ -14,19 +14,29 @@
  *   `(a*|b)*` cannot happen (two loops on the same text from one position would need such a
  *   choice inside the smallest repetition holding both). `(foo|bar)+`, `(?:[a-z]+\s)+` and
  *   `(ab?)+` pass: each step can be taken one way only.
- * - At most MAX_OPEN_LOOPS repetitions may end in more than one place on the same text (a
+ * - At most MAX_OPEN_LOOPS (2) repetitions may end in more than one place on the same text (a
  *   position in it with a choice between staying and leaving): each multiplies the work on a
- *   failing text by its length (`.*a.*b` is fine; `.*a.*b.*c.*d` is not).
- * - Apart from looping, the pattern may read one text in at most MAX_WAYS ways: a run of optional
- *   parts can otherwise cost exponential time in the pattern's length (`a?a?…a?aa…a` doubles with
- *   every `a?`), while a counted repeat such as `.{0,30}x` (nested options) has only 31.
+ *   failing text by its length, and so does the search from every start position (`.*a.*b` is
+ *   kept; `.*a.*b.*c` is not).
+ * - Apart from looping, the pattern may read one text in at most 1,024 ways, 64 with one open
+ *   loop, 8 with two (MAX_WAYS_BY_OPEN_LOOPS): a run of optional parts can otherwise cost
+ *   exponential time in the pattern's length (`a?a?…a?aa…a` doubles with every `a?`), while a
+ *   counted repeat such as `.{0,30}x` (nested options) has only 31.
  */
 import { FOLD_CASE, foldOrbit, MAX_RUNE, type Node, Op } from "../engine/re2-tree.js";
 
-/** Ways to read one text allowed in one pattern, not counting loops. */
-export const MAX_WAYS = 1 << 16;
-/** Repetitions allowed to end in more than one place on the same text. */
-export const MAX_OPEN_LOOPS = 3;
+/**
+ * Ways to read one text allowed in one pattern, not counting loops, by the number of open loops:
+ * PCRE may try every way from every start position, and each open loop multiplies that by the
+ * text's length.
+ */
+export const MAX_WAYS_BY_OPEN_LOOPS = [1 << 10, 1 << 6, 1 << 3] as const;
+const MAX_WAYS = MAX_WAYS_BY_OPEN_LOOPS[0];
+/**
+ * Repetitions allowed to end in more than one place on the same text. With the unanchored search
+ * (every start position), two give PCRE work of the cube of the text's length on a failing text.
+ */
+export const MAX_OPEN_LOOPS = MAX_WAYS_BY_OPEN_LOOPS.length - 1;
 /** Sizes beyond which a pattern is not analysed (and refused). */
 const MAX_POSITIONS = 4096;
 const MAX_STEPS = 100_000;
@@ -35,16 +45,25 @@ interface Edge {
   readonly to: number;
   /** The sequence or repetition that makes the step. */
   readonly via: number;
+  /** In how many ways the empty parts before it allow the step (capped past MAX_WAYS). */
+  readonly count: number;
+}
+
+/** A position a part can end on, and in how many ways (capped past MAX_WAYS). */
+interface End {
+  readonly at: number;
+  readonly count: number;
 }
 
 /**
  * A part of the pattern: its first steps, the positions it can end on, and how many ways (0, 1,
  * or 2 for "several") it can match the empty text. A step or end that the empty parts allow in
- * two ways is listed twice, so it shows as a choice like any other.
+ * several ways carries that count, so it shows as a choice like any other. Counts, not copies:
+ * copies of a list double at every part that matches the empty text two ways (`(?:^|\z)`).
  */
 interface Part {
   readonly first: readonly Edge[];
-  readonly last: readonly number[];
+  readonly last: readonly End[];
   readonly empties: number;
 }
 
@@ -74,13 +93,13 @@ class Automaton {
     const id = this.classes.length;
     this.classes.push(ranges);
     this.follow.push([]);
-    return { first: [{ to: id, via: 0 }], last: [id], empties: 0 };
+    return { first: [{ to: id, via: 0, count: 1 }], last: [{ at: id, count: 1 }], empties: 0 };
   }
 
   join(a: Part, b: Part, via: number): void {
     this.steps += a.last.length * b.first.length;
     if (this.steps > MAX_STEPS) throw new TooLarge();
-    for (const p of a.last) for (const e of b.first) (this.follow[p] as Edge[]).push({ to: e.to, via });
+    for (const p of a.last) for (const e of b.first) (this.follow[p.at] as Edge[]).push({ to: e.to, via, count: capped(p.count * e.count) });
   }
 
   sequence(parts: readonly Part[]): Part {
@@ -88,8 +107,8 @@ class Automaton {
     for (const part of parts) {
       this.join(acc, part, this.sites++);
       acc = {
-        first: [...acc.first, ...times(acc.empties, part.first)],
-        last: [...times(part.empties, acc.last), ...part.last],
+        first: edges([...acc.first, ...times(acc.empties, part.first)]),
+        last: ends([...times(part.empties, acc.last), ...part.last]),
         empties: Math.min(2, acc.empties * part.empties),
       };
     }
@@ -108,7 +127,7 @@ class Automaton {
       case Op.CONCAT: return this.sequence(n.subs.map((s) => this.read(s)));
       case Op.ALTERNATE: {
         const parts = n.subs.map((s) => this.read(s));
-        return { first: parts.flatMap((p) => p.first), last: parts.flatMap((p) => p.last), empties: Math.min(2, parts.reduce((k, p) => k + p.empties, 0)) };
+        return { first: edges(parts.flatMap((p) => p.first)), last: ends(parts.flatMap((p) => p.last)), empties: Math.min(2, parts.reduce((k, p) => k + p.empties, 0)) };
       }
       // Skipping the part is one more way to match nothing.
       case Op.QUEST: {
@@ -138,7 +157,7 @@ class Automaton {
     const events: [number, number][] = [];
     for (const e of edges) {
       const rs = this.classes[e.to] as readonly number[];
-      const w = ways[e.to] as number;
+      const w = capped((ways[e.to] as number) * e.count);
       for (let i = 0; i + 1 < rs.length; i += 2) events.push([rs[i] as number, w], [(rs[i + 1] as number) + 1, -w]);
     }
     events.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
@@ -153,6 +172,7 @@ class Automaton {
 
   /** Whether two of these edges lead to classes sharing a character. */
   overlaps(edges: readonly Edge[]): boolean {
+    if (edges.some((e) => e.count > 1)) return true;
     if (edges.length < 2) return false;
     const ranges: [number, number][] = [];
     for (const e of edges) {
@@ -172,9 +192,29 @@ class Automaton {
 
 class TooLarge extends Error {}
 
-/** The list repeated k times (k is 0, 1 or 2). */
-function times<T>(k: number, xs: readonly T[]): readonly T[] {
-  return k === 0 ? [] : k === 1 ? xs : [...xs, ...xs];
+const capped = (n: number): number => Math.min(n, MAX_WAYS + 1);
+
+/** The same steps merged, their counts added. */
+function edges(list: readonly Edge[]): Edge[] {
+  const merged = new Map<string, Edge>();
+  for (const e of list) {
+    const key = `${e.to} ${e.via}`;
+    const seen = merged.get(key);
+    merged.set(key, seen === undefined ? e : { ...e, count: capped(seen.count + e.count) });
+  }
+  return [...merged.values()];
+}
+
+/** The same ends merged, their counts added. */
+function ends(list: readonly End[]): End[] {
+  const merged = new Map<number, number>();
+  for (const e of list) merged.set(e.at, capped((merged.get(e.at) ?? 0) + e.count));
+  return [...merged].map(([at, count]) => ({ at, count }));
+}
+
+/** The steps or ends, each k times as many ways (k is 0, 1 or 2). */
+function times<T extends { readonly count: number }>(k: number, xs: readonly T[]): readonly T[] {
+  return k === 0 ? [] : k === 1 ? xs : xs.map((x) => ({ ...x, count: capped(x.count * k) }));
 }
 
 /** Why PCRE could backtrack catastrophically on the PCRE form of `tree`, or undefined. */
@@ -200,6 +240,7 @@ export function backtrackingRisk(tree: Node): string | undefined {
   // Without the loops' back edges the steps all go forward (to higher positions).
   const ways: number[] = [];
   for (let p = a.classes.length - 1; p >= 0; p--) ways[p] = a.mostWays((a.follow[p] as Edge[]).filter((e) => !a.loopSites.has(e.via)), ways);
-  if (a.mostWays(start.first, ways) > MAX_WAYS) return `a pattern that can read one text in more than ${MAX_WAYS} ways, each of which PCRE may try`;
+  const allowed = MAX_WAYS_BY_OPEN_LOOPS[open] ?? 1;
+  if (a.mostWays(start.first, ways) > allowed) return `a pattern that can read one text in more than ${allowed} ways${open > 0 ? ` with ${open} repetition${open === 1 ? "" : "s"} that can end in more than one place` : ""}, each of which PCRE may try`;
   return undefined;
 }
