@@ -10,7 +10,6 @@ import { closest } from "../check/closest.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { Reporter } from "../diagnostics/reporter.js";
 import { MISSING, someValue } from "../engine/path.js";
-import type { RecordSource } from "./read-records.js";
 
 /** Records whose field paths are gathered for "did you mean" (the first ones are enough). */
 const SAMPLE = 200;
@@ -30,22 +29,8 @@ export class AbsentFields {
     });
   }
 
-  /** The same records, watched on their way. */
-  over(source: RecordSource): RecordSource {
-    const batches = source.batches;
-    const see = (records: readonly unknown[]) => this.see(records);
-    return {
-      size: source.size,
-      batches: (async function* () {
-        for await (const batch of batches) {
-          see(batch.records);
-          yield batch;
-        }
-      })(),
-    };
-  }
-
-  private see(records: readonly unknown[]): void {
+  /** A batch of the records, as they stream past. */
+  see(records: readonly unknown[]): void {
     if (this.sampled === 0) this.first = records[0];
     for (let i = 0; i < records.length && this.sampled < SAMPLE; i++, this.sampled++) gatherPaths(records[i], "", DEPTH, this.known);
     for (const [name, path] of this.unseen) {

@@ -164,8 +164,7 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   // Without a schema, a field no record holds is most likely misspelt: said once the run is done.
   const absent = schema === undefined ? new AbsentFields(compiled.query) : undefined;
   if (dataPath === "-") awaitingTerminal(io, "records");
-  const opened = openRecords(dataPath, io.stdin as never);
-  const source = absent === undefined ? opened : absent.over(opened);
+  const source = openRecords(dataPath, io.stdin as never, absent === undefined ? undefined : (records) => absent.see(records));
   const status = await runOver(compiled, source, format, page, positiveInt(p.values, "page-size"), io);
   const warnings = absent?.warnings(query) ?? [];
   if (warnings.length > 0) io.stderr.write(`${formatDiagnostics(query, warnings)}\n`);
@@ -285,7 +284,7 @@ export function checkCommand(argv: readonly string[], io: Io): number {
   const query = queryArg(p, "check");
   const schema = loadSchema(str(p.values, "schema"));
   const d = dialect(p.values);
-  if (p.values["fix"] === true) return printFixed(query, schema, io);
+  if (p.values["fix"] === true) return printFixed(query, schema, d, io);
   const checked = checkText(query, schema, d);
   if (checked.diagnostics.length > 0) io.stderr.write(`${formatDiagnostics(query, checked.diagnostics)}\n`);
   if (hasErrors(checked.diagnostics) || checked.query === undefined) return 1;
@@ -315,12 +314,20 @@ function checkText(text: string, schema: ResolvedSchema | undefined, d?: Dialect
 
 /**
  * `check --fix`: the text with every fix applied on stdout; what is still wrong with it on stderr
- * (so a text nothing could fix says why); exit 0 when it checks clean.
+ * (so a text nothing could fix says why); exit 0 when it checks clean. A fix can reveal the next
+ * (`status in ("activ")` becomes a list, whose value then gets its own), so fixes are applied
+ * until none is left, a few rounds at most: a second `--fix` changes nothing.
  */
-function printFixed(query: string, schema: ResolvedSchema | undefined, io: Io): number {
-  const fixed = applyFixes(query, checkText(query, schema).diagnostics);
+function printFixed(query: string, schema: ResolvedSchema | undefined, d: Dialect | undefined, io: Io): number {
+  let fixed = query;
+  let left = checkText(fixed, schema, d).diagnostics;
+  for (let round = 0; round < 4; round++) {
+    const next = applyFixes(fixed, left);
+    if (next === fixed) break;
+    fixed = next;
+    left = checkText(fixed, schema, d).diagnostics;
+  }
   io.stdout.write(`${fixed}\n`);
-  const left = checkText(fixed, schema).diagnostics;
   if (left.length > 0) io.stderr.write(`${formatDiagnostics(fixed, left)}\n`);
   return hasErrors(left) ? 1 : 0;
 }

@@ -256,6 +256,13 @@ describe("filterql run without a schema: fields no record holds", () => {
 });
 
 describe("filterql check, decompile, help", () => {
+  test("check --fix: a fix revealed by a fix is applied too (a second --fix changes nothing); --dialect counts; SQL lists read the enum", () => {
+    expect(cli(["check", 'status in ("activ")', "--schema", "sample/schema.json", "--fix"])).toEqual({ status: 0, stdout: 'status in ["active"]\n', stderr: "" });
+    expect(cli(["check", "role in (admin, editr)", "--schema", "sample/schema.json", "--fix"])).toEqual({ status: 0, stdout: 'role in ["admin", "editor"]\n', stderr: "" });
+    const v1 = cli(["check", 'tags not contains "a"', "--dialect", "v1", "--fix"]);
+    expect(v1.status).toBe(1);
+    expect(v1.stderr).toContain("error[unsupported-by-dialect]");
+  });
   test("check --dialect also checks that the Mixpeek body can be written in that dialect", () => {
     expect(cli(["check", 'name contains "ada"'])).toMatchObject({ status: 0, stdout: 'ok: name contains "ada"\n' });
     expect(cli(["check", 'name contains "ada"', "--dialect", "v2"])).toMatchObject({ status: 0, stdout: 'ok: name contains "ada"\n' });

@@ -47,11 +47,14 @@ export class Source {
     readonly parses: (text: string) => boolean = () => true,
   ) {
     const open: boolean[] = [];
+    let previous: TokenType | undefined;
     for (const t of tokens) {
       if (t.tokenType === T.RBracket || t.tokenType === T.RParen) open.pop();
       this.listed.push(open[open.length - 1] === true);
+      // `in (…)` is SQL's list (the `sql-in-parens` habit), read as a list like `[…]`.
       if (t.tokenType === T.LBracket) open.push(true);
-      else if (t.tokenType === T.LParen) open.push(false);
+      else if (t.tokenType === T.LParen) open.push(previous === T.In);
+      previous = t.tokenType;
     }
   }
 
