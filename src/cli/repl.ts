@@ -96,25 +96,49 @@ export class Repl {
     this.write(this.banner());
     rl.prompt();
     return new Promise((resolve) => {
-      rl.on("line", (line) => {
+      // Lines that arrive while `.data` reads its file (pasted or piped after it) wait their turn.
+      const queued: string[] = [];
+      const take = (line: string): void => {
+        if (this.busy) {
+          queued.push(line);
+          return;
+        }
         const more = this.accept(line);
-        const prompt = () => {
-          // `.exit` has closed the interface: prompting again would read from the terminal once more.
-          if (this.closed) return;
-          rl.setPrompt(more ? CONTINUE : PROMPT);
-          rl.prompt();
-        };
         const loading = this.loading;
-        if (loading === undefined) return prompt();
+        if (loading === undefined) return prompt(more);
         this.loading = undefined;
         this.busy = true;
         rl.pause();
         void loading.then(() => {
           this.busy = false;
-          rl.resume();
-          prompt();
+          if (!this.closed) rl.resume();
+          const waiting = queued.splice(0);
+          if (waiting.length === 0) prompt(more);
+          for (const [k, l] of waiting.entries()) {
+            // A queued `.data` queues the rest again, behind its own file.
+            if (this.busy) {
+              queued.push(...waiting.slice(k));
+              return;
+            }
+            take(l);
+          }
+          if (!this.busy && this.closed) finish();
         });
-      });
+      };
+      const prompt = (more: boolean): void => {
+        // `.exit` has closed the interface: prompting again would read from the terminal once more.
+        if (this.closed) return;
+        rl.setPrompt(more ? CONTINUE : PROMPT);
+        rl.prompt();
+      };
+      let finished = false;
+      const finish = (): void => {
+        if (finished) return;
+        finished = true;
+        this.write("\n");
+        resolve(0);
+      };
+      rl.on("line", take);
       rl.on("SIGINT", () => {
         if (rl.line !== "" || this.pending !== "") {
           this.pending = "";
@@ -130,10 +154,12 @@ export class Repl {
       });
       rl.on("close", () => {
         this.closed = true;
-        this.write("\n");
-        resolve(0);
+        // Input that ends while `.data` reads (piped) still has its queued lines run first.
+        if (!this.busy) finish();
       });
-      this.exit = () => rl.close();
+      this.exit = () => {
+        if (!this.closed) rl.close();
+      };
     });
   }
 

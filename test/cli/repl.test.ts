@@ -157,6 +157,19 @@ describe("the REPL in a real terminal", () => {
     expect(existsSync(history)).toBe(false);
   });
 
+  test("lines piped in after .data run on the new records, in order, even when the input ends first", () => {
+    const data = join(tmp, "zed.json");
+    writeFileSync(data, JSON.stringify([{ name: "zed" }]));
+    for (const tail of [".exit\n", ""]) {
+      const r = spawnSync(process.execPath, [bin], { cwd: root, input: `.data ${data}\nname = "zed"\n${tail}`, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+      expect(r.status).toBe(0);
+      const loaded = r.stdout.indexOf(`1 record from ${data}`);
+      expect(loaded).toBeGreaterThan(0);
+      expect(r.stdout.indexOf("page 1 of 1 · 1 match")).toBeGreaterThan(loaded);
+      expect(r.stdout).not.toContain("0 matches");
+    }
+  });
+
   test("history persists across sessions", async () => {
     const history = join(tmp, "shared-history");
     const first = start([], history);
