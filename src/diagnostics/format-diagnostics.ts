@@ -28,8 +28,8 @@ function formatOne(index: LineIndex, d: Diagnostic): string {
   if (index.text.length > 0 || d.path === undefined) {
     const whole = index.lineText(line);
     const start = span.start - index.lineStart(line);
-    const { source, col } = windowed(whole, start, Math.max(start, Math.min(span.end - index.lineStart(line), whole.length)));
-    const end = Math.max(col, Math.min(col + (span.end - span.start), source.length));
+    const { source, col, shown } = windowed(whole, start, Math.max(start, Math.min(span.end - index.lineStart(line), whole.length)));
+    const end = Math.max(col, Math.min(col + (span.end - span.start), shown));
     const width = Math.max(1, displayWidth(visible(source.slice(col, end))));
     out.push(`${pad} |`);
     out.push(`${line + 1} | ${visible(source)}`);
@@ -46,11 +46,12 @@ const LONG_LINE = 120;
 const CONTEXT = 40;
 
 /**
- * The part of a long source line around `[start, end)`, with `…` where it was cut, and the span's
- * start in it: a frame that a terminal would wrap puts the carets under nothing.
+ * The part of a long source line around `[start, end)`, with `…` where it was cut, the span's
+ * start in it, and where the line's text in it ends: a frame that a terminal would wrap puts the
+ * carets under nothing.
  */
-function windowed(line: string, start: number, end: number): { source: string; col: number } {
-  if (line.length <= LONG_LINE) return { source: line, col: start };
+function windowed(line: string, start: number, end: number): { source: string; col: number; shown: number } {
+  if (line.length <= LONG_LINE) return { source: line, col: start, shown: line.length };
   let from = Math.max(0, start - CONTEXT);
   // A span too long to show whole is shown from its start.
   let to = Math.min(line.length, Math.max(Math.min(end, start + LONG_LINE - 2 * CONTEXT), start + 1) + CONTEXT);
@@ -58,7 +59,8 @@ function windowed(line: string, start: number, end: number): { source: string; c
   if (from > 0 && isLowSurrogate(line.charCodeAt(from))) from--;
   if (to < line.length && isLowSurrogate(line.charCodeAt(to))) to++;
   const head = from > 0 ? "…" : "";
-  return { source: `${head}${line.slice(from, to)}${to < line.length ? "…" : ""}`, col: head.length + start - from };
+  // `shown`: where the line's own text ends in the window (a closing `…` gets no caret).
+  return { source: `${head}${line.slice(from, to)}${to < line.length ? "…" : ""}`, col: head.length + start - from, shown: head.length + to - from };
 }
 
 function isLowSurrogate(unit: number): boolean {

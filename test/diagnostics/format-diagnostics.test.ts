@@ -88,6 +88,15 @@ describe("long lines are shown as a window around the span", () => {
     );
   });
 
+  test("a span longer than the window: carets to the cut, none under the closing …", () => {
+    const text = `age = "${"x".repeat(300)}"`;
+    const out = formatDiagnostics(text, [{ severity: "error", code: "type-mismatch", message: "m", span: { start: 6, end: text.length, line: 1, column: 7 } }]);
+    const [, , , source, carets] = out.split("\n") as [string, string, string, string, string];
+    expect(source.endsWith("…")).toBe(true);
+    expect(carets.length).toBe(source.length - 1);
+    expect(carets.endsWith("^")).toBe(true);
+  });
+
   test("a body diagnostic about the whole body points at it by name", () => {
     expect(formatDiagnostics("", [{ severity: "error", code: "type-mismatch", message: "the body must be an object, not a list", span: { start: 0, end: 0, line: 1, column: 1 }, path: "" }])).toBe(
       "error[type-mismatch]: the body must be an object, not a list\n --> (the body itself)",
