@@ -44,6 +44,8 @@ interface Machine {
   conditionOnly: boolean;
   /** True right after `-` or `+`: a number or a duration must follow, which are not suggested. */
   sign: boolean;
+  /** In the "value" state: whether `null` may stand there (after `=`, `==` or `!=`, not after `>` or `contains`). */
+  nullable: boolean;
 }
 
 const CLAUSE_KEYWORDS = ["order by", "select", "limit", "case"];
@@ -78,7 +80,7 @@ function compute(before: string, at: number, schema: ResolvedSchema | undefined)
     from = last.startOffset;
     tokens.pop();
   }
-  const m: Machine = { state: "expr", path: [], depth: 0, conditionOnly: false, sign: false };
+  const m: Machine = { state: "expr", path: [], depth: 0, conditionOnly: false, sign: false, nullable: true };
   for (const t of tokens) step(m, t);
   // A value typed with single quotes still matches its double-quoted label.
   const typed = prefix.replace(/^'/, '"').toLowerCase();
@@ -91,6 +93,8 @@ const WORD_LIKE: ReadonlySet<TokenType> = new Set([T.Identifier, T.BackQuoted, T
 
 const VALUE_TOKENS = new Set(["StringLiteral", "NumberLiteral", "True", "False", "Null", "RegexLiteral"]);
 const COMPARATORS = new Set(["Eq", "EqEq", "NotEq", "Lt", "Lte", "Gt", "Gte", "Tilde"]);
+/** The comparators `null` may follow: the others order, or take text. */
+const EQUALITIES = new Set(["Eq", "EqEq", "NotEq"]);
 
 function step(m: Machine, t: Lexeme): void {
   const name = t.tokenType.name;
@@ -108,7 +112,7 @@ function step(m: Machine, t: Lexeme): void {
       return clause(m, name);
     case "field":
       if (name === "Dot") { m.state = "field-dot"; return; }
-      if (COMPARATORS.has(name)) { m.state = "value"; return; }
+      if (COMPARATORS.has(name)) { m.state = "value"; m.nullable = EQUALITIES.has(name); return; }
       if (name === "Not") { m.state = "field-not"; return; }
       if (name === "Is") { m.state = "is"; return; }
       if (name === "Between") { m.state = "between-low"; return; }
@@ -126,7 +130,7 @@ function step(m: Machine, t: Lexeme): void {
       if (name === "Null") m.state = "predicate-end";
       return;
     case "with":
-      if (name === "With") m.state = "value";
+      if (name === "With") { m.state = "value"; m.nullable = false; }
       return;
     case "value":
     case "between-high":
@@ -210,7 +214,7 @@ function step(m: Machine, t: Lexeme): void {
 function negatable(m: Machine, name: string): void {
   if (name === "In") m.state = "list-open";
   else if (name === "Exists") m.state = "predicate-end";
-  else if (name === "Contains" || name === "Matches") m.state = "value";
+  else if (name === "Contains" || name === "Matches") { m.state = "value"; m.nullable = false; }
   else if (name === "Starts" || name === "Ends") m.state = "with";
 }
 
@@ -249,10 +253,12 @@ function itemsFor(m: Machine, schema: ResolvedSchema | undefined): Suggestion[] 
     case "with":
       return keywords(["with"]);
     case "value":
+      return values(field, m.nullable);
     case "between-low":
     case "between-high":
+      return values(field, false);
     case "list-value":
-      return values(field);
+      return values(field, true);
     case "list-open":
       return [{ kind: "operator", label: "[" }];
     case "list-next":
@@ -353,7 +359,11 @@ function operators(field: FieldInfo | undefined): Suggestion[] {
   return out;
 }
 
-function values(field: FieldInfo | undefined): Suggestion[] {
+function values(field: FieldInfo | undefined, nullable: boolean): Suggestion[] {
+  return candidateValues(field).filter((v) => nullable || v.label !== "null");
+}
+
+function candidateValues(field: FieldInfo | undefined): Suggestion[] {
   const detail = field === undefined ? undefined : typeName(field);
   const value = (label: string): Suggestion => (detail === undefined ? { kind: "value", label } : { kind: "value", label, detail });
   if (field?.enum !== undefined) return [...field.enum.map((v) => value(printScalar(v))), value("null")];

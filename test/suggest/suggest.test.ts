@@ -31,6 +31,12 @@ describe("suggest", () => {
     expect(s.items).toContainEqual({ kind: "keyword", label: "order by" });
   });
 
+  test("null is offered only where it checks: after =, == and != and in a list, not after an ordering, a text operator or between", () => {
+    for (const text of ["created = ", "created != ", "verified == ", "status in [", "status in [\"active\", "]) expect(labels(text), text).toContain("null");
+    for (const text of ["created > ", "created <= ", "created between ", "created between now - 7d and ", "tags contains ", "status starts with ", "status ~ "]) expect(labels(text), text).not.toContain("null");
+    expect(labels("created > ")).toEqual(["now", "now - 1d", "now - 7d"]);
+  });
+
   test("a partial word: the range covers it and items match it", () => {
     expect(suggest("x = 1 and sc", 12, { schema })).toEqual({ from: 10, to: 12, items: [{ kind: "field", label: "score", detail: "number" }] });
   });
