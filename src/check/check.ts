@@ -182,19 +182,19 @@ class Checker {
       return;
     }
     if (typeof v !== LITERAL_TYPE[field.base]) {
-      this.reporter.error("type-mismatch", `\`${name}\` is ${article(type)}, but ${JSON.stringify(v)} is ${article(typeof v)}`, value.span);
+      this.reporter.error("type-mismatch", `\`${name}\` is ${article(type)}, but ${shown(v)} is ${article(typeof v)}`, value.span);
       return;
     }
     if (field.base === "integer" && !Number.isInteger(v)) {
       this.reporter.warning("invalid-value", `\`${name}\` holds whole numbers; ${String(v)} never equals one`, value.span);
     } else if (field.base === "date" && !isIsoDate(v as string)) {
-      this.reporter.error("invalid-value", `${JSON.stringify(v)} is not an ISO-8601 date`, value.span, 'write dates like "2024-05-01" or "2024-05-01T10:00:00Z", or use `now - 7d`');
+      this.reporter.error("invalid-value", `${shown(v)} is not an ISO-8601 date`, value.span, 'write dates like "2024-05-01" or "2024-05-01T10:00:00Z", or use `now - 7d`');
     }
     if (field.enum !== undefined && !field.enum.some((allowed) => allowed === v)) {
       const allowed = `allowed: ${field.enum.map((a) => JSON.stringify(a)).join(", ")}`;
       // A near miss (`"activ"`) gets the enum's one closest value, as a bare word does.
       const near = typeof v === "string" ? closest(v, field.enum.filter((a): a is string => typeof a === "string"), true) : undefined;
-      const message = `${JSON.stringify(v)} is not one of the values of \`${name}\``;
+      const message = `${shown(v)} is not one of the values of \`${name}\``;
       if (near === undefined) this.reporter.error("invalid-value", message, value.span, allowed);
       else {
         const quoted = JSON.stringify(near);
@@ -207,4 +207,12 @@ class Checker {
 
 function article(type: string): string {
   return `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`;
+}
+
+/** A value as a message quotes it: a long string is cut (the frame under the message shows where it is). */
+function shown(v: unknown): string {
+  const text = JSON.stringify(v) ?? String(v);
+  if (text.length <= 60) return text;
+  const points = Array.from(text);
+  return points.length <= 60 ? text : `${points.slice(0, 40).join("")}…${points.slice(-10).join("")}`;
 }

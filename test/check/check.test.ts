@@ -63,6 +63,8 @@ describe("check: diagnostics", () => {
     ['status = "archived"', "invalid-value", '"archived" is not one of the values of `status`', 'allowed: "active", "inactive", "pending"'],
     ['status in ["active", "gone"]', "invalid-value", '"gone" is not one of the values of `status`', 'allowed: "active", "inactive", "pending"'],
     ['created > "last week"', "invalid-value", '"last week" is not an ISO-8601 date', 'write dates like "2024-05-01" or "2024-05-01T10:00:00Z", or use `now - 7d`'],
+    // A long value is cut in the message (by code points: 😀 stays whole); the frame shows where it is.
+    [`age = "${"😀".repeat(100)}"`, "type-mismatch", `\`age\` is an integer, but "${"😀".repeat(39)}…${"😀".repeat(9)}" is a string`, undefined],
     ["order by profile.zip", "not-sortable", "`profile.zip` is not sortable", "the schema marks it `sortable: false`"],
     ["order by metadata", "not-sortable", "`metadata` is an object and cannot be sorted", undefined],
     ["select nmae", "unknown-field", "unknown field `nmae`", "did you mean `name`?"],
