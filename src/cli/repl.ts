@@ -115,6 +115,8 @@ export class Repl {
           const waiting = queued.splice(0);
           if (waiting.length === 0) prompt(more);
           for (const [k, l] of waiting.entries()) {
+            // A queued `.exit` ends the session: what came after it is not run.
+            if (this.exited) break;
             // A queued `.data` queues the rest again, behind its own file.
             if (this.busy) {
               queued.push(...waiting.slice(k));
@@ -158,6 +160,7 @@ export class Repl {
         if (!this.busy) finish();
       });
       this.exit = () => {
+        this.exited = true;
         if (!this.closed) rl.close();
       };
     });
@@ -165,6 +168,8 @@ export class Repl {
 
   private exit: () => void = () => undefined;
   private closed = false;
+  /** `.exit` was typed (the input may have ended before it was run). */
+  private exited = false;
   /** `.data` reading a file: the next prompt waits for it, so its report is not written over the prompt. */
   private loading: Promise<void> | undefined;
   /** Waiting for `.data`: the line is not redrawn meanwhile. */

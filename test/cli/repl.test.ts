@@ -168,6 +168,11 @@ describe("the REPL in a real terminal", () => {
       expect(r.stdout.indexOf("page 1 of 1 · 1 match")).toBeGreaterThan(loaded);
       expect(r.stdout).not.toContain("0 matches");
     }
+    // Nothing after a queued .exit runs.
+    const r = spawnSync(process.execPath, [bin], { cwd: root, input: `.data ${data}\n.exit\nname = "zed"\n`, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`1 record from ${data}`);
+    expect(r.stdout).not.toContain("match");
   });
 
   test("history persists across sessions", async () => {
