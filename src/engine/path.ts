@@ -38,6 +38,14 @@ export function isDigits(s: string): boolean {
   return true;
 }
 
+/**
+ * Whether the path step at index `i` can index an array: canonical digits after the first step
+ * (`"01"` is a field name, never position 1, and the first step reads a document's field).
+ */
+export function isPosition(segment: string, i: number): boolean {
+  return i > 0 && isDigits(segment) && segment.length < 10 && String(Number(segment)) === segment;
+}
+
 /** Whether a path may continue into `value` as into a document (a Date or RegExp is a scalar). */
 function isDocument(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !isArray(value) && !(value instanceof Date) && !(value instanceof RegExp);

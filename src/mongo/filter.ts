@@ -9,7 +9,7 @@ import { constantValue } from "../ast/constant-value.js";
 import type { ResolvedSchema } from "../check/schema.js";
 import type { Reporter } from "../diagnostics/reporter.js";
 import { toInstant } from "../engine/dates.js";
-import { isDigits } from "../engine/path.js";
+import { isPosition } from "../engine/path.js";
 import { foldedPattern, type FoldEnds } from "./fold.js";
 import { literalText } from "./pcre-literal.js";
 import { MAX_PATTERN_LENGTH, re2ToPcre } from "./re2-to-pcre.js";
@@ -163,10 +163,13 @@ function match(node: MatchNode, ctx: FilterContext): MongoFilter {
 function contains(path: string, node: MatchNode, v: string | number | boolean | null, ctx: FilterContext): MongoFilter {
   const segments = node.field.segments;
   const fold = folds(v, ctx);
+  const reported = ctx.reporter.diagnostics.length;
   const member: MongoFilter = { [path]: { $elemMatch: fold ? foldedWhole(v, node.value, ctx) : { $eq: v } } };
   if (typeof v !== "string") return member;
-  if (segments.some(isDigits)) {
-    ctx.reporter.error("unsupported-by-dialect", "`contains` on a path with a numeric segment has no exact MongoDB form", node.field.span, "MongoDB reads a number in a path both as a position and as a field name inside array elements; name the array and use `contains` on it");
+  // The text form folds and measures the same value: what the whole value was refused for, it would be too.
+  if (ctx.reporter.diagnostics.length > reported) return NOTHING;
+  if (segments.some(isPosition)) {
+    ctx.reporter.error("unsupported-by-dialect", "`contains` on a path with a position step (`items.0`) has no exact MongoDB form", node.field.span, "MongoDB reads a number in a path both as a position and as a field name inside array elements; name the array and use `contains` on it");
     return NOTHING;
   }
   if (segments.length > MAX_CONTAINS_SEGMENTS) {

@@ -7,7 +7,7 @@
  * non-arrays under `[k]`, so a position is reached from its parent inside a filter that checks
  * the types first. Literals are written with JSON.stringify; the whole path is one parameter.
  */
-import { isDigits } from "../engine/path.js";
+import { isPosition } from "../engine/path.js";
 
 export type Step = { readonly field: string } | { readonly position: number };
 
@@ -16,11 +16,6 @@ export const MAX_NUMERIC_SEGMENTS = 4;
 
 export function key(name: string): string {
   return `.${JSON.stringify(name)}`;
-}
-
-/** Whether a numeric segment can index an array: its canonical digits only (`"01"` is a field name, never position 1). */
-function isPosition(segment: string, i: number): boolean {
-  return i > 0 && isDigits(segment) && segment.length < 10 && String(Number(segment)) === segment;
 }
 
 /** Every way a path can be read: one branch per choice of field or position at each numeric segment after the first. */
