@@ -21,9 +21,12 @@
 
 const INDEX_LIMIT = "4294967295";
 
+/** A SQL expression: a jsonb value's type rank, the type byte of the key (null 1 … boolean 6), and the first term of document-mode ORDER BY. */
+export const rank = (x: string): string => `(CASE jsonb_typeof(${x}) WHEN 'null' THEN 1 WHEN 'number' THEN 2 WHEN 'string' THEN 3 WHEN 'object' THEN 4 WHEN 'array' THEN 5 ELSE 6 END)`;
+
 /** A SQL expression: the sort key of the jsonb expression `x` (evaluated once). */
 export function bsonKey(x: string): string {
-  const tag = `(CASE jsonb_typeof(fql_t.v) WHEN 'null' THEN 1 WHEN 'number' THEN 2 WHEN 'string' THEN 3 WHEN 'object' THEN 4 WHEN 'array' THEN 5 ELSE 6 END)`;
+  const tag = rank("fql_t.v");
   const bits = `('x' || encode(float8send((fql_t.v)::float8), 'hex'))::bit(64)::bigint`;
   const number = `int8send((SELECT CASE WHEN fql_b < 0 THEN ~fql_b ELSE fql_b + (-9223372036854775807 - 1) END FROM (SELECT ${bits}) AS fql_n(fql_b)))`;
   const payload = `(CASE jsonb_typeof(fql_t.v) WHEN 'number' THEN ${number} WHEN 'string' THEN convert_to(fql_t.v #>> '{}', 'UTF8') || '\\x00'::bytea WHEN 'boolean' THEN (CASE WHEN fql_t.v = 'true'::jsonb THEN '\\x01'::bytea ELSE '\\x00'::bytea END) ELSE ''::bytea END)`;

@@ -8,19 +8,21 @@
  * as a date is a date, ordered by its instant (date-instant.ts).
  */
 import type { OrderKeyNode } from "../ast/nodes.js";
-import { bsonKey } from "./bson-key.js";
+import { bsonKey, rank } from "./bson-key.js";
 import { instant } from "./date-instant.js";
 import type { DocumentEmitter } from "./document.js";
 
-const rank = (x: string) => `CASE jsonb_typeof(${x}) WHEN 'null' THEN 1 WHEN 'number' THEN 2 WHEN 'string' THEN 3 WHEN 'object' THEN 4 WHEN 'array' THEN 5 ELSE 6 END`;
-
-/** The terms ordering (rank, jsonb value, instant) triples by MongoDB's order, in one direction. */
-function terms(r: string, x: string, t: string, dir: "ASC" | "DESC"): string[] {
+/**
+ * The terms ordering (rank, jsonb value, instant, BSON key) quadruples by MongoDB's order, in one
+ * direction. The key (bytea, null but for objects and arrays) is computed once per candidate and
+ * carried out of the LATERAL, like the instant: it is a recursive walk of the value.
+ */
+function terms(r: string, x: string, t: string, key: string, dir: "ASC" | "DESC"): string[] {
   return [
     `${r} ${dir}`,
     `(CASE WHEN ${r} = 2 THEN (${x})::numeric END) ${dir}`,
     `(CASE WHEN ${r} = 3 THEN (${x} #>> '{}') END) COLLATE "C" ${dir}`,
-    `(CASE WHEN ${r} IN (4, 5) THEN ${bsonKey(x)} END) ${dir}`,
+    `${key} ${dir}`,
     `(CASE WHEN ${r} = 6 THEN (${x})::boolean END) ${dir}`,
     `(CASE WHEN ${r} = 7 THEN ${t} END) ${dir}`,
   ];
@@ -47,18 +49,19 @@ export function documentOrder(keys: readonly OrderKeyNode[], emitter: DocumentEm
     const isDate = emitter.isDate(k.field);
     const leaf = (values: string) => {
       const value = `(CASE WHEN jsonb_typeof(fql_c) = 'null' THEN NULL ELSE fql_c END)`;
+      const key = `(CASE WHEN jsonb_typeof(fql_c) IN ('object', 'array') THEN ${bsonKey("fql_c")} END)`;
       const from = `FROM jsonb_path_query(${emitter.doc}, ${values}) AS fql_s(fql_c)`;
       return isDate
-        ? `SELECT CASE WHEN fql_d IS NULL THEN ${rank("fql_c")} ELSE 7 END, ${value}, fql_d ${from} CROSS JOIN LATERAL (SELECT ${instant("fql_c")}) AS fql_i(fql_d)`
-        : `SELECT ${rank("fql_c")}, ${value}, NULL::numeric ${from}`;
+        ? `SELECT CASE WHEN fql_d IS NULL THEN ${rank("fql_c")} ELSE 7 END, ${value}, fql_d, ${key} ${from} CROSS JOIN LATERAL (SELECT ${instant("fql_c")}) AS fql_i(fql_d)`
+        : `SELECT ${rank("fql_c")}, ${value}, NULL::numeric, ${key} ${from}`;
     };
     const candidates = [
       ...src.values.map(leaf),
-      `SELECT 1, NULL::jsonb, NULL::numeric WHERE ${emitter.doc} @? ${src.missing}`,
-      ...src.emptyLeaves.map((leaves) => `SELECT 0, NULL::jsonb, NULL::numeric FROM jsonb_path_query(${emitter.doc}, ${leaves}) AS fql_l(fql_x) WHERE fql_x = '[]'::jsonb`),
+      `SELECT 1, NULL::jsonb, NULL::numeric, NULL::bytea WHERE ${emitter.doc} @? ${src.missing}`,
+      ...src.emptyLeaves.map((leaves) => `SELECT 0, NULL::jsonb, NULL::numeric, NULL::bytea FROM jsonb_path_query(${emitter.doc}, ${leaves}) AS fql_l(fql_x) WHERE fql_x = '[]'::jsonb`),
     ];
-    joins.push(`LEFT JOIN LATERAL (SELECT fql_r, fql_c, fql_t FROM (${candidates.join(" UNION ALL ")}) AS fql_u(fql_r, fql_c, fql_t) ORDER BY ${terms("fql_r", "fql_c", "fql_t", dir).join(", ")} LIMIT 1) AS ${alias}(r, v, t) ON TRUE`);
-    out.push(...terms(`COALESCE(${alias}.r, 1)`, `${alias}.v`, `${alias}.t`, dir));
+    joins.push(`LEFT JOIN LATERAL (SELECT fql_r, fql_c, fql_t, fql_key FROM (${candidates.join(" UNION ALL ")}) AS fql_u(fql_r, fql_c, fql_t, fql_key) ORDER BY ${terms("fql_r", "fql_c", "fql_t", "fql_key", dir).join(", ")} LIMIT 1) AS ${alias}(r, v, t, b) ON TRUE`);
+    out.push(...terms(`COALESCE(${alias}.r, 1)`, `${alias}.v`, `${alias}.t`, `${alias}.b`, dir));
   });
   return { joins, terms: out };
 }
