@@ -19,9 +19,9 @@ import { CliError } from "./cli-error.js";
 import { toExtendedJson } from "./extended-json.js";
 import { HELP } from "./help.js";
 import { missingCollections } from "./missing-collections.js";
-import { openRecords, readJsonFile, readStdin, type RecordSource } from "./read-records.js";
+import { openRecords, readJsonFile, readStdin, type RecordBatch, type RecordSource } from "./read-records.js";
 import { namesNoTable } from "../sql/table.js";
-import { SQL_FLAGS, sqlOptions } from "./sql-target.js";
+import { pagingOptions, SQL_FLAGS, sqlOptions } from "./sql-target.js";
 
 export interface Io {
   readonly stdout: NodeJS.WritableStream;
@@ -116,7 +116,7 @@ export function compileCommand(argv: readonly string[], io: Io): number {
   }
   try {
     if (to === "mongo") {
-      io.stdout.write(`${toExtendedJson(compiled.toMongo(mongoOptions(p.values)))}\n`);
+      io.stdout.write(`${toExtendedJson(compiled.toMongo(pagingOptions(p.values)))}\n`);
       return 0;
     }
     if (sql !== undefined) {
@@ -138,12 +138,6 @@ export function compileCommand(argv: readonly string[], io: Io): number {
 }
 
 /** `--page N --page-size N --key K` for `--to mongo`. */
-function mongoOptions(values: Parsed["values"]): { page?: number; pageSize?: number; key?: string } {
-  const page = positiveInt(values, "page");
-  const pageSize = positiveInt(values, "page-size");
-  const key = str(values, "key");
-  return { ...(page === undefined ? {} : { page }), ...(pageSize === undefined ? {} : { pageSize }), ...(key === undefined ? {} : { key }) };
-}
 
 export async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   const p = parse(argv, { data: { type: "string" }, schema: { type: "string" }, page: { type: "string" }, "page-size": { type: "string" }, now: { type: "string" }, format: { type: "string" } }, "run");
@@ -164,54 +158,61 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   // Without a schema, a field no record holds is most likely misspelt: said once the run is done.
   const absent = schema === undefined ? new AbsentFields(compiled.query) : undefined;
   if (dataPath === "-") awaitingTerminal(io, "records");
-  const source = openRecords(dataPath, io.stdin as never, absent === undefined ? undefined : (records) => absent.see(records));
-  const status = await runOver(compiled, source, format, page, positiveInt(p.values, "page-size"), io);
+  const source = openRecords(dataPath, io.stdin as never);
+  const matches = matchBatches(compiled, source, new Progress(io, source.size), absent);
+  const status = await runOver(compiled, matches, format, page, positiveInt(p.values, "page-size"), io);
   const warnings = absent?.warnings(query) ?? [];
   if (warnings.length > 0) io.stderr.write(`${formatDiagnostics(query, warnings)}\n`);
   return status;
 }
 
-async function runOver(compiled: Compiled, source: RecordSource, format: "json" | "ndjson", page: number, size: number | undefined, io: Io): Promise<number> {
-  if (format === "ndjson") return streamNdjson(compiled, source, io);
+async function runOver(compiled: Compiled, matches: AsyncIterable<RecordBatch>, format: "json" | "ndjson", page: number, size: number | undefined, io: Io): Promise<number> {
+  if (format === "ndjson") return streamNdjson(compiled, matches, io);
   const pageSize = size ?? compiled.query.limit ?? 10;
-  const progress = new Progress(io, source.size);
-  const test = compiled.test;
-  let read = 0;
   if (compiled.query.orderBy.length > 0) {
-    const matches = await gatherMatches(compiled, source, progress);
-    io.stdout.write(`${JSON.stringify(compiled.run(matches, { page, pageSize }), null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(compiled.run(await gather(matches), { page, pageSize }), null, 2)}\n`);
     return 0;
   }
   // No order: stream, keeping only the requested page.
   const start = (page - 1) * pageSize;
   const results: unknown[] = [];
   let total = 0;
-  for await (const { records } of source.batches) {
+  for await (const { records } of matches) {
     for (const record of records) {
-      progress.tick(++read, total);
-      if (!test(record)) continue;
       if (total >= start && total < start + pageSize) results.push(compiled.project(record));
       total++;
     }
   }
-  progress.done();
   io.stdout.write(`${JSON.stringify({ results, pagination: pagination(total, pageSize, page) }, null, 2)}\n`);
   return 0;
 }
 
-/** Sorting needs every match, but only the matches: memory follows them, not the input. */
-async function gatherMatches(compiled: Compiled, source: RecordSource, progress: Progress): Promise<unknown[]> {
+/** The matches of each batch read, with their NDJSON lines; the progress line meanwhile; every record shown to `watch`. */
+async function* matchBatches(compiled: Compiled, source: RecordSource, progress: Progress, watch: AbsentFields | undefined): AsyncGenerator<RecordBatch> {
   const test = compiled.test;
-  const matches: unknown[] = [];
   let read = 0;
-  for await (const { records } of source.batches) {
-    for (const record of records) {
-      progress.tick(++read, matches.length);
-      if (test(record)) matches.push(record);
+  let matched = 0;
+  for await (const batch of source.batches) {
+    watch?.see(batch.records);
+    const records: unknown[] = [];
+    const lines: string[] | undefined = batch.lines === undefined ? undefined : [];
+    for (let i = 0; i < batch.records.length; i++) {
+      progress.tick(++read, matched);
+      if (!test(batch.records[i])) continue;
+      matched++;
+      records.push(batch.records[i]);
+      lines?.push(batch.lines?.[i] as string);
     }
+    yield { records, lines };
   }
   progress.done();
-  return matches;
+}
+
+/** Sorting needs every match, but only the matches: memory follows them, not the input. */
+async function gather(matches: AsyncIterable<RecordBatch>): Promise<unknown[]> {
+  const all: unknown[] = [];
+  for await (const { records } of matches) for (const r of records) all.push(r);
+  return all;
 }
 
 /**
@@ -219,31 +220,19 @@ async function gatherMatches(compiled: Compiled, source: RecordSource, progress:
  * `order by` nothing is kept (memory stays flat) and a match without `select` is written as its
  * input line, unparsed again; with `order by` the matches are kept, sorted, then written.
  */
-async function streamNdjson(compiled: Compiled, source: RecordSource, io: Io): Promise<number> {
+async function streamNdjson(compiled: Compiled, matches: AsyncIterable<RecordBatch>, io: Io): Promise<number> {
   const out = new LineWriter(io.stdout);
-  const progress = new Progress(io, source.size);
-  const test = compiled.test;
-  const selects = compiled.query.select.length > 0;
-  let read = 0;
-  let matched = 0;
+  const line = (record: unknown) => JSON.stringify(compiled.project(record));
   if (compiled.query.orderBy.length > 0) {
-    const matches = await gatherMatches(compiled, source, progress);
-    for (const record of compiled.sort(matches)) await out.line(JSON.stringify(compiled.project(record)));
-    await out.end();
-    return 0;
-  }
-  for await (const { records, lines } of source.batches) {
-    for (let i = 0; i < records.length; i++) {
-      const record = records[i];
-      progress.tick(++read, matched);
-      if (!test(record)) continue;
-      matched++;
-      out.push(!selects && lines !== undefined ? (lines[i] as string) : JSON.stringify(compiled.project(record)));
+    for (const record of compiled.sort(await gather(matches))) await out.line(line(record));
+  } else {
+    const raw = compiled.query.select.length === 0;
+    for await (const { records, lines } of matches) {
+      for (let i = 0; i < records.length; i++) out.push(raw && lines !== undefined ? (lines[i] as string) : line(records[i]));
+      await out.flush();
     }
-    await out.flush();
   }
-  progress.done();
-  await out.end();
+  await out.flush();
   return 0;
 }
 
@@ -271,10 +260,6 @@ class LineWriter {
     this.buffer = [];
     this.size = 0;
     if (!this.stream.write(text)) await new Promise<void>((resolve) => this.stream.once("drain", () => resolve()));
-  }
-
-  async end(): Promise<void> {
-    await this.flush();
   }
 }
 

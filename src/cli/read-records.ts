@@ -21,8 +21,7 @@ export interface RecordBatch {
   readonly lines: string[] | undefined;
 }
 
-/** `see` is shown each batch before it is handed on (watching costs no second hold on a batch). */
-export function openRecords(path: string, stdin: Readable = process.stdin, see?: (records: readonly unknown[]) => void): RecordSource {
+export function openRecords(path: string, stdin: Readable = process.stdin): RecordSource {
   if (path !== "-") {
     if (!existsSync(path)) throw new CliError(`cannot read '${path}': no such file.`);
     if (statSync(path).isDirectory()) throw new CliError(`cannot read '${path}': it is a directory.`);
@@ -30,12 +29,12 @@ export function openRecords(path: string, stdin: Readable = process.stdin, see?:
   // Large reads: splitting and parsing a megabyte at a time costs far less per line than a line reader.
   const open = () => (path === "-" ? stdin : createReadStream(path, { highWaterMark: 1 << 20 }));
   return {
-    batches: readBatches(open, path === "-" ? "standard input" : path, see),
+    batches: readBatches(open, path === "-" ? "standard input" : path),
     size: path === "-" ? undefined : statSync(path).size,
   };
 }
 
-async function* readBatches(open: () => Readable, name: string, see: ((records: readonly unknown[]) => void) | undefined): AsyncGenerator<RecordBatch> {
+async function* readBatches(open: () => Readable, name: string): AsyncGenerator<RecordBatch> {
   const decoder = new StringDecoder("utf8");
   let lineNo = 0;
   let mode = "unknown" as "unknown" | "ndjson" | "json";
@@ -78,7 +77,6 @@ async function* readBatches(open: () => Readable, name: string, see: ((records: 
     }
     rest = text.slice(start);
     if (records.length > 0) {
-      see?.(records);
       yield { records, lines };
       records = [];
       lines = [];
@@ -86,10 +84,7 @@ async function* readBatches(open: () => Readable, name: string, see: ((records: 
   }
   rest += decoder.end();
   if (rest !== "") take(rest);
-  if (records.length > 0) {
-    see?.(records);
-    yield { records, lines };
-  }
+  if (records.length > 0) yield { records, lines };
   if (mode === "json") {
     let data: unknown;
     try {
@@ -98,7 +93,6 @@ async function* readBatches(open: () => Readable, name: string, see: ((records: 
       throw new CliError(`${name} is not valid JSON (${describe(error)}). Give a JSON array of records, or NDJSON.`);
     }
     if (!Array.isArray(data)) throw new CliError(`${name} must hold a JSON array of records.`);
-    see?.(data);
     yield { records: data, lines: undefined };
   }
 }

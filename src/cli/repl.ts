@@ -96,51 +96,23 @@ export class Repl {
     this.write(this.banner());
     rl.prompt();
     return new Promise((resolve) => {
-      // Lines that arrive while `.data` reads its file (pasted or piped after it) wait their turn.
-      const queued: string[] = [];
-      const take = (line: string): void => {
-        if (this.busy) {
-          queued.push(line);
-          return;
-        }
-        const more = this.accept(line);
-        const loading = this.loading;
-        if (loading === undefined) return prompt(more);
-        this.loading = undefined;
-        this.busy = true;
-        rl.pause();
-        void loading.then(() => {
-          this.busy = false;
-          if (!this.closed) rl.resume();
-          const waiting = queued.splice(0);
-          if (waiting.length === 0) prompt(more);
-          for (const [k, l] of waiting.entries()) {
-            // A queued `.exit` ends the session: what came after it is not run.
-            if (this.exited) break;
-            // A queued `.data` queues the rest again, behind its own file.
-            if (this.busy) {
-              queued.push(...waiting.slice(k));
-              return;
-            }
-            take(l);
+      // One line at a time, in order: a line waits for `.data` before it to finish reading.
+      let chain = Promise.resolve();
+      rl.on("line", (line) => {
+        chain = chain.then(async () => {
+          if (this.exited) return;
+          const more = this.accept(line);
+          if (this.loading !== undefined) {
+            this.busy = true;
+            await this.loading;
+            this.loading = undefined;
+            this.busy = false;
           }
-          if (!this.busy && this.closed) finish();
+          if (this.closed) return;
+          rl.setPrompt(more ? CONTINUE : PROMPT);
+          rl.prompt();
         });
-      };
-      const prompt = (more: boolean): void => {
-        // `.exit` has closed the interface: prompting again would read from the terminal once more.
-        if (this.closed) return;
-        rl.setPrompt(more ? CONTINUE : PROMPT);
-        rl.prompt();
-      };
-      let finished = false;
-      const finish = (): void => {
-        if (finished) return;
-        finished = true;
-        this.write("\n");
-        resolve(0);
-      };
-      rl.on("line", take);
+      });
       rl.on("SIGINT", () => {
         if (rl.line !== "" || this.pending !== "") {
           this.pending = "";
@@ -156,8 +128,10 @@ export class Repl {
       });
       rl.on("close", () => {
         this.closed = true;
-        // Input that ends while `.data` reads (piped) still has its queued lines run first.
-        if (!this.busy) finish();
+        void chain.then(() => {
+          this.write("\n");
+          resolve(0);
+        });
       });
       this.exit = () => {
         this.exited = true;

@@ -6,23 +6,26 @@ import { CliError } from "./cli-error.js";
 
 export const SQL_FLAGS: OptionSpec = { table: { type: "string" }, document: { type: "string" }, key: { type: "string" }, page: { type: "string" }, "page-size": { type: "string" } };
 
+/** `[--key K] [--page N] [--page-size N]`: what `--to sql` and `--to mongo` both take. */
+export function pagingOptions(values: Parsed["values"]): { key?: string; page?: number; pageSize?: number } {
+  const key = str(values, "key");
+  const page = positiveInt(values, "page");
+  const pageSize = positiveInt(values, "page-size");
+  return { ...(key === undefined ? {} : { key }), ...(page === undefined ? {} : { page }), ...(pageSize === undefined ? {} : { pageSize }) };
+}
+
 /**
  * The toSql options from `[--table T] (--document COL | --schema F) [--key K] [--page N] [--page-size N]`.
- * Without `--table`, the query's `from` names the table (toSql reports a query that has neither).
+ * Without `--table`, the query's `from` names the table (the caller checks that one of them does).
  */
 export function sqlOptions(values: Parsed["values"], schema: ResolvedSchema | undefined): SqlOptions {
   const table = str(values, "table");
   const document = str(values, "document");
   if (document === undefined && schema === undefined) throw new CliError("--to sql needs --document COL (records in a jsonb column) or --schema F (typed columns).");
-  const key = str(values, "key");
-  const page = positiveInt(values, "page");
-  const pageSize = positiveInt(values, "page-size");
   return {
     ...(table === undefined ? {} : { table }),
     ...(document === undefined ? { schema } : { document }),
-    ...(key === undefined ? {} : { key }),
-    ...(page === undefined ? {} : { page }),
-    ...(pageSize === undefined ? {} : { pageSize }),
+    ...pagingOptions(values),
   } as SqlOptions;
 }
 

@@ -168,6 +168,12 @@ describe("the REPL in a real terminal", () => {
       expect(r.stdout.indexOf("page 1 of 1 · 1 match")).toBeGreaterThan(loaded);
       expect(r.stdout).not.toContain("0 matches");
     }
+    // Two files in a row: the query waits for both, and runs on the second.
+    const two = join(tmp, "two.json");
+    writeFileSync(two, JSON.stringify([{ name: "zed" }, { name: "zed" }]));
+    const both = spawnSync(process.execPath, [bin], { cwd: root, input: `.data ${data}\n.data ${two}\nname = "zed"\n`, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(both.stdout.indexOf("page 1 of 1 · 2 matches")).toBeGreaterThan(both.stdout.indexOf(`2 records from ${two}`));
+    expect(both.stdout.indexOf(`2 records from ${two}`)).toBeGreaterThan(both.stdout.indexOf(`1 record from ${data}`));
     // Nothing after a queued .exit runs.
     const r = spawnSync(process.execPath, [bin], { cwd: root, input: `.data ${data}\n.exit\nname = "zed"\n`, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
     expect(r.status).toBe(0);
