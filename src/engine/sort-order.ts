@@ -1,10 +1,11 @@
 /**
- * The order of a multi-key sort, as record positions: one stable pass per key, last key first
- * (a least-significant-key-first sort), so each pass compares one column and nothing else.
+ * The order of a multi-key sort, as record positions: stable passes, least significant key first.
+ * Which keys are counted is decided first:
  *
  * - A key with few distinct values (departments, ages, scores) is a counting sort: each value
  *   gets its rank once, then records are placed in one linear pass. No comparisons per record.
- * - A key with many distinct values is a comparison sort of the positions by that column alone:
+ * - A run of consecutive keys that cannot be counted is ONE comparison sort with a comparator
+ *   that looks at the run's later columns only on ties (`order by name, id` is one sort, not two):
  *   numbers by subtraction, strings by code point, anything else by the full MongoDB order.
  *
  * Each pass is stable and keeps the previous passes' order among its ties, which is exactly
@@ -16,23 +17,53 @@ import { compareCodePoints, hasHighUnits } from "./code-point-order.js";
 /** A total order on sort values (MongoDB's, see sort.ts). */
 export type ValueOrder = (a: unknown, b: unknown) => number;
 
+/** One key's comparison of two records, by their positions in the key's column. */
+export type IndexCompare = (a: number, b: number) => number;
+
+/** The comparison of records by several columns in turn, 0 where all of them tie (no position tie-break). */
+export type ChainedCompare = (cols: readonly (readonly unknown[])[], signs: readonly number[]) => IndexCompare;
+
 /** Past this many distinct values a key is comparison-sorted instead of counted. */
 const MAX_COUNTED = 4096;
 
-export function stableOrder(cols: readonly (readonly unknown[])[], signs: readonly number[], order: ValueOrder): number[] {
+/**
+ * `chain` makes the comparator of a run of uncounted keys; by default the per-column closures
+ * (sort.ts passes its generated form where `new Function` is allowed).
+ */
+export function stableOrder(
+  cols: readonly (readonly unknown[])[],
+  signs: readonly number[],
+  order: ValueOrder,
+  chain: ChainedCompare = (cs, ss) => chainedComparator(cs, ss, order),
+): number[] {
   const n = cols[0]?.length ?? 0;
   let perm: number[] = new Array<number>(n);
   for (let i = 0; i < n; i++) perm[i] = i;
-  for (let j = cols.length - 1; j >= 0; j--) {
-    const col = cols[j] as readonly unknown[];
-    const sign = signs[j] as number;
-    perm = countingPass(perm, col, sign, order) ?? comparisonPass(perm, col, sign, order);
+  const counted = cols.map((col, j) => countedRanks(col, signs[j] as number, order));
+  for (let j = cols.length - 1; j >= 0;) {
+    const ranks = counted[j];
+    if (ranks !== undefined) {
+      perm = countingPass(perm, ranks);
+      j--;
+      continue;
+    }
+    let first = j;
+    while (first > 0 && counted[first - 1] === undefined) first--;
+    // Array.prototype.sort is stable: ties keep the order the less significant passes left.
+    perm.sort(chain(cols.slice(first, j + 1), signs.slice(first, j + 1)));
+    j = first - 1;
   }
   return perm;
 }
 
-/** A stable counting sort of `perm` by `col`, or undefined when the column has too many distinct values. */
-function countingPass(perm: number[], col: readonly unknown[], sign: number, order: ValueOrder): number[] | undefined {
+/** A counted key: each position's rank (equal values share one) and how many ranks there are. */
+interface Ranks {
+  readonly rankAt: Int32Array;
+  readonly count: number;
+}
+
+/** The ranks of a column's values, or undefined when the column has too many distinct values to count. */
+function countedRanks(col: readonly unknown[], sign: number, order: ValueOrder): Ranks | undefined {
   const n = col.length;
   const limit = Math.min(MAX_COUNTED, n >> 2);
   const ids = new Map<unknown, number>();
@@ -57,26 +88,43 @@ function countingPass(perm: number[], col: readonly unknown[], sign: number, ord
     if (k > 0 && order(distinct[byValue[k - 1] as number], distinct[byValue[k] as number]) !== 0) rank++;
     rankOf[byValue[k] as number] = rank;
   }
-  const starts = new Int32Array(rank + 2);
-  for (let i = 0; i < n; i++) (starts[(rankOf[idOf[i] as number] as number) + 1] as number)++;
+  const rankAt = new Int32Array(n);
+  for (let i = 0; i < n; i++) rankAt[i] = rankOf[idOf[i] as number] as number;
+  return { rankAt, count: rank + 1 };
+}
+
+/** A stable counting sort of `perm` by precomputed ranks. */
+function countingPass(perm: readonly number[], { rankAt, count }: Ranks): number[] {
+  const n = perm.length;
+  const starts = new Int32Array(count + 1);
+  for (let i = 0; i < n; i++) (starts[(rankAt[i] as number) + 1] as number)++;
   for (let r = 1; r < starts.length; r++) starts[r] = (starts[r] as number) + (starts[r - 1] as number);
   const out = new Array<number>(n);
   for (let k = 0; k < n; k++) {
     const i = perm[k] as number;
-    const r = rankOf[idOf[i] as number] as number;
+    const r = rankAt[i] as number;
     out[starts[r] as number] = i;
     starts[r] = (starts[r] as number) + 1;
   }
   return out;
 }
 
-/** A stable comparison sort of `perm` by `col` alone (Array.prototype.sort is stable). */
-function comparisonPass(perm: number[], col: readonly unknown[], sign: number, order: ValueOrder): number[] {
-  return perm.sort(columnComparator(col, sign, order));
+/** The per-column comparators in turn: a later column is looked at only where the earlier ones tie. */
+export function chainedComparator(cols: readonly (readonly unknown[])[], signs: readonly number[], order: ValueOrder): IndexCompare {
+  const keys = cols.map((col, j) => columnComparator(col, signs[j] as number, order));
+  if (keys.length === 1) return keys[0] as IndexCompare;
+  if (keys.length === 2) {
+    const [first, second] = keys as [IndexCompare, IndexCompare];
+    return (a, b) => first(a, b) || second(a, b);
+  }
+  return (a, b) => {
+    for (const k of keys) {
+      const c = k(a, b);
+      if (c !== 0) return c;
+    }
+    return 0;
+  };
 }
-
-/** One key's comparison of two records, by their positions in the key's column. */
-export type IndexCompare = (a: number, b: number) => number;
 
 /**
  * What a column holds, for comparing it directly: only numbers (no NaN), only strings where `<`

@@ -9,7 +9,7 @@ import type { ResolvedSchema } from "../check/schema.js";
 import { toInstant } from "./dates.js";
 import { compareCodePoints } from "./code-point-order.js";
 import { isPlainObject, MISSING, someValue } from "./path.js";
-import { columnComparator, columnKind, plainFieldName, stableOrder, type IndexCompare } from "./sort-order.js";
+import { chainedComparator, columnComparator, columnKind, plainFieldName, stableOrder, type IndexCompare } from "./sort-order.js";
 
 const EMPTY_ARRAY = Symbol("empty array");
 
@@ -139,27 +139,23 @@ function columns(records: readonly unknown[], spec: SortSpec): unknown[][] {
 }
 
 /**
- * Compares records by the key columns, then by position (stable). Generated as one function over
- * the bound columns where `new Function` is allowed (no user text reaches its source); otherwise
- * the per-key closures, with identical results.
+ * Compares records by the key columns, then by position (`ties: "position"`, for top-k) or not at
+ * all (`ties: "equal"`, for a stable sort that keeps its input's order). Generated as one function
+ * over the bound columns where `new Function` is allowed (no user text reaches its source);
+ * otherwise the per-key closures, with identical results.
  */
-function indexComparator(cols: readonly unknown[][], spec: SortSpec): IndexCompare {
-  const signs = cols.map((_, j) => (spec.keys[j]?.direction === "desc" ? -1 : 1));
-  return ((spec.codegen ?? true) ? generatedComparator(cols, signs) : undefined) ?? closureComparator(cols, signs);
+function indexComparator(cols: readonly (readonly unknown[])[], signs: readonly number[], codegen: boolean, ties: Ties): IndexCompare {
+  return (codegen ? generatedComparator(cols, signs, ties) : undefined) ?? closureComparator(cols, signs, ties);
 }
 
-function closureComparator(cols: readonly unknown[][], signs: readonly number[]): IndexCompare {
-  const keys = cols.map((col, j) => columnComparator(col, signs[j] as number, compareValues));
-  return (a, b) => {
-    for (const k of keys) {
-      const c = k(a, b);
-      if (c !== 0) return c;
-    }
-    return a - b;
-  };
+type Ties = "position" | "equal";
+
+function closureComparator(cols: readonly (readonly unknown[])[], signs: readonly number[], ties: Ties): IndexCompare {
+  const keys = chainedComparator(cols, signs, compareValues);
+  return ties === "equal" ? keys : (a, b) => keys(a, b) || a - b;
 }
 
-function generatedComparator(cols: readonly unknown[][], signs: readonly number[]): IndexCompare | undefined {
+function generatedComparator(cols: readonly (readonly unknown[])[], signs: readonly number[], ties: Ties): IndexCompare | undefined {
   const params: string[] = [];
   const args: unknown[] = [];
   const lines: string[] = [];
@@ -180,7 +176,7 @@ function generatedComparator(cols: readonly unknown[][], signs: readonly number[
     }
   });
   try {
-    return new Function(...params, `"use strict"; return function compare(a, b) { let x, y; ${lines.join(" ")} return a - b; };`)(...args) as IndexCompare;
+    return new Function(...params, `"use strict"; return function compare(a, b) { let x, y; ${lines.join(" ")} return ${ties === "position" ? "a - b" : "0"}; };`)(...args) as IndexCompare;
   } catch {
     return undefined;
   }
@@ -189,8 +185,13 @@ function generatedComparator(cols: readonly unknown[][], signs: readonly number[
 /** All records, sorted (stable). */
 export function sortRecords<T>(records: readonly T[], spec: SortSpec): T[] {
   if (spec.keys.length === 0) return records.slice();
-  const signs = spec.keys.map((key) => (key.direction === "desc" ? -1 : 1));
-  return stableOrder(columns(records, spec), signs, compareValues).map((i) => records[i] as T);
+  const signs = signsOf(spec);
+  const chain = (cols: readonly (readonly unknown[])[], runSigns: readonly number[]) => indexComparator(cols, runSigns, spec.codegen ?? true, "equal");
+  return stableOrder(columns(records, spec), signs, compareValues, chain).map((i) => records[i] as T);
+}
+
+function signsOf(spec: SortSpec): number[] {
+  return spec.keys.map((key) => (key.direction === "desc" ? -1 : 1));
 }
 
 /** The first `k` records in sorted order, by a bounded max-heap of indices: O(n log k). */
@@ -198,7 +199,7 @@ export function topK<T>(records: readonly T[], spec: SortSpec, k: number): T[] {
   if (spec.keys.length === 0) return records.slice(0, k);
   if (k <= 0) return [];
   if (k * 4 >= records.length) return sortRecords(records, spec).slice(0, k);
-  const cmp = indexComparator(columns(records, spec), spec);
+  const cmp = indexComparator(columns(records, spec), signsOf(spec), spec.codegen ?? true, "position");
   const heap: number[] = [];
   const up = (i: number) => {
     while (i > 0) {

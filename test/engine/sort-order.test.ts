@@ -16,7 +16,7 @@ function naiveOrder(cols: unknown[][], signs: number[]): number[] {
   });
 }
 
-describe("stableOrder: one stable pass per key, last key first", () => {
+describe("stableOrder: counted keys one pass each, each run of other keys one comparison pass", () => {
   // Few distinct values take the counting pass, many the comparison pass; both must equal the naive sort.
   const few = fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom("a", "b", "\uFFFF", "😀"), fc.constant(null), fc.constant(undefined));
   const many = fc.oneof(fc.double(), fc.string({ unit: "binary", maxLength: 4 }), fc.boolean(), fc.constant(null), fc.date({ noInvalidDate: true }));
@@ -37,6 +37,35 @@ describe("stableOrder: one stable pass per key, last key first", () => {
     );
   });
 
+  // Many distinct values but with ties (uncounted, and the next key decides), around a counted key:
+  // runs of two and three uncounted keys become one chained comparison pass each.
+  test("runs of uncounted keys with ties, between counted keys, equal a comparator sort", () => {
+    const tied = (n: number) => fc.oneof(
+      fc.array(fc.integer({ min: 0, max: Math.max(1, n >> 1) }), { minLength: n, maxLength: n }),
+      fc.array(fc.integer({ min: 0, max: Math.max(1, n >> 1) }).map((i) => `s${i}`), { minLength: n, maxLength: n }),
+      fc.array(fc.oneof(fc.integer({ min: 0, max: n }), fc.constant(null), fc.constant("x")), { minLength: n, maxLength: n }),
+    );
+    const counted = (n: number) => fc.array(fc.integer({ min: 0, max: 2 }), { minLength: n, maxLength: n });
+    const input = fc.integer({ min: 8, max: 200 }).chain((n) =>
+      fc.tuple(
+        fc.array(fc.oneof({ weight: 3, arbitrary: tied(n) }, { weight: 1, arbitrary: counted(n) }), { minLength: 2, maxLength: 5 }),
+        fc.array(fc.constantFrom(1, -1), { minLength: 5, maxLength: 5 }),
+      ));
+    fc.assert(
+      fc.property(input, ([cols, signs]) => {
+        expect(stableOrder(cols, signs, compareValues)).toEqual(naiveOrder(cols, signs));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("order by two uncounted keys (name, id) with ties in the first: generated and closure comparators agree", () => {
+    const records = Array.from({ length: 400 }, (_, i) => ({ name: `n${(i * 37) % 150}`, id: (i * 53) % 97, i }));
+    const expected = records.slice().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : b.id - a.id));
+    expect(compile("order by name, id desc").sort(records)).toEqual(expected);
+    expect(compile("order by name, id desc", { codegen: false }).sort(records)).toEqual(expected);
+  });
+
   test("a column past the counting limit is comparison-sorted, stably", () => {
     const n = 20_000;
     const strs = Array.from({ length: n }, (_, i) => `k${(i * 7919) % 5003}`);
@@ -46,6 +75,7 @@ describe("stableOrder: one stable pass per key, last key first", () => {
 });
 
 describe("sorting odd records", () => {
+  // Four records, four values: too many to count, so the comparison pass runs, generated or as closures.
   test("own __proto__ keys (data or a throwing getter) and null prototypes sort by their own fields", () => {
     const throwing = Object.defineProperty({ a: 2 }, "__proto__", { get(): never { throw new Error("no"); }, enumerable: true });
     const data = JSON.parse('{"__proto__": {"a": 0}, "a": 3}') as object;
