@@ -2,8 +2,9 @@
  * Optional code generation: the and/or/not structure and every predicate but `matches` and `~`
  * become one specialised function, so V8 can inline the whole test. Each operator's generated
  * form sits beside its closure in predicates.ts; this module reads the path into a temp (straight
- * reads through plain objects) and hands the record to the closure wherever the path meets
- * anything else, so the array rules of §4 stay the closures' alone. No user text is ever spliced
+ * reads through plain objects; a missing, null or scalar step ends the path, as in path.ts) and
+ * hands the record to the closure wherever the path meets an array or any other object, so the
+ * array rules of §4 stay the closures' alone. No user text is ever spliced
  * into the source: field names, values, Sets and closures reach it as bound parameters (`k0`,
  * `c0`, `s0`, `f0`); the source holds only names this module makes up. Where `new Function` is
  * forbidden (a CSP), callers fall back to the closures, which give identical results (a property
@@ -16,11 +17,11 @@
  * - With a schema, a field declared as a scalar (`string`, `number`, `integer`, `boolean`) needs
  *   no array branch: records are taken to follow their schema.
  */
-import type { CompareNode, ExprNode, InNode, PredicateNode } from "../ast/nodes.js";
-import { hasHighUnits } from "./code-point-order.js";
+import type { ExprNode, PredicateNode } from "../ast/nodes.js";
+import { positiveOf } from "../ast/positive-of.js";
 import { internalize } from "./internalize.js";
 import { isPlainObject } from "./path.js";
-import { compileExpr, compilePredicate, constantOf, predicateSource, type EvalContext, type SourceSink, type Test } from "./predicates.js";
+import { compileExpr, compilePredicate, predicateSource, type EvalContext, type SourceSink, type Test } from "./predicates.js";
 
 const SCALAR_TYPES = new Set(["string", "number", "integer", "boolean"]);
 
@@ -55,47 +56,50 @@ class Generator {
       case "Not":
         return `!${this.expr(node.operand)}`;
       default:
-        return (node.kind === "Compare" ? this.compare(node) : node.kind === "In" ? this.scalarIn(node) : undefined) ??
-          this.predicate(node) ?? `${this.bind("f", compilePredicate(node, this.ctx))}(r)`;
+        return this.predicate(node) ?? `${this.bind("f", compilePredicate(node, this.ctx))}(r)`;
     }
   }
 
   /**
    * Any predicate over a path of plain fields: read the path through plain objects into a temp,
-   * then the operator's generated form (predicates.ts) on it. A path that meets anything else on
-   * the way (an array, a class instance, a missing step) hands the record to the closure.
+   * then the operator's generated form (predicates.ts) on it. A middle step that is missing, null
+   * or not an object ends the path (the leaf sees `undefined`, as path.ts reads it: MISSING); a
+   * step that is an array or a non-plain object hands the record to the closure.
    */
   private predicate(node: PredicateNode): string | undefined {
-    const positiveNode = positive(node);
-    const source = predicateSource(positiveNode, this.ctx);
+    const { positive, negated } = positiveOf(node);
+    const source = predicateSource(positive, this.ctx);
     const segments = node.field.segments;
     if (source === undefined || segments.some((s) => s in Object.prototype)) return undefined;
+    // A top-level field the schema declares scalar: records are taken to follow their schema, so
+    // the array branches are dead and written as false, with no closure behind them.
+    const scalar = this.scalarName(positive) !== undefined;
     let slow: string | undefined;
     const sink: SourceSink = {
       bind: (prefix, value) => this.bind(prefix, value),
       // The closure of the positive form: the generated form applies the negation itself.
-      slow: () => (slow ??= `${this.bind("f", compilePredicate(positiveNode, this.ctx))}(r)`),
+      slow: scalar ? () => "false" : () => (slow ??= `${this.bind("f", compilePredicate(positive, this.ctx))}(r)`),
+      isArray: scalar ? () => "false" : (x) => `isArray(${x})`,
     };
     const keys = segments.map((s) => this.bind("k", s));
     const x = this.temp();
-    const not = positiveNode === node ? "" : "!";
+    const not = negated ? "!" : "";
     if (keys.length === 1) return `${not}((${x} = r[${keys[0]}]), ${source(x, sink)})`;
-    // Each step but the last must be a plain object; its fields are then own-or-absent reads.
-    const steps: string[] = [];
-    let from = "r";
-    for (const k of keys.slice(0, -1)) {
+    // True once `x` holds the path's value (or undefined where the path ended); false where a step
+    // needs the closure. A plain object's fields are own-or-absent reads.
+    const reach = (from: string, i: number): string => {
+      const k = keys[i] as string;
+      if (i === keys.length - 1) return `((${x} = ${from}[${k}]), true)`;
       const p = this.temp();
-      steps.push(`(${p} = ${from}[${k}]) !== null && typeof ${p} === "object" && isPlain(${p})`);
-      from = p;
-    }
-    const leaf = source(x, sink);
-    return `${not}(${steps.join(" && ")} ? ((${x} = ${from}[${keys.at(-1)}]), ${leaf}) : ${sink.slow()})`;
+      return `((${p} = ${from}[${k}]) !== null && typeof ${p} === "object" ? isPlain(${p}) && ${reach(p, i + 1)} : ((${x} = undefined), true))`;
+    };
+    const read = reach("r", 0);
+    return `${not}(${read} ? ${source(x, sink)} : ${sink.slow()})`;
   }
 
   /**
    * A top-level field the schema declares scalar (records are taken to follow their schema): the
-   * field is read straight, with no array branch and no closure behind it. Undefined elsewhere,
-   * where the operator's generated form on the path (`predicate`) applies.
+   * field needs no array branch and no closure behind it. Undefined elsewhere.
    */
   private scalarName(node: PredicateNode): string | undefined {
     const [name, ...rest] = node.field.segments;
@@ -103,46 +107,6 @@ class Generator {
     const field = this.ctx.schema?.lookup(node.field.segments);
     return field !== undefined && !field.array && !field.open && SCALAR_TYPES.has(field.base) ? name : undefined;
   }
-
-  /**
-   * `in` on a schema scalar, as `compare` treats `=` there: nothing for null or missing to do when
-   * the list holds no null (a Set never holds undefined). Unrolled for a few values, a bound Set for more.
-   */
-  private scalarIn(node: InNode): string | undefined {
-    const name = this.scalarName(node);
-    if (name === undefined || this.ctx.caseInsensitive) return undefined;
-    if (node.values.some((v) => v.kind !== "Literal" || v.value === null)) return undefined;
-    const constants = node.values.map((v) => constantOf(v, this.ctx));
-    const not = node.negated ? "!" : "";
-    if (constants.length === 0) return node.negated ? "true" : "false";
-    const k = this.bind("k", name);
-    if (constants.length > 6) return `${not}${this.bind("s", new Set(constants))}.has(r[${k}])`;
-    const v = this.temp();
-    return `${not}((${v} = r[${k}]) === ${constants.map((c) => this.bind("c", c)).join(` || ${v} === `)})`;
-  }
-
-  /** A schema scalar against a string or number (or a boolean for `=`/`!=`), where no folding applies. */
-  private compare(node: CompareNode): string | undefined {
-    const name = this.scalarName(node);
-    if (name === undefined || node.value.kind !== "Literal") return undefined;
-    const c = constantOf(node.value, this.ctx);
-    if (typeof c !== "string" && typeof c !== "number" && !(typeof c === "boolean" && (node.op === "eq" || node.op === "ne"))) return undefined;
-    if (typeof c === "string" && this.ctx.caseInsensitive && (node.op === "eq" || node.op === "ne")) return undefined;
-    // `<` on strings is code-point order only when the constant has no unit from U+D800 up.
-    if (typeof c === "string" && node.op !== "eq" && node.op !== "ne" && hasHighUnits(c)) return undefined;
-    const k = this.bind("k", name);
-    const cv = this.bind("c", c);
-    if (node.op === "eq" || node.op === "ne") return `(r[${k}] ${node.op === "eq" ? "===" : "!=="} ${cv})`;
-    const op = { gt: ">", gte: ">=", lt: "<", lte: "<=" }[node.op];
-    const v = this.temp();
-    return `(typeof (${v} = r[${k}]) === "${typeof c}" && ${v} ${op} ${cv})`;
-  }
-}
-
-/** The predicate without its negation (`!=` as `=`, `not in` as `in`, …). */
-function positive(node: PredicateNode): PredicateNode {
-  if (node.kind === "Compare") return node.op === "ne" ? { ...node, op: "eq" } : node;
-  return "negated" in node && node.negated ? { ...node, negated: false } : node;
 }
 
 let forbidden = false;

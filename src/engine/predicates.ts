@@ -34,8 +34,10 @@ export interface EvalContext {
 export interface SourceSink {
   /** A parameter name bound to `value`. */
   bind(prefix: string, value: unknown): string;
-  /** A call of the predicate's closure on the record. */
+  /** A call of the predicate's closure on the record (`false` where the value cannot be an array). */
   slow(): string;
+  /** The test that `x` is an array: `isArray(x)`, or `false` where the schema rules arrays out. */
+  isArray(x: string): string;
 }
 
 /** A generated form: the source of a test of `x`, or undefined where only the closure will do. */
@@ -120,7 +122,9 @@ export function predicateSource(node: PredicateNode, ctx: EvalContext): LeafSour
   const field = ctx.schema?.lookup(node.field.segments);
   switch (node.kind) {
     case "Compare":
-      return node.op === "eq" || node.op === "ne" ? memberSource([node.value], ctx, field) : orderSource(node.op, node.value, ctx, field);
+      // Only positive forms reach here (`!=` comes as `=`): the caller applies the negation.
+      if (node.op === "ne") return undefined;
+      return node.op === "eq" ? memberSource([node.value], ctx, field) : orderSource(node.op, node.value, ctx, field);
     case "Between": {
       const low = orderSource("gte", node.low, ctx, field);
       const high = orderSource("lte", node.high, ctx, field);
@@ -128,8 +132,8 @@ export function predicateSource(node: PredicateNode, ctx: EvalContext): LeafSour
       // An array goes to the closure once, for both bounds; on anything else each bound's own
       // array branch is dead, so it is written as false rather than as a second closure call.
       return (x, sink) => {
-        const scalar: SourceSink = { bind: (prefix, value) => sink.bind(prefix, value), slow: () => "false" };
-        return `(isArray(${x}) ? ${sink.slow()} : ${low(x, scalar)} && ${high(x, scalar)})`;
+        const scalar: SourceSink = { bind: (prefix, value) => sink.bind(prefix, value), slow: () => "false", isArray: () => "false" };
+        return `(${sink.isArray(x)} ? ${sink.slow()} : ${low(x, scalar)} && ${high(x, scalar)})`;
       };
     }
     case "In":
@@ -179,7 +183,7 @@ function equalityKey(ctx: EvalContext, field: FieldInfo | undefined): ((x: unkno
 
 /** `= null`, `is null`: a null value, a null element, or a place where the path ends. */
 const nullVisit: Visit = (v, open) => v === MISSING || v === null || (open && Array.isArray(v) && v.includes(null));
-const nullSource: LeafSource = (x) => `(${x} === undefined || ${x} === null || (isArray(${x}) && ${x}.includes(null)))`;
+const nullSource: LeafSource = (x, sink) => `(${x} === undefined || ${x} === null || (${sink.isArray(x)} && ${x}.includes(null)))`;
 
 /** `exists`: the path reaches something, even null. */
 const existsVisit: Visit = (v) => v !== MISSING;
@@ -219,19 +223,20 @@ function memberSource(values: readonly ValueNode[], ctx: EvalContext, field: Fie
   const key = equalityKey(ctx, field);
   const nullish = (x: string) => `${x} === undefined || ${x} === null ? ${hasNull}`;
   if (key === undefined) {
-    if (others.length === 1 && !hasNull) return (x, sink) => { const c = sink.bind("c", others[0]); return `(${x} === ${c} || (isArray(${x}) && ${x}.includes(${c})))`; };
+    if (others.length === 1 && !hasNull) return (x, sink) => { const c = sink.bind("c", others[0]); return `(${x} === ${c} || (${sink.isArray(x)} && ${x}.includes(${c})))`; };
     return (x, sink) => {
       const hit = others.length <= UNROLLED ? others.map((c) => `${x} === ${sink.bind("c", c)}`).join(" || ") : `${sink.bind("s", new Set(others))}.has(${x})`;
-      return `(${nullish(x)} : ${hit} || (isArray(${x}) && ${sink.slow()}))`;
+      // Without a listed null, a missing or null value equals none of the others (nor does a Set hold them).
+      return `(${hasNull ? `${nullish(x)} : ` : ""}${hit} || (${sink.isArray(x)} && ${sink.slow()}))`;
     };
   }
   const set = new Set<unknown>(others.map((c) => key(c)));
   set.delete(undefined);
-  if (field?.base === "date") return (x, sink) => `(${nullish(x)} : isArray(${x}) ? ${sink.slow()} : ${sink.bind("s", set)}.has(${sink.bind("t", toInstant)}(${x})))`;
+  if (field?.base === "date") return (x, sink) => `(${nullish(x)} : ${sink.isArray(x)} ? ${sink.slow()} : ${sink.bind("s", set)}.has(${sink.bind("t", toInstant)}(${x})))`;
   // Case-insensitive: strings are compared folded, other values as they are.
   return (x, sink) => {
     const s = sink.bind("s", set);
-    return `(typeof ${x} === "string" ? ${s}.has(${x}.toLowerCase()) : ${nullish(x)} : isArray(${x}) ? ${sink.slow()} : ${s}.has(${x}))`;
+    return `(typeof ${x} === "string" ? ${s}.has(${x}.toLowerCase()) : ${nullish(x)} : ${sink.isArray(x)} ? ${sink.slow()} : ${s}.has(${x}))`;
   };
 }
 
@@ -279,11 +284,11 @@ function orderSource(op: OrderOp, value: ValueNode, ctx: EvalContext, field: Fie
     const t = toInstant(c);
     if (Number.isNaN(t)) return () => "false";
     // An invalid instant is NaN, which no comparison holds for.
-    return (x, sink) => `(isArray(${x}) ? ${sink.slow()} : ${sink.bind("t", toInstant)}(${x}) ${js} ${sink.bind("c", t)})`;
+    return (x, sink) => `(${sink.isArray(x)} ? ${sink.slow()} : ${sink.bind("t", toInstant)}(${x}) ${js} ${sink.bind("c", t)})`;
   }
   // `<` on strings is code-point order only when the constant has no unit from U+D800 up.
   if (typeof c === "string" && hasHighUnits(c)) return undefined;
-  return (x, sink) => `(typeof ${x} === "${typeof c}" ? ${x} ${js} ${sink.bind("c", c)} : isArray(${x}) && ${sink.slow()})`;
+  return (x, sink) => `(typeof ${x} === "${typeof c}" ? ${x} ${js} ${sink.bind("c", c)} : ${sink.isArray(x)} && ${sink.slow()})`;
 }
 
 /** `contains`, `starts with`, `ends with`, `matches`, folded in case-insensitive mode. */
@@ -312,15 +317,15 @@ function matchSource(node: MatchNode, ctx: EvalContext): LeafSource {
   const raw = constantOf(node.value, ctx);
   const str = (x: string) => (fold ? `${x}.toLowerCase()` : x);
   if (node.op === "contains") {
-    if (typeof raw !== "string") return (x, sink) => `(isArray(${x}) && ${x}.includes(${sink.bind("c", raw)}))`;
+    if (typeof raw !== "string") return (x, sink) => `(${sink.isArray(x)} && ${x}.includes(${sink.bind("c", raw)}))`;
     const needle = fold ? raw.toLowerCase() : raw;
     const members = (x: string, sink: SourceSink) => (fold ? sink.slow() : `${x}.includes(${sink.bind("c", needle)})`);
-    return (x, sink) => `(typeof ${x} === "string" ? ${str(x)}.includes(${sink.bind("c", needle)}) : isArray(${x}) && ${members(x, sink)})`;
+    return (x, sink) => `(typeof ${x} === "string" ? ${str(x)}.includes(${sink.bind("c", needle)}) : ${sink.isArray(x)} && ${members(x, sink)})`;
   }
   if (typeof raw !== "string") return () => "false";
   const needle = fold ? raw.toLowerCase() : raw;
   const method = node.op === "starts_with" ? "startsWith" : "endsWith";
-  return (x, sink) => `(typeof ${x} === "string" ? ${str(x)}.${method}(${sink.bind("c", needle)}) : isArray(${x}) && ${sink.slow()})`;
+  return (x, sink) => `(typeof ${x} === "string" ? ${str(x)}.${method}(${sink.bind("c", needle)}) : ${sink.isArray(x)} && ${sink.slow()})`;
 }
 
 function regexVisit(node: MatchNode, ctx: EvalContext): Visit {

@@ -5,6 +5,7 @@
  * three-valued `AND`/`OR` treat such a NULL as false — no `NOT` ever meets a NULL.
  */
 import type { CompareNode, ExprNode, PredicateNode } from "../ast/nodes.js";
+import { positiveOf } from "../ast/positive-of.js";
 
 /** A predicate in one polarity: `between` is already split, the `not` forms already folded into `positive`. */
 export type Leaf = Exclude<PredicateNode, { kind: "Between" }>;
@@ -30,14 +31,9 @@ export function condition(expr: ExprNode, positive: boolean, target: PredicateEm
       const parts = [target.predicate(low, positive), target.predicate(high, positive)];
       return `(${parts.join(positive ? " AND " : " OR ")})`;
     }
-    case "Compare":
-      return expr.op === "ne" ? target.predicate({ ...expr, op: "eq" }, !positive) : target.predicate(expr, positive);
-    case "In":
-    case "IsNull":
-    case "Exists":
-    case "Match":
-      return expr.negated ? target.predicate({ ...expr, negated: false }, !positive) : target.predicate(expr, positive);
-    case "Text":
-      return target.predicate(expr, positive);
+    default: {
+      const polar = positiveOf(expr);
+      return target.predicate(polar.positive, polar.negated !== positive);
+    }
   }
 }

@@ -5,13 +5,21 @@
  * or not, with and without a schema, and for records that do not follow their schema.
  */
 import fc from "fast-check";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import type { ExprNode, MatchOp, PathNode, PredicateNode, ValueNode } from "../../src/ast/nodes.js";
 import type { Schema } from "../../src/check/schema.js";
 import { compile } from "../../src/compile.js";
 import { NO_SPAN as span } from "../../src/diagnostics/diagnostic.js";
 import { FilterQLError } from "../../src/diagnostics/filterql-error.js";
+import type * as path from "../../src/engine/path.js";
+import { someValue } from "../../src/engine/path.js";
 import { exprArb, literalArb, pathArb, predicateArb, queryOf, recordArb, STRINGS } from "../support/server-shapes.js";
+
+// The closures walk a nested path with someValue: spied (calling through) to see when generated code hands over.
+vi.mock("../../src/engine/path.js", async (importOriginal) => {
+  const real = await importOriginal<typeof path>();
+  return { ...real, someValue: vi.fn(real.someValue) };
+});
 
 const runs = Number(process.env["FC_RUNS"] ?? 1000);
 
@@ -133,5 +141,34 @@ describe("each operator has its generated form (the closure only behind an array
     expect(source).toMatch(form);
     // At most one way down to the closure per predicate: `between` does not call it once per bound.
     expect(closureCalls(source)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("a nested path's middle step, read by the generated code", () => {
+  const walks = vi.mocked(someValue);
+  const ended = [{}, { address: null }, { address: 5 }, { address: "Paris" }, { address: {} }, { address: { city: null } }, { address: { city: "x" } }];
+  test.each(['address.city = "x"', 'address.city != "x"', "address.city is null", "address.city exists", 'address.city in ["x", "y"]', 'address.city starts with "x"'])(
+    "%s: missing, null or scalar steps end the path without the closure",
+    (text) => {
+      const generated = compile(text, { codegen: true });
+      const closures = compile(text, { codegen: false });
+      for (const record of ended) {
+        walks.mockClear();
+        const answer = generated.test(record);
+        expect(walks, JSON.stringify(record)).not.toHaveBeenCalled();
+        expect(answer, JSON.stringify(record)).toBe(closures.test(record));
+      }
+      // An array on the way is the closure's (the §4 array rules): the spy does see that walk.
+      walks.mockClear();
+      expect(generated.test({ address: [{ city: "x" }] })).toBe(closures.test({ address: [{ city: "x" }] }));
+      expect(walks).toHaveBeenCalledTimes(2);
+    },
+  );
+
+  test("the answers themselves", () => {
+    const eq = compile('address.city = "x"');
+    expect(ended.map((r) => eq.test(r))).toEqual([false, false, false, false, false, false, true]);
+    const isNull = compile("address.city is null");
+    expect(ended.map((r) => isNull.test(r))).toEqual([true, true, true, true, true, true, false]);
   });
 });

@@ -7,6 +7,7 @@
  * compiled record test, so the answer is always the one a scan would give.
  */
 import type { ExprNode, PredicateNode, ValueNode } from "../../ast/nodes.js";
+import { positiveOf } from "../../ast/positive-of.js";
 import { walk as walkAst } from "../../ast/visit.js";
 import { compareCodePoints } from "../code-point-order.js";
 import { guarded } from "../codegen.js";
@@ -228,17 +229,6 @@ export class IndexPlan {
     return memo(this.#lookups, node, () => lookupFor(node, this.ctx));
   }
 }
-
-/** Every negated predicate is exactly `not` of its positive form (as the engine defines them). */
-function positiveOf(node: PredicateNode): { positive: PredicateNode; negated: boolean } {
-  return memo(POSITIVES, node, () => {
-    if (node.kind === "Compare" && node.op === "ne") return { positive: { ...node, op: "eq" }, negated: true };
-    if ((node.kind === "In" || node.kind === "IsNull" || node.kind === "Exists" || node.kind === "Match") && node.negated) return { positive: { ...node, negated: false }, negated: true };
-    return { positive: node, negated: false };
-  });
-}
-
-const POSITIVES = new WeakMap<PredicateNode, { positive: PredicateNode; negated: boolean }>();
 
 /**
  * The predicates whose keyed records are found by value: `=` and `in` with plain literals, and
