@@ -223,11 +223,11 @@ function memberSource(values: readonly ValueNode[], ctx: EvalContext, field: Fie
   const key = equalityKey(ctx, field);
   const nullish = (x: string) => `${x} === undefined || ${x} === null ? ${hasNull}`;
   if (key === undefined) {
-    if (others.length === 1 && !hasNull) return (x, sink) => { const c = sink.bind("c", others[0]); return `(${x} === ${c} || (${sink.isArray(x)} && ${x}.includes(${c})))`; };
+    if (others.length === 1 && !hasNull) return (x, sink) => { const c = sink.bind("c", others[0]); return `(${x} === ${c}${orElement(x, sink, `${x}.includes(${c})`)})`; };
     return (x, sink) => {
       const hit = others.length <= UNROLLED ? others.map((c) => `${x} === ${sink.bind("c", c)}`).join(" || ") : `${sink.bind("s", new Set(others))}.has(${x})`;
       // Without a listed null, a missing or null value equals none of the others (nor does a Set hold them).
-      return `(${hasNull ? `${nullish(x)} : ` : ""}${hit} || (${sink.isArray(x)} && ${sink.slow()}))`;
+      return `(${hasNull ? `${nullish(x)} : ` : ""}${hit}${orElement(x, sink, sink.slow())})`;
     };
   }
   const set = new Set<unknown>(others.map((c) => key(c)));
@@ -238,6 +238,12 @@ function memberSource(values: readonly ValueNode[], ctx: EvalContext, field: Fie
     const s = sink.bind("s", set);
     return `(typeof ${x} === "string" ? ${s}.has(${x}.toLowerCase()) : ${nullish(x)} : ${sink.isArray(x)} ? ${sink.slow()} : ${s}.has(${x}))`;
   };
+}
+
+/** `|| (x is an array && then)`, or nothing where the schema rules arrays out (no dead branch in the source). */
+function orElement(x: string, sink: SourceSink, then: string): string {
+  const array = sink.isArray(x);
+  return array === "false" ? "" : ` || (${array} && ${then})`;
 }
 
 /** Up to this many listed values are compared one by one; more are looked up in a Set. */
@@ -288,7 +294,7 @@ function orderSource(op: OrderOp, value: ValueNode, ctx: EvalContext, field: Fie
   }
   // `<` on strings is code-point order only when the constant has no unit from U+D800 up.
   if (typeof c === "string" && hasHighUnits(c)) return undefined;
-  return (x, sink) => `(typeof ${x} === "${typeof c}" ? ${x} ${js} ${sink.bind("c", c)} : ${sink.isArray(x)} && ${sink.slow()})`;
+  return (x, sink) => `(typeof ${x} === "${typeof c}" ${sink.isArray(x) === "false" ? "&&" : "?"} ${x} ${js} ${sink.bind("c", c)}${sink.isArray(x) === "false" ? "" : ` : ${sink.isArray(x)} && ${sink.slow()}`})`;
 }
 
 /** `contains`, `starts with`, `ends with`, `matches`, folded in case-insensitive mode. */
