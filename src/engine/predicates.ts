@@ -294,7 +294,12 @@ function orderSource(op: OrderOp, value: ValueNode, ctx: EvalContext, field: Fie
   }
   // `<` on strings is code-point order only when the constant has no unit from U+D800 up.
   if (typeof c === "string" && hasHighUnits(c)) return undefined;
-  return (x, sink) => `(typeof ${x} === "${typeof c}" ${sink.isArray(x) === "false" ? "&&" : "?"} ${x} ${js} ${sink.bind("c", c)}${sink.isArray(x) === "false" ? "" : ` : ${sink.isArray(x)} && ${sink.slow()}`})`;
+  return (x, sink) => {
+    const typed = `typeof ${x} === "${typeof c}"`;
+    const hit = `${x} ${js} ${sink.bind("c", c)}`;
+    const array = sink.isArray(x);
+    return array === "false" ? `(${typed} && ${hit})` : `(${typed} ? ${hit} : ${array} && ${sink.slow()})`;
+  };
 }
 
 /** `contains`, `starts with`, `ends with`, `matches`, folded in case-insensitive mode. */

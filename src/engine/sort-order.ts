@@ -56,9 +56,10 @@ export function stableOrder(
   return perm;
 }
 
-/** A counted key: each position's rank (equal values share one) and how many ranks there are. */
+/** A counted key: each position's value id, each id's rank (equal values share one), and how many ranks there are. */
 interface Ranks {
-  readonly rankAt: Int32Array;
+  readonly idOf: Int32Array;
+  readonly rankOf: Int32Array;
   readonly count: number;
 }
 
@@ -88,21 +89,19 @@ function countedRanks(col: readonly unknown[], sign: number, order: ValueOrder):
     if (k > 0 && order(distinct[byValue[k - 1] as number], distinct[byValue[k] as number]) !== 0) rank++;
     rankOf[byValue[k] as number] = rank;
   }
-  const rankAt = new Int32Array(n);
-  for (let i = 0; i < n; i++) rankAt[i] = rankOf[idOf[i] as number] as number;
-  return { rankAt, count: rank + 1 };
+  return { idOf, rankOf, count: rank + 1 };
 }
 
 /** A stable counting sort of `perm` by precomputed ranks. */
-function countingPass(perm: readonly number[], { rankAt, count }: Ranks): number[] {
+function countingPass(perm: readonly number[], { idOf, rankOf, count }: Ranks): number[] {
   const n = perm.length;
   const starts = new Int32Array(count + 1);
-  for (let i = 0; i < n; i++) (starts[(rankAt[i] as number) + 1] as number)++;
+  for (let i = 0; i < n; i++) (starts[(rankOf[idOf[i] as number] as number) + 1] as number)++;
   for (let r = 1; r < starts.length; r++) starts[r] = (starts[r] as number) + (starts[r - 1] as number);
   const out = new Array<number>(n);
   for (let k = 0; k < n; k++) {
     const i = perm[k] as number;
-    const r = rankAt[i] as number;
+    const r = rankOf[idOf[i] as number] as number;
     out[starts[r] as number] = i;
     starts[r] = (starts[r] as number) + 1;
   }
