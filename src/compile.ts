@@ -91,9 +91,7 @@ export class Compiled {
     const test = this.test;
     if (Array.isArray(records)) return this.filterArray(records as readonly T[]);
     if (records instanceof RecordIndex) return this.fromIndex(records as RecordIndex<T>);
-    if (records === null || typeof records !== "object" || !(Symbol.asyncIterator in records || Symbol.iterator in records)) {
-      throw argumentError("Compiled.filter", "records", "an array, a RecordIndex or an iterable", records);
-    }
+    expectFilterable("Compiled.filter", records);
     if (Symbol.asyncIterator in records) {
       return (async function* () {
         for await (const r of records as AsyncIterable<T>) if (test(r)) yield r;
@@ -156,7 +154,7 @@ export class Compiled {
   /** The driver's `find` arguments; the compiled schema, clock, case and page size apply unless overridden. */
   toMongo(options: Omit<MongoOptions, "schema"> = {}): MongoFind {
     expectMongoOptions("Compiled.toMongo", options);
-    return emitMongo(this.query, { ...this.given(...MIXPEEK_DEFAULTS, "pageSize"), ...options }, this.ctx.schema);
+    return emitMongo(this.query, { ...this.given(...MONGO_DEFAULTS), ...options }, this.ctx.schema);
   }
 
   /** One PostgreSQL SELECT for this query (SPEC §7); the compile options' schema, clock, case mode and page size are defaults. */
@@ -182,10 +180,18 @@ export class Compiled {
 /** The compile options each target takes as defaults. */
 const MIXPEEK_DEFAULTS = ["dialect", "collections", "caseSensitive", "returnUrls", "now"] as const;
 const SQL_DEFAULTS = ["schema", "now", "caseSensitive", "pageSize"] as const;
+const MONGO_DEFAULTS = ["now", "caseSensitive", "pageSize"] as const;
 
 /** `run` and `sort` take an array or a record index (they need every match at once). */
 function expectRecords(fn: string, records: unknown): void {
   if (!Array.isArray(records) && !(records instanceof RecordIndex)) throw argumentError(fn, "records", "an array of records or a RecordIndex", records);
+}
+
+/** `filter` takes an array, a record index, or any (async) iterable. */
+function expectFilterable(fn: string, records: unknown): void {
+  if (records === null || typeof records !== "object" || !(records instanceof RecordIndex || Symbol.iterator in records || Symbol.asyncIterator in records)) {
+    throw argumentError(fn, "records", "an array, a RecordIndex or an iterable", records);
+  }
 }
 
 function expectCompileOptions(fn: string, options: CompileOptions): void {
@@ -223,9 +229,7 @@ export function filter<T>(records: readonly T[], textOrQuery: string | Query, op
 export function filter<T>(records: Iterable<T>, textOrQuery: string | Query, options?: CompileOptions): Generator<T, void, undefined>;
 export function filter<T>(records: AsyncIterable<T>, textOrQuery: string | Query, options?: CompileOptions): AsyncGenerator<T, void, undefined>;
 export function filter<T>(records: RecordIndex<T> | readonly T[] | Iterable<T> | AsyncIterable<T>, textOrQuery: string | Query, options: CompileOptions = {}): T[] | Generator<T, void, undefined> | AsyncGenerator<T, void, undefined> {
-  if (records === null || typeof records !== "object" || !(records instanceof RecordIndex || Symbol.iterator in records || Symbol.asyncIterator in records)) {
-    throw argumentError("filter", "records", "an array, a RecordIndex or an iterable", records);
-  }
+  expectFilterable("filter", records);
   expectTextOrQuery("filter", "textOrQuery", textOrQuery);
   expectCompileOptions("filter", options);
   return compile(textOrQuery, options).filter(records as Iterable<T>);

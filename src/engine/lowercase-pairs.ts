@@ -8,7 +8,8 @@
 
 /** No code point above the Adlam block (U+1E9xx) has a lower-case mapping (a test checks the whole range). */
 const LAST_CASED = 0x1ffff;
-const DOTTED_CAPITAL_I = 0x130;
+/** İ: it lowercases to two code points ("i" + U+0307), so it is no pair. */
+export const DOTTED_CAPITAL_I = 0x130;
 
 let pairs: readonly (readonly [from: number, to: number])[] | undefined;
 

@@ -19,6 +19,7 @@
  *   lacks, so such a read needs no own-property check. `v.__proto__` is the test, as in
  *   codegen.ts (V8 inlines the accessor); a throwing own `__proto__` getter means "not plain".
  */
+import { defineData } from "./define-data.js";
 import { internalize } from "./internalize.js";
 import type { Projector, Trie } from "./project.js";
 
@@ -91,8 +92,4 @@ export function generatedProjector(root: Trie): Projector | undefined {
   } catch {
     return undefined;
   }
-}
-
-function defineData(o: object, key: string, value: unknown): void {
-  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
 }

@@ -9,6 +9,7 @@
  * (project-source.ts), which V8 builds at a hand-written `map`'s speed.
  */
 import type { PathNode } from "../ast/nodes.js";
+import { defineData } from "./define-data.js";
 import { internalize } from "./internalize.js";
 import { generatedProjector } from "./project-source.js";
 
@@ -60,7 +61,7 @@ function objectProjector(node: Trie): ObjectProjector {
       if (!hasOwn.call(value, f.key)) continue;
       const v = f.value((value as Record<string, unknown>)[f.key]);
       if (v === undefined) continue;
-      if (f.proto) Object.defineProperty(out, f.key, { value: v, enumerable: true, writable: true, configurable: true });
+      if (f.proto) defineData(out, f.key, v);
       else out[f.key] = v;
     }
     return out;

@@ -7,10 +7,9 @@
  * except for two cases, handled here: `İ` (U+0130) lowercases to "i" + U+0307, and a capital
  * sigma lowercases to σ or ς depending on its neighbours — values holding σ or ς are refused.
  */
-import { hasSigma, lowercasePairs } from "../engine/lowercase-pairs.js";
+import { DOTTED_CAPITAL_I, hasSigma, lowercasePairs } from "../engine/lowercase-pairs.js";
 import { literal } from "./pcre-literal.js";
 
-const DOTTED_CAPITAL_I = 0x130;
 const COMBINING_DOT = 0x307;
 const SMALL_I = 0x69;
 
@@ -29,9 +28,12 @@ function inverseLowercase(): Map<number, number[]> {
   return map;
 }
 
-/** The pattern for one character of a lowercased value: every character lowercasing to it. */
+/**
+ * The pattern for one character of a lowercased value: itself (a lowercased character lowercases
+ * to itself) and every character lowercasing to it.
+ */
 function charClass(cp: number, extra: readonly number[] = []): string {
-  const members = [...(String.fromCodePoint(cp).toLowerCase() === String.fromCodePoint(cp) ? [cp] : []), ...(inverseLowercase().get(cp) ?? []), ...extra];
+  const members = [cp, ...(inverseLowercase().get(cp) ?? []), ...extra];
   if (members.length === 1) return literal(members[0] as number);
   return `[${members.map(literal).join("")}]`;
 }

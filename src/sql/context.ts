@@ -2,7 +2,8 @@
 import type { ValueNode } from "../ast/nodes.js";
 import { constantValue } from "../ast/constant-value.js";
 import type { ResolvedSchema } from "../check/schema.js";
-import { foldable, foldSql } from "./fold.js";
+import { hasSigma } from "../engine/lowercase-pairs.js";
+import { foldSql } from "./fold.js";
 import type { Params } from "./params.js";
 import type { Refusals } from "./refusal.js";
 
@@ -27,7 +28,7 @@ export function constant(v: ValueNode, ctx: EmitContext): Constant {
 /** The folded form of a query string for a case-insensitive comparison, refusing what cannot be exact. */
 export function foldedConstant(c: string, v: ValueNode, ctx: EmitContext): string {
   const lowered = c.toLowerCase();
-  if (!foldable(lowered)) ctx.refusals.unsupported("case-insensitive comparison with σ or ς", v.span, "JavaScript lower-cases Σ by its position in a word, which PostgreSQL cannot follow; compare case-sensitively");
+  if (hasSigma(lowered)) ctx.refusals.unsupported("case-insensitive comparison with σ or ς", v.span, "JavaScript lower-cases Σ by its position in a word, which PostgreSQL cannot follow; compare case-sensitively");
   return lowered;
 }
 

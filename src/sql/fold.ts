@@ -4,9 +4,9 @@
  * one mapping that grows (U+0130 → "i̇") and `translate` for every one-to-one mapping, built from
  * JavaScript's own `toLowerCase` over all code points. The one context-dependent mapping, Σ
  * (σ, or ς at a word's end), is mapped to σ: exact as long as the query's folded value holds
- * neither σ nor ς, which `foldable` checks (otherwise the query is refused).
+ * neither σ nor ς, which `hasSigma` checks (otherwise the query is refused).
  */
-import { hasSigma, lowercasePairs } from "../engine/lowercase-pairs.js";
+import { DOTTED_CAPITAL_I, lowercasePairs } from "../engine/lowercase-pairs.js";
 
 interface FoldTable {
   readonly from: string;
@@ -29,13 +29,8 @@ export function foldTable(): FoldTable {
   return (table ??= build());
 }
 
-/** Whether `value` (already lower-cased) can be compared with folded text exactly. */
-export function foldable(lowered: string): boolean {
-  return !hasSigma(lowered);
-}
-
 /** The SQL expression folding the text expression `expr`; its tables are bound once per statement. */
 export function foldSql(expr: string, param: (key: string, value: string) => string): string {
   const t = foldTable();
-  return `translate(replace(${expr}, ${param("fold:dotted-I", "\u0130")}, ${param("fold:i-dot", "i\u0307")}), ${param("fold:from", t.from)}, ${param("fold:to", t.to)})`;
+  return `translate(replace(${expr}, ${param("fold:dotted-I", String.fromCodePoint(DOTTED_CAPITAL_I))}, ${param("fold:i-dot", "i\u0307")}), ${param("fold:from", t.from)}, ${param("fold:to", t.to)})`;
 }

@@ -1,6 +1,6 @@
 /** Options of `toSql` / `toSqlWhere` (SPEC §7). */
 import type { ResolvedSchema, Schema } from "../check/schema.js";
-import { argumentError, expectClockAndCase, expectObject, expectSchemaOption } from "../arguments.js";
+import { argumentError, expectClockAndCase, expectObject, expectSchemaOption, expectString } from "../arguments.js";
 
 /** At the door of `toSql`/`toSqlWhere`: the options are required (a table and a storage mode live there). */
 export function expectSqlOptions(fn: string, options: unknown): void {
@@ -8,6 +8,8 @@ export function expectSqlOptions(fn: string, options: unknown): void {
   if (Array.isArray(options)) throw argumentError(fn, "options", "an options object", options);
   expectSchemaOption(fn, options as SqlOptions);
   expectClockAndCase(fn, options as SqlOptions);
+  const { table } = options as SqlOptions;
+  if (table !== undefined) expectString(fn, "options.table", table);
 }
 
 export interface SqlOptions {

@@ -72,7 +72,6 @@ export function toSqlWhere(query: QueryNode, options: SqlOptions): SqlStatement 
 export function toSql(query: QueryNode, options: SqlOptions): SqlStatement {
   expectQuery("toSql", "query", query);
   expectSqlOptions("toSql", options);
-  if (options.table !== undefined && typeof options.table !== "string") throw new TypeError("toSql's `table` must be a string");
   if (namesNoTable(query, options.table)) throw new TypeError("toSql needs a `table`, or a query with `from <table>`");
   const { pageSize, page } = checkedPaging("toSql", options.pageSize ?? query.limit ?? 10, options.page);
   const p = prepare(query, options, 0);

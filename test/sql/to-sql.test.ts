@@ -142,6 +142,7 @@ describe("the query's from clause names the table", () => {
 
   test("neither a table nor a from clause is a TypeError", () => {
     expect(() => toSql(q("age > 1"), { schema })).toThrow(/needs a `table`, or a query with `from <table>`/);
+    expect(() => toSql(q("age > 1"), { schema, table: 3 as unknown as string })).toThrow(new TypeError("toSql: `options.table` must be a string, not number 3"));
   });
 });
 

@@ -2,14 +2,11 @@
  * A stand-in record holding one value at one path, reused for every probe: testing a predicate
  * on it answers for every keyed record holding that value (see column.ts).
  */
+import { defineData as define } from "../define-data.js";
 import type { Key } from "./column.js";
 
 export type Probe = (value: Key) => Record<string, unknown>;
 
-function define(target: object, key: string, value: unknown): void {
-  // defineProperty, not assignment: a `__proto__` segment must become an own data property.
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-}
 
 export function probeFor(segments: readonly string[]): Probe {
   const root: Record<string, unknown> = {};
