@@ -7,21 +7,18 @@
 import type { PathNode, QueryNode } from "../ast/nodes.js";
 import { walk } from "../ast/visit.js";
 import { closest } from "../check/closest.js";
+import { inferSchema } from "../check/infer-schema.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { Reporter } from "../diagnostics/reporter.js";
 import { MISSING, someValue } from "../engine/path.js";
 
-/** Records whose field paths are gathered for "did you mean" (the first ones are enough). */
+/** Records kept for "did you mean": the fields of the first ones are enough. */
 const SAMPLE = 200;
-/** How deep into nested objects those paths go. */
-const DEPTH = 3;
 
 export class AbsentFields {
   /** Fields not yet seen in any record, by dot path: the first place the query names each. */
   private readonly unseen = new Map<string, PathNode>();
-  private readonly known = new Set<string>();
-  private sampled = 0;
-  private first: unknown;
+  private readonly sample: unknown[] = [];
 
   constructor(query: QueryNode) {
     walk(query, (node) => {
@@ -31,8 +28,7 @@ export class AbsentFields {
 
   /** A batch of the records, as they stream past. */
   see(records: readonly unknown[]): void {
-    if (this.sampled === 0) this.first = records[0];
-    for (let i = 0; i < records.length && this.sampled < SAMPLE; i++, this.sampled++) gatherPaths(records[i], "", DEPTH, this.known);
+    for (let i = 0; i < records.length && this.sample.length < SAMPLE; i++) this.sample.push(records[i]);
     for (const [name, path] of this.unseen) {
       for (const record of records) {
         if (someValue(record, path.segments, (v) => v !== MISSING)) {
@@ -45,10 +41,11 @@ export class AbsentFields {
 
   /** A warning for each field no record held; none when no record was read. */
   warnings(text: string): Diagnostic[] {
-    if (this.sampled === 0) return [];
+    if (this.sample.length === 0 || this.unseen.size === 0) return [];
     const reporter = new Reporter(text);
-    const known = [...this.known];
-    const wrapped = this.sampled === 1 ? wrappedRecords(this.first) : undefined;
+    // The fields the records hold, as the REPL infers its schema from them.
+    const known = Object.keys(inferSchema(this.sample, { sample: SAMPLE }));
+    const wrapped = this.sample.length === 1 ? wrappedRecords(this.sample[0]) : undefined;
     for (const [name, path] of this.unseen) {
       const meant = closest(name, known);
       const hint = wrapped !== undefined
@@ -67,17 +64,4 @@ function wrappedRecords(record: unknown): { key: string; length: number } | unde
     if (Array.isArray(value) && value.length > 0 && value.every((v) => v !== null && typeof v === "object" && !Array.isArray(v))) return { key, length: value.length };
   }
   return undefined;
-}
-
-function gatherPaths(value: unknown, prefix: string, depth: number, into: Set<string>): void {
-  if (depth === 0 || value === null || typeof value !== "object") return;
-  if (Array.isArray(value)) {
-    for (const element of value.slice(0, 3)) gatherPaths(element, prefix, depth, into);
-    return;
-  }
-  for (const key of Object.keys(value)) {
-    const path = prefix === "" ? key : `${prefix}.${key}`;
-    into.add(path);
-    gatherPaths((value as Record<string, unknown>)[key], path, depth - 1, into);
-  }
 }

@@ -4,7 +4,7 @@ import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { displayWidth } from "../../src/diagnostics/display-width.js";
-import { bin, root } from "../support/cli.js";
+import { bin, cli, root } from "../support/cli.js";
 
 // The REPL is driven in a real terminal: tmux runs it, send-keys types, capture-pane reads the screen.
 const tmp = mkdtempSync(join(tmpdir(), "filterql-repl-"));
@@ -35,6 +35,13 @@ function start(args: string[] = [], history = join(tmp, `history-${counter}`), c
   const command = [process.execPath, bin, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
   tmux("new-session", "-d", "-s", name, "-x", String(columns), "-y", "50", "-c", root, `env -u NO_COLOR FILTERQL_HISTORY='${history}' TERM=xterm-256color ${command}; echo "[exited $?]"; sleep 30`);
   return name;
+}
+
+/** A REPL in a terminal, at its first prompt. */
+async function session(args: string[] = [], history?: string, columns?: number): Promise<string> {
+  const s = start(args, history, columns);
+  await waitFor(s, "filterql>");
+  return s;
 }
 
 function screen(name: string, escapes = false): string {
@@ -75,8 +82,7 @@ describe("the REPL in a real terminal", () => {
   });
 
   test("Tab completes a field; a second Tab lists values", async () => {
-    const s = start();
-    await waitFor(s, "filterql>");
+    const s = await session();
     send(s, "depa", "Tab");
     await waitFor(s, "filterql> department");
     send(s, " = ", "Tab", "Tab");
@@ -84,16 +90,14 @@ describe("the REPL in a real terminal", () => {
   });
 
   test("an error shows the caret and the hint", async () => {
-    const s = start();
-    await waitFor(s, "filterql>");
+    const s = await session();
     send(s, 'stauts = "active"', "Enter");
     const out = await waitFor(s, "hint: did you mean `status`?");
     expect(out).toContain('1 | stauts = "active"\n  | ^^^^^^');
   });
 
   test("an error with a fix shows it, and Enter on the empty line runs it: status = activ && age > 60", async () => {
-    const s = start();
-    await waitFor(s, "filterql>");
+    const s = await session();
     send(s, "status = activ && age > 60 select name, status, age", "Enter");
     const out = await waitFor(s, "Enter on the empty line runs the fixed query");
     expect(out).toContain('= fix: status = "active" && age > 60 select name, status, age');
@@ -107,15 +111,13 @@ describe("the REPL in a real terminal", () => {
   });
 
   test(".help says which key applies a fix", async () => {
-    const s = start();
-    await waitFor(s, "filterql>");
+    const s = await session();
     send(s, ".help", "Enter");
     await waitFor(s, "Enter on the empty line runs the fixed query");
   });
 
   test("an unclosed ( continues on the next line", async () => {
-    const s = start();
-    await waitFor(s, "filterql>");
+    const s = await session();
     send(s, "(age > 60", "Enter");
     await waitFor(s, "...>");
     send(s, "or age < 22) select name, age", "Enter");
@@ -123,8 +125,7 @@ describe("the REPL in a real terminal", () => {
   });
 
   test("Ctrl-C clears the line; Ctrl-D exits", async () => {
-    const s = start();
-    await waitFor(s, "filterql>");
+    const s = await session();
     send(s, "status = ");
     await waitFor(s, "filterql> status =");
     send(s, "C-c");
@@ -142,8 +143,7 @@ describe("the REPL in a real terminal", () => {
   });
 
   test(".exit leaves at once, with status 0, and nothing typed after it is read", async () => {
-    const s = start();
-    await waitFor(s, "filterql>");
+    const s = await session();
     send(s, ".exit", "Enter");
     await waitFor(s, "[exited 0]");
     expect(screen(s)).not.toMatch(/\.exit\s*\nfilterql>/);
@@ -151,7 +151,7 @@ describe("the REPL in a real terminal", () => {
 
   test("queries piped in are not written to the history", () => {
     const history = join(tmp, "piped-history");
-    const r = spawnSync(process.execPath, [bin], { cwd: root, input: 'status = "active"\n.exit\n', encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FILTERQL_HISTORY: history } });
+    const r = cli([], 'status = "active"\n.exit\n', { FILTERQL_HISTORY: history });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/· \d+ match/);
     expect(existsSync(history)).toBe(false);
@@ -161,7 +161,7 @@ describe("the REPL in a real terminal", () => {
     const data = join(tmp, "zed.json");
     writeFileSync(data, JSON.stringify([{ name: "zed" }]));
     for (const tail of [".exit\n", ""]) {
-      const r = spawnSync(process.execPath, [bin], { cwd: root, input: `.data ${data}\nname = "zed"\n${tail}`, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+      const r = cli([], `.data ${data}\nname = "zed"\n${tail}`);
       expect(r.status).toBe(0);
       const loaded = r.stdout.indexOf(`1 record from ${data}`);
       expect(loaded).toBeGreaterThan(0);
@@ -171,11 +171,11 @@ describe("the REPL in a real terminal", () => {
     // Two files in a row: the query waits for both, and runs on the second.
     const two = join(tmp, "two.json");
     writeFileSync(two, JSON.stringify([{ name: "zed" }, { name: "zed" }]));
-    const both = spawnSync(process.execPath, [bin], { cwd: root, input: `.data ${data}\n.data ${two}\nname = "zed"\n`, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const both = cli([], `.data ${data}\n.data ${two}\nname = "zed"\n`);
     expect(both.stdout.indexOf("page 1 of 1 · 2 matches")).toBeGreaterThan(both.stdout.indexOf(`2 records from ${two}`));
     expect(both.stdout.indexOf(`2 records from ${two}`)).toBeGreaterThan(both.stdout.indexOf(`1 record from ${data}`));
     // Nothing after a queued .exit runs.
-    const r = spawnSync(process.execPath, [bin], { cwd: root, input: `.data ${data}\n.exit\nname = "zed"\n`, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const r = cli([], `.data ${data}\n.exit\nname = "zed"\n`);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`1 record from ${data}`);
     expect(r.stdout).not.toContain("match");
@@ -183,30 +183,26 @@ describe("the REPL in a real terminal", () => {
 
   test("history persists across sessions", async () => {
     const history = join(tmp, "shared-history");
-    const first = start([], history);
-    await waitFor(first, "filterql>");
+    const first = await session([], history);
     send(first, "age > 64 select name", "Enter");
     await waitFor(first, /match/);
     send(first, "C-d");
     await new Promise((r) => setTimeout(r, 300));
     expect(readFileSync(history, "utf8")).toContain("age > 64 select name");
-    const second = start([], history);
-    await waitFor(second, "filterql>");
+    const second = await session([], history);
     send(second, "Up");
     await waitFor(second, "filterql> age > 64 select name");
   });
 
   test("the input line is highlighted as you type", async () => {
-    const s = start();
-    await waitFor(s, "filterql>");
+    const s = await session();
     send(s, 'status = "x"');
     const raw = await waitFor(s, /\u001b\[32m"x"/, true);
     expect(raw).toMatch(/\u001b\[36mstatus/);
   });
 
   test(".body, .dialect, .page, .mongo and .schema", async () => {
-    const s = start();
-    await waitFor(s, "filterql>");
+    const s = await session();
     send(s, 'tags contains "vip"', "Enter");
     await waitFor(s, /match/);
     send(s, ".dialect v2", "Enter");
@@ -224,16 +220,14 @@ describe("the REPL in a real terminal", () => {
   });
 
   test("a number a double cannot hold: the warning shows, and the query still runs", async () => {
-    const s = start();
-    await waitFor(s, "filterql>");
+    const s = await session();
     send(s, "id = 12345678901234567890 or id = 1 select id", "Enter");
     const out = await waitFor(s, "page 1 of 1 · 1 match");
     expect(out).toContain("warning[invalid-value]: the number `12345678901234567890` cannot be held exactly");
   });
 
   test(".body warns when the query has no `from`; with one, no warning", async () => {
-    const s = start();
-    await waitFor(s, "filterql>");
+    const s = await session();
     send(s, "age > 60", "Enter");
     await waitFor(s, /match/);
     send(s, ".body", "Enter");
@@ -249,8 +243,7 @@ describe("the REPL in a real terminal", () => {
   });
 
   test(".sql shows the statement for the current query; .sql columns uses the schema's columns", async () => {
-    const s = start();
-    await waitFor(s, "filterql>");
+    const s = await session();
     send(s, 'status = "active" order by score desc', "Enter");
     await waitFor(s, /match/);
     send(s, ".sql", "Enter");
@@ -264,8 +257,7 @@ describe("the REPL in a real terminal", () => {
   test(".help, .ast and .data FILE", async () => {
     const data = join(tmp, "cities.ndjson");
     writeFileSync(data, ['{"city":"Lagos","pop":15}', '{"city":"Lima","pop":10}', '{"city":"Oslo","pop":1}'].join("\n"));
-    const s = start();
-    await waitFor(s, "filterql>");
+    const s = await session();
     send(s, ".help", "Enter");
     await waitFor(s, ".data FILE       load records");
     send(s, "age > 30", "Enter");
@@ -283,8 +275,7 @@ describe("the REPL in a real terminal", () => {
   test(".data FILE reports before the next prompt; ~ is the home directory; one record is one record", async () => {
     const data = join(tmp, "one.ndjson");
     writeFileSync(data, '{"city":"Oslo","pop":1}\n');
-    const s = start();
-    await waitFor(s, "filterql>");
+    const s = await session();
     send(s, `.data ${data}`, "Enter");
     const out = await waitFor(s, new RegExp(`1 record from ${data.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}; schema inferred .*\nfilterql>\\s*$`, "m"));
     expect(out).not.toMatch(/filterql> 1 record/);
@@ -293,8 +284,7 @@ describe("the REPL in a real terminal", () => {
   });
 
   test("help, exit or quit typed as a query: a pointer to the dot commands", async () => {
-    const s = start();
-    await waitFor(s, "filterql>");
+    const s = await session();
     send(s, "help", "Enter");
     await waitFor(s, "Commands start with a dot: .help lists them, .exit leaves (or Ctrl-D).");
     send(s, "C-l");
@@ -346,8 +336,7 @@ describe("the REPL in a real terminal", () => {
   });
 
   test("without select, an ordered table shows its order by key", async () => {
-    const s = start();
-    await waitFor(s, "filterql>");
+    const s = await session();
     send(s, "age > 60 order by score desc limit 4", "Enter");
     const out = await waitFor(s, /page 1 of \d+ · \d+ matches/);
     const lines = out.split("\n");

@@ -11,7 +11,7 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export function cli(args: readonly string[], input?: string): CliResult {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, input: input ?? "", encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+export function cli(args: readonly string[], input?: string, env: Readonly<Record<string, string>> = {}): CliResult {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, input: input ?? "", encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
