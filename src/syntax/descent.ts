@@ -8,17 +8,14 @@
  */
 import type { Lexeme, TokenType } from "./tokens.js";
 import { andNode, orNode, queryNode } from "../ast/build.js";
-import type { CompareOp, DateMathNode, ExprNode, MatchOp, OrderKeyNode, PathNode, PredicateNode, QueryNode, Span, ValueNode } from "../ast/nodes.js";
-import { INDEX_STEPS, type Expects } from "./complaints.js";
+import type { DateMathNode, ExprNode, MatchOp, OrderKeyNode, PathNode, PredicateNode, QueryNode, Span, ValueNode } from "../ast/nodes.js";
+import { INDEX_STEPS, limitComplaint, valueComplaint, type Expects } from "./complaints.js";
 import type { DurationPayload, RegexPayload } from "./post-lex.js";
+import { COMPARATORS, nameOf, scalarOf, spanOver } from "./reading.js";
 import * as T from "./tokens.js";
 
 /** Thrown to abandon the fast path; never escapes `descend`. */
 const GIVE_UP = Symbol("give up");
-
-const COMPARATORS: ReadonlyMap<TokenType, CompareOp> = new Map([
-  [T.Eq, "eq"], [T.EqEq, "eq"], [T.NotEq, "ne"], [T.Gt, "gt"], [T.Gte, "gte"], [T.Lt, "lt"], [T.Lte, "lte"],
-]);
 
 class Descent {
   private i = 0;
@@ -44,8 +41,7 @@ class Descent {
   }
 
   private spanFrom(first: Lexeme): Span {
-    const last = this.last ?? first;
-    return { start: first.startOffset, end: last.startOffset + last.image.length };
+    return spanOver(first, this.last ?? first);
   }
 
   query(): QueryNode {
@@ -68,8 +64,7 @@ class Descent {
     do {
       const t = this.peek();
       if (t !== T.Identifier && t !== T.BackQuoted && t !== T.StringLiteral) throw GIVE_UP;
-      const token = this.next();
-      names.push(token.tokenType === T.Identifier ? token.image : String(token.payload ?? ""));
+      names.push(nameOf(this.next()));
     } while (this.peek() === T.Comma && this.next());
     if (this.peek() === T.Where) this.next();
     return names;
@@ -203,8 +198,12 @@ class Descent {
     let node: ValueNode;
     switch (first.tokenType) {
       case T.StringLiteral:
+      case T.True:
+      case T.False:
+      case T.Null:
         this.next();
-        return { kind: "Literal", span: this.spanFrom(first), value: first.payload as string };
+        node = { kind: "Literal", span: this.spanFrom(first), value: scalarOf(first) };
+        break;
       case T.Minus:
       case T.NumberLiteral: {
         const minus = first.tokenType === T.Minus && this.next() !== undefined;
@@ -212,17 +211,10 @@ class Descent {
         node = { kind: "Literal", span: this.spanFrom(first), value: !minus || n === 0 ? n : -n };
         break;
       }
-      case T.True:
-      case T.False:
-      case T.Null:
-        this.next();
-        node = { kind: "Literal", span: this.spanFrom(first), value: first.tokenType === T.True ? true : first.tokenType === T.False ? false : null };
-        break;
       case T.RegexLiteral: {
-        // A regex only after `matches`: elsewhere the recovering descent reports it.
-        if (expects !== "pattern") throw GIVE_UP;
         const payload = this.next().payload as RegexPayload | undefined;
-        return { kind: "Regex", span: this.spanFrom(first), pattern: payload?.pattern ?? "", flags: payload?.flags ?? "" };
+        node = { kind: "Regex", span: this.spanFrom(first), pattern: payload?.pattern ?? "", flags: payload?.flags ?? "" };
+        break;
       }
       case T.Now:
         node = this.dateMath();
@@ -230,8 +222,8 @@ class Descent {
       default:
         throw GIVE_UP;
     }
-    // Only strings where a string is expected: anything else the recovering descent reports.
-    if (expects !== "plain") throw GIVE_UP;
+    // A value the grammar's rules complain about where it stands: the recovering descent reports it.
+    if (valueComplaint(node, expects, "") !== undefined) throw GIVE_UP;
     return node;
   }
 
@@ -295,8 +287,8 @@ class Descent {
   private limitClause(): number {
     this.next();
     const value = this.expect(T.NumberLiteral).payload as number;
-    // Not a whole number of 1 or more: the recovering descent reports it.
-    if (!Number.isSafeInteger(value) || value < 1) throw GIVE_UP;
+    // A limit the grammar's rules complain about: the recovering descent reports it.
+    if (limitComplaint(value, "") !== undefined) throw GIVE_UP;
     return value;
   }
 
@@ -307,10 +299,6 @@ class Descent {
     this.next();
     return t === T.Sensitive;
   }
-}
-
-function nameOf(token: Lexeme): string {
-  return token.tokenType === T.Identifier ? token.image : String(token.payload ?? "");
 }
 
 /** The query for valid, clean text; undefined wherever the recovering descent must have its say. */

@@ -61,20 +61,19 @@ function parseText(text: string, options: ParseOptions | undefined, reporter: Re
 
   // Valid, clean text: the hand-written descent, which builds the same nodes (descent.ts).
   const fast = descend(lexed.tokens);
-  if (fast !== undefined) {
-    if (reporter.hasErrors) return { diagnostics: cap(sortByPosition(explained(reporter.diagnostics))) };
+  if (fast === undefined) {
+    // The descent gave up: an error, or something the grammar's rules complain about. The
+    // recovering descent says which, with every fault the grammar of record's recovery finds. The
+    // descent gives up exactly where recovery finds a fault or a rule complains (a property test
+    // holds the two to that), so no query comes from here; anything else is a bug, which `parse`
+    // reports as an internal error.
+    const { faults } = recover(lexed.tokens, reporter);
+    reportParserErrors(faults, lexed.tokens, reporter, MAX_DIAGNOSTICS);
+    if (!reporter.hasErrors) throw new Error("the fast descent gave up on text the recovering descent accepts");
+  } else if (!reporter.hasErrors) {
     return { query: withSource(fast, text), diagnostics: reporter.diagnostics };
   }
-  // The descent gave up: an error, or something the grammar's rules complain about. The
-  // recovering descent says which, with every fault the grammar of record's recovery finds; on
-  // text it can parse it builds the same query (recover.ts).
-  const recovered = recover(lexed.tokens, reporter);
-  if (recovered.faults.length > 0) {
-    reportParserErrors(recovered.faults, lexed.tokens, reporter, MAX_DIAGNOSTICS);
-    return { diagnostics: cap(sortByPosition(explained(reporter.diagnostics))) };
-  }
-  if (reporter.hasErrors || recovered.query === undefined) return { diagnostics: cap(sortByPosition(explained(reporter.diagnostics))) };
-  return { query: withSource(recovered.query, text), diagnostics: reporter.diagnostics };
+  return { diagnostics: cap(sortByPosition(explained(reporter.diagnostics))) };
 }
 
 /** The schema for habit fixes; a bad schema is the checker's to report, so here it is ignored. */

@@ -57,7 +57,7 @@ function isEof(token: Lexeme): boolean {
  * Reports the faults, at most `limit` of them: faults come in text order, and past the limit a
  * diagnostic would be capped anyway, while each costs a walk over the tokens.
  */
-export function reportParserErrors(faults: readonly Fault[], tokens: readonly Lexeme[], reporter: Reporter, limit = Infinity): void {
+export function reportParserErrors(faults: readonly Fault[], tokens: readonly Lexeme[], reporter: Reporter, limit: number): void {
   const seen = new Set<number>();
   for (const info of faults) {
     if (seen.size >= limit) break;

@@ -11,21 +11,19 @@
  */
 import type { Lexeme, TokenType } from "./tokens.js";
 import { andNode, orNode, queryNode } from "../ast/build.js";
-import type { CompareOp, DateMathNode, ExprNode, MatchOp, OrderKeyNode, PathNode, PredicateNode, QueryNode, Span, ValueNode } from "../ast/nodes.js";
+import type { DateMathNode, ExprNode, MatchOp, OrderKeyNode, PathNode, PredicateNode, QueryNode, ValueNode } from "../ast/nodes.js";
 import type { Reporter } from "../diagnostics/reporter.js";
 import { INDEX_STEPS, limitComplaint, positionComplaint, valueComplaint, type Expects } from "./complaints.js";
 import type { Fault } from "./fault.js";
 import { follow, LAST, Recovery } from "./recovery.js";
 import type { DurationPayload, RegexPayload } from "./post-lex.js";
+import { COMPARATORS, nameOf, scalarOf, tokenSpan } from "./reading.js";
 import * as T from "./tokens.js";
 
 const VALUE_FIRST = [T.StringLiteral, T.Minus, T.NumberLiteral, T.True, T.False, T.Null, T.RegexLiteral, T.Now];
 const EXPR_FIRST = [T.Not, T.LParen, T.Identifier, T.BackQuoted];
 const PATH_FIRST = [T.Identifier, T.BackQuoted];
 const NEGATABLE_FIRST = [T.In, T.Exists, T.Contains, T.Starts, T.Ends, T.Matches];
-const COMPARATORS: ReadonlyMap<TokenType, CompareOp> = new Map([
-  [T.Eq, "eq"], [T.EqEq, "eq"], [T.NotEq, "ne"], [T.Gt, "gt"], [T.Gte, "gte"], [T.Lt, "lt"], [T.Lte, "lte"],
-]);
 const PREDICATE_OPS = [...COMPARATORS.keys(), T.Between, T.Is, T.Tilde, T.Not, ...NEGATABLE_FIRST];
 
 const VALUES = new Set(VALUE_FIRST);
@@ -61,14 +59,6 @@ export const SITE = {
 export const BEFORE_VALUE = follow(false, ...VALUE_FIRST);
 export const OPENING_LIST = follow(false, ...VALUE_FIRST, T.RBracket);
 export const BEFORE_KEYS = follow(false, ...PATH_FIRST);
-
-function nameOf(token: Lexeme): string {
-  return token.tokenType === T.Identifier ? token.image : String(token.payload ?? "");
-}
-
-function tokenSpan(token: Lexeme): Span {
-  return { start: token.startOffset, end: token.startOffset + token.image.length };
-}
 
 class Grammar extends Recovery {
   top(): QueryNode | undefined {
@@ -245,9 +235,7 @@ class Grammar extends Recovery {
       case T.False:
       case T.Null: {
         this.i++;
-        const type = first.tokenType;
-        const value = type === T.StringLiteral ? (first.payload as string) : type === T.True ? true : type === T.False ? false : null;
-        node = { kind: "Literal", span: this.spanFrom(first), value };
+        node = { kind: "Literal", span: this.spanFrom(first), value: scalarOf(first) };
         break;
       }
       case T.Minus:

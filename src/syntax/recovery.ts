@@ -12,6 +12,7 @@ import type { Span } from "../ast/nodes.js";
 import type { Reporter } from "../diagnostics/reporter.js";
 import type { Complaint } from "./complaints.js";
 import { EOF_TYPE, type Fault, type FaultKind } from "./fault.js";
+import { spanOver } from "./reading.js";
 import type { Lexeme, TokenType } from "./tokens.js";
 
 /** What may follow a call site or a required token inside its rule, and whether that may be nothing. */
@@ -183,8 +184,7 @@ export abstract class Recovery {
   }
 
   protected spanFrom(first: Lexeme): Span {
-    const last = this.la(0);
-    return { start: first.startOffset, end: last.startOffset + last.image.length };
+    return spanOver(first, this.la(0));
   }
 }
 

@@ -12,15 +12,16 @@
  * sub-rule may return `undefined` (it was re-synced); the actions then build partial nodes that
  * are thrown away with the errors, and never throw.
  */
-import { EmbeddedActionsParser, EOF, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
+import { EmbeddedActionsParser, EOF, type IParserErrorMessageProvider, type IRecognitionException, type IToken } from "chevrotain";
 import { andNode as and, orNode as or, queryNode } from "../../ast/build.js";
 import type {
-  CompareOp, DateMathNode, ExprNode, MatchOp, OrderKeyNode, PathNode, PredicateNode, QueryNode, Span, ValueNode,
+  DateMathNode, ExprNode, MatchOp, OrderKeyNode, PathNode, PredicateNode, QueryNode, Span, ValueNode,
 } from "../../ast/nodes.js";
 import type { Reporter } from "../../diagnostics/reporter.js";
 import type { DurationPayload, RegexPayload } from "../post-lex.js";
 import { INDEX_STEPS, limitComplaint, positionComplaint, valueComplaint, type Complaint, type Expects } from "../complaints.js";
 import type { Fault, FaultKind } from "../fault.js";
+import { comparatorOf, nameOf, spanOver, tokenSpan } from "../reading.js";
 import * as T from "../tokens.js";
 import type { Lexeme } from "../tokens.js";
 
@@ -45,15 +46,6 @@ export interface ParserMode {
   readonly recovery: boolean;
   /** Skip Chevrotain's grammar validation at start-up; a test runs it with validation on. */
   readonly skipValidations: boolean;
-}
-
-
-const COMPARATORS: ReadonlyMap<TokenType, CompareOp> = new Map([
-  [T.Eq, "eq"], [T.EqEq, "eq"], [T.NotEq, "ne"], [T.Gt, "gt"], [T.Gte, "gte"], [T.Lt, "lt"], [T.Lte, "lte"],
-]);
-
-function tokenSpan(token: IToken): Span {
-  return { start: token.startOffset, end: token.startOffset + token.image.length };
 }
 
 export class FilterParser extends EmbeddedActionsParser {
@@ -81,8 +73,7 @@ export class FilterParser extends EmbeddedActionsParser {
   /** The span from `first` to the last token consumed so far. */
   private spanFrom(first: IToken): Span {
     // In recovery mode nothing may have been consumed yet.
-    const last = this.LA(0) ?? first;
-    return { start: first.startOffset, end: last.startOffset + last.image.length };
+    return spanOver(first, this.LA(0) ?? first);
   }
 
   // query := [ from ] [ expr ] [ order ] [ select ] [ limit ] [ case ]
@@ -109,7 +100,7 @@ export class FilterParser extends EmbeddedActionsParser {
           { ALT: () => this.CONSUME(T.BackQuoted) },
           { ALT: () => this.CONSUME(T.StringLiteral) },
         ]);
-        this.ACTION(() => names.push(token.tokenType === T.Identifier ? token.image : String(token.payload ?? "")));
+        this.ACTION(() => names.push(nameOf(token)));
       },
     });
     this.OPTION(() => this.CONSUME(T.Where));
@@ -182,7 +173,7 @@ export class FilterParser extends EmbeddedActionsParser {
             { ALT: () => this.CONSUME(T.Lte) },
           ]);
           const value = this.SUBRULE(this.value, { ARGS: ["plain", ""] });
-          return this.ACTION((): PredicateNode => ({ kind: "Compare", span: this.spanFrom(first), op: COMPARATORS.get(op.tokenType) ?? "eq", field, value }));
+          return this.ACTION((): PredicateNode => ({ kind: "Compare", span: this.spanFrom(first), op: comparatorOf(op.tokenType) ?? "eq", field, value }));
         },
       },
       {
@@ -399,11 +390,6 @@ export class FilterParser extends EmbeddedActionsParser {
     const which = this.OR([{ ALT: () => this.CONSUME(T.Sensitive) }, { ALT: () => this.CONSUME(T.Insensitive) }]);
     return this.ACTION(() => which.tokenType === T.Sensitive);
   });
-}
-
-
-function nameOf(token: IToken): string {
-  return token.tokenType === T.Identifier ? token.image : String(token.payload ?? "");
 }
 
 let fast: FilterParser | undefined;

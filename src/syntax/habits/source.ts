@@ -7,6 +7,7 @@ import type { Lexeme, TokenType } from "../tokens.js";
 import type { FieldInfo, ResolvedSchema } from "../../check/schema.js";
 import type { Fix } from "../../diagnostics/diagnostic.js";
 import type { ScanError } from "../scan.js";
+import { COMPARATORS } from "../reading.js";
 import * as T from "../tokens.js";
 
 /** One diagnostic a habit gives: where, what was meant, and (when sure) the edits that say it. */
@@ -28,7 +29,6 @@ export interface Match {
   readonly next: number;
 }
 
-const COMPARATORS: ReadonlySet<TokenType> = new Set([T.Eq, T.EqEq, T.NotEq, T.Gt, T.Gte, T.Lt, T.Lte]);
 const OPERATOR_WORDS: ReadonlySet<TokenType> = new Set([T.In, T.Between, T.Is, T.Exists, T.Contains, T.Starts, T.Ends, T.Matches, T.Tilde]);
 const CONDITION_BEFORE: ReadonlySet<TokenType> = new Set([T.And, T.Or, T.Not, T.LParen, T.Where]);
 /** Back-walks (a path, the operator before a value) stop after this many tokens. */
@@ -44,7 +44,7 @@ export class Source {
     readonly errors: readonly ScanError[],
     readonly schema: ResolvedSchema | undefined,
     /** True when a text parses with no error (habits consulted only for what they rewrite whole). */
-    readonly parses: (text: string) => boolean = () => true,
+    readonly parses: (text: string) => boolean,
   ) {
     const open: boolean[] = [];
     let previous: TokenType | undefined;
