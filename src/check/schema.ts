@@ -91,6 +91,11 @@ export class ResolvedSchema {
     return undefined;
   }
 
+  /** Whether the field at a dot path is declared `date`: its values compare as instants (SPEC §4). */
+  isDate(segments: readonly string[]): boolean {
+    return this.lookup(segments)?.base === "date";
+  }
+
   /**
    * A position step into an array field (SPEC §4): `tags.0` is an element of `tags`,
    * `items.0.price` is `items.price`.

@@ -115,7 +115,7 @@ const NONE = Symbol("no value");
  */
 function columns(records: readonly unknown[], spec: SortSpec): unknown[][] {
   return spec.keys.map((key) => {
-    const isDate = spec.schema?.lookup(key.field.segments)?.base === "date";
+    const isDate = spec.schema?.isDate(key.field.segments) === true;
     const sortValue = sortValueOf(key, isDate);
     const col = new Array<unknown>(records.length);
     const name = plainFieldName(key.field.segments);

@@ -126,7 +126,7 @@ export class DocumentEmitter implements PredicateEmitter {
   }
 
   isDate(field: PathNode): boolean {
-    return this.ctx.schema?.lookup(field.segments)?.base === "date";
+    return this.ctx.schema?.isDate(field.segments) === true;
   }
 
   private foldedEquals(field: PathNode, v: string, node: ValueNode): string {

@@ -237,7 +237,7 @@ export class IndexPlan {
  * is one of the literals, or a value of the literal's type within the range.
  */
 function lookupFor(node: PredicateNode, ctx: EvalContext): Lookup | null {
-  if (ctx.schema?.lookup(node.field.segments)?.base === "date") return null;
+  if (ctx.schema?.isDate(node.field.segments) === true) return null;
   const plain = (v: ValueNode): Key | undefined => {
     if (v.kind !== "Literal") return undefined;
     const c = constantOf(v, ctx);
