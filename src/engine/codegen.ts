@@ -13,7 +13,8 @@
  * Two facts make the fast paths cheap and still exact:
  * - A record whose prototype is `Object.prototype` cannot inherit a field whose name is not a
  *   property of `Object.prototype`, so reading `r[k]` needs no own-property check. Records with
- *   any other prototype take the closures.
+ *   any other prototype take the closures, and so does every record of a call that finds such a
+ *   name added to `Object.prototype` since compiling.
  * - With a schema, a field declared as a scalar (`string`, `number`, `integer`, `boolean`) needs
  *   no array branch: records are taken to follow their schema.
  */
@@ -28,6 +29,8 @@ const SCALAR_TYPES = new Set(["string", "number", "integer", "boolean"]);
 class Generator {
   readonly params: string[] = [];
   readonly args: unknown[] = [];
+  /** Field names read from plain objects with no own-property check: Object.prototype must still lack them. */
+  readonly plainReads = new Set<string>();
   private temps = 0;
 
   constructor(private readonly ctx: EvalContext) {}
@@ -81,6 +84,7 @@ class Generator {
       slow: scalar ? () => "false" : () => (slow ??= `${this.bind("f", compilePredicate(positive, this.ctx))}(r)`),
       isArray: scalar ? () => "false" : (x) => `isArray(${x})`,
     };
+    for (const s of segments) this.plainReads.add(s);
     const keys = segments.map((s) => this.bind("k", s));
     const x = this.temp();
     const not = negated ? "!" : "";
@@ -128,21 +132,26 @@ export function generate(filter: ExprNode, ctx: EvalContext): Generated | undefi
   const body = gen.expr(filter);
   const temps = Array.from({ length: gen.tempCount }, (_, i) => `v${i}`);
   const declare = temps.length > 0 ? `let ${temps.join(", ")};` : "";
+  // The plain reads were safe when the query was compiled; a name added to Object.prototype since
+  // (prototype pollution) would be inherited by every record lacking it, so each call checks that
+  // the prototype still lacks them, and sends every record to the closures (own reads) if not.
+  const guards = [...gen.plainReads].map((name) => `${gen.bind("p", name)} in objectPrototype`);
+  const clean = guards.length > 0 ? `!(${guards.join(" || ")})` : "true";
   // `r.__proto__` (the standard accessor, which V8 inlines) rather than a call to
   // Object.getPrototypeOf, which costs ~5 ns per record here. A record with an own
   // `__proto__` key reads that key instead, so it too takes the closures: still exact.
   // An own `__proto__` getter may throw: such a record is simply not plain, and takes the closures.
-  const test = (result: (expr: string) => string) =>
+  const test = (result: (expr: string) => string, plainProto: string) =>
     [
       'if (r === null || typeof r !== "object") {' + result("false") + "}",
-      "else { let plain; try { plain = r.__proto__ === objectPrototype; } catch { plain = false; }",
+      `else { let plain; try { plain = ${plainProto} && r.__proto__ === objectPrototype; } catch { plain = false; }`,
       `if (!plain) { ${result("!isArray(r) && closures(r)")} }`,
       `else { try { ${result(body)} } catch { ${result("false")} } } }`,
     ].join(" ");
   const source = [
     '"use strict";',
-    `function filterqlTest(r) { ${declare} ${test((e) => `return ${e};`)} }`,
-    `function filterqlArray(records) { ${declare} const out = []; for (let i = 0; i < records.length; i++) { const r = records[i]; let keep; ${test((e) => `keep = ${e};`)} if (keep) out.push(r); } return out; }`,
+    `function filterqlTest(r) { ${declare} ${test((e) => `return ${e};`, clean)} }`,
+    `function filterqlArray(records) { ${declare} const clean = ${clean}; const out = []; for (let i = 0; i < records.length; i++) { const r = records[i]; let keep; ${test((e) => `keep = ${e};`, "clean")} if (keep) out.push(r); } return out; }`,
     "return { test: filterqlTest, filterArray: filterqlArray };",
   ].join("\n");
   try {

@@ -16,8 +16,9 @@
  * - Otherwise the object starts as a literal of its first present field (again an allocation
  *   site) and the later present fields are stored into it; with no field present it is `{}`.
  * - A plain object (prototype `Object.prototype`) cannot inherit a field that `Object.prototype`
- *   lacks, so such a read needs no own-property check. `v.__proto__` is the test, as in
- *   codegen.ts (V8 inlines the accessor); a throwing own `__proto__` getter means "not plain".
+ *   lacks, so such a read needs no own-property check (each call checks it still lacks them).
+ *   `v.__proto__` is the test, as in codegen.ts (V8 inlines the accessor); a throwing own
+ *   `__proto__` getter means "not plain".
  */
 import { defineData } from "./define-data.js";
 import { internalize } from "./internalize.js";
@@ -34,6 +35,7 @@ export function projectionSource(root: Trie): ProjectionSource {
   const params = ["own", "isArray", "DateClass", "objectPrototype", "define"];
   const args: unknown[] = [Object.prototype.hasOwnProperty, Array.isArray, Date, Object.prototype, defineData];
   const functions: string[] = [];
+  const plainReads = new Set<string>();
   let levels = 0;
 
   // Emits the functions of one non-leaf node; returns its number.
@@ -51,6 +53,7 @@ export function projectionSource(root: Trie): ProjectionSource {
       const x = `x${present.length}`;
       const inherited = key in Object.prototype;
       needsPlain ||= !inherited;
+      if (!inherited) plainReads.add(key);
       const read = `${inherited ? "" : "plain || "}own.call(v, ${k}) ? v[${k}] : undefined`;
       if (child.leaf) reads.push(`const ${x} = ${read};`);
       else reads.push(`let ${x} = ${read}; if (${x} !== undefined) ${x} = value${level(child)}(${x});`);
@@ -58,7 +61,7 @@ export function projectionSource(root: Trie): ProjectionSource {
       entries.push(`[${k}]: ${x}`);
       stores.push(`if (${x} !== undefined) ${key === "__proto__" ? `define(o, ${k}, ${x})` : `o[${k}] = ${x}`};`);
     });
-    const plain = needsPlain ? "let plain; try { plain = v.__proto__ === objectPrototype; } catch { plain = false; }" : "";
+    const plain = needsPlain ? "let plain; try { plain = clean && v.__proto__ === objectPrototype; } catch { plain = false; }" : "";
     // Every field present: one literal. Otherwise a literal of the first present field (each its
     // own allocation site), then the later present ones stored from there on (the switch falls
     // through); no field present: `{}`.
@@ -76,10 +79,19 @@ export function projectionSource(root: Trie): ProjectionSource {
     return n;
   };
   const root0 = level(root);
+  // A name added to Object.prototype since compiling (prototype pollution) would be inherited by
+  // every object lacking it: each call checks the prototype still lacks the names read without an
+  // own-property check, and reads every field as own if not.
+  const guards = [...plainReads].map((key) => {
+    params.push(`p${params.length}`);
+    args.push(internalize(key));
+    return `${params[params.length - 1] as string} in objectPrototype`;
+  });
   const source = [
     '"use strict";',
+    "let clean = true;",
     ...functions,
-    `return function project(v) { return v === null || typeof v !== "object" || isArray(v) ? {} : object${root0}(v); };`,
+    `return function project(v) { if (v === null || typeof v !== "object" || isArray(v)) return {}; clean = ${guards.length > 0 ? `!(${guards.join(" || ")})` : "true"}; return object${root0}(v); };`,
   ].join("\n");
   return { params, args, source };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { compile, filter } from "../../src/compile.js";
+import { RecordIndex } from "../../src/engine/indexed/record-index.js";
 
 describe("safety", () => {
   test("inherited properties are never read", () => {
@@ -52,6 +53,49 @@ describe("safety", () => {
     filter([JSON.parse('{"__proto__": {"polluted": 1}}')], "`__proto__`.polluted = 1 order by x select `__proto__`");
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
+});
+
+describe("Object.prototype polluted after compiling", () => {
+  // Compiled while the prototype lacks the names, so the fast paths read them without an
+  // own-property check; then polluted, as an attacker would. Every path must still read own data only.
+  const polluted = ["status", "city", "score"] as const;
+  const pollute = () => {
+    for (const name of polluted) Object.defineProperty(Object.prototype, name, { value: name === "score" ? 5 : "x", configurable: true, writable: true, enumerable: true });
+  };
+  const clean = () => {
+    for (const name of polluted) delete (Object.prototype as Record<string, unknown>)[name];
+  };
+
+  for (const codegen of [true, false]) {
+    test(`filter, test, index, run and select read own fields only (codegen: ${codegen})`, () => {
+      const records = [{ id: 1, status: "x" }, { id: 2 }, { id: 3, address: { city: "x" } }, { id: 4, address: {} }];
+      const queries = ['status = "x"', 'status != "x"', "status exists", "status is null", 'address.city = "x"', "score > 1", 'not address.city = "x"'];
+      const compiled = queries.map((q) => compile(q, { codegen }));
+      const project = compile("select id, status, address.city, score", { codegen });
+      const before = compiled.map((c) => c.filter(records).map((r) => r.id));
+      const projectedBefore = records.map((r) => project.project(r));
+      const index = new RecordIndex(records);
+      try {
+        pollute();
+        expect(({} as Record<string, unknown>)["status"]).toBe("x");
+        compiled.forEach((c, i) => {
+          expect(c.filter(records).map((r) => r.id), queries[i]).toEqual(before[i]);
+          expect(records.filter((r) => c.test(r)).map((r) => r.id), queries[i]).toEqual(before[i]);
+          expect(c.filter(index).map((r) => r.id), queries[i]).toEqual(before[i]);
+          expect(c.run(records, { pageSize: 10 }).results.map((r) => r.id), queries[i]).toEqual(before[i]);
+        });
+        const projected = records.map((r) => project.project(r));
+        expect(projected).toEqual(projectedBefore);
+        for (const p of projected) expect(Object.keys(p as object).every((k) => k === "id" || k === "status" || k === "address")).toBe(true);
+        expect(Object.hasOwn(projected[1] as object, "status")).toBe(false);
+        expect(compile("order by score desc, id", { codegen }).sort(records).map((r) => r.id)).toEqual([1, 2, 3, 4]);
+      } finally {
+        clean();
+      }
+      // Once the prototype is clean again, the fast paths serve again, with the same answers.
+      compiled.forEach((c, i) => expect(c.filter(records).map((r) => r.id)).toEqual(before[i]));
+    });
+  }
 });
 
 describe("streams", () => {
