@@ -1,6 +1,7 @@
 /** Hovering a field shows its type (and allowed values) from the schema. */
 import type { StateField } from "@codemirror/state";
 import { hoverTooltip, type Tooltip } from "@codemirror/view";
+import { typeName } from "../check/schema.js";
 import type { Schema } from "../index.js";
 import { fieldAt } from "./field-at.js";
 import { resolvedSchema } from "./schema-field.js";
@@ -9,9 +10,8 @@ import { resolvedSchema } from "./schema-field.js";
 export function fieldSummary(schema: NonNullable<ReturnType<typeof resolvedSchema>>, field: string): string | undefined {
   const info = schema.lookup(field.split("."));
   if (info === undefined) return undefined;
-  const type = `${info.base}${info.array ? "[]" : ""}`;
   const allowed = info.enum === undefined ? "" : ` — one of ${info.enum.map((v) => JSON.stringify(v)).join(", ")}`;
-  return `${field}: ${type}${allowed}${info.sortable ? "" : " (not sortable)"}`;
+  return `${field}: ${typeName(info)}${allowed}${info.sortable ? "" : " (not sortable)"}`;
 }
 
 export function fieldHover(schemaField: StateField<Schema | undefined>) {
