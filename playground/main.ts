@@ -8,6 +8,7 @@ import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { diagnosticCount } from "@codemirror/lint";
 import { EditorView, keymap } from "@codemirror/view";
 import { filterql } from "../src/codemirror/index.js";
+import { missingCollections } from "../src/mixpeek/missing-collections.js";
 import { check, compile, formatDiagnostics, parse, print, toMixpeek, type Diagnostic, type Dialect, type Schema } from "../src/index.js";
 
 const INITIAL = 'status = "active" and age >= 30 order by score desc';
@@ -50,6 +51,7 @@ async function start(): Promise<void> {
     count: element("count"),
     results: element<HTMLTableElement>("results"),
     body: element("body"),
+    bodyNote: element("body-note"),
     ast: element("ast"),
     canonical: element("canonical"),
     diagnostics: element("diagnostics"),
@@ -75,8 +77,14 @@ async function start(): Promise<void> {
       out.diagnostics.textContent += `${error instanceof Error ? error.message : String(error)}\n`;
     }
     try {
-      out.body.textContent = JSON.stringify(toMixpeek(query, { dialect }), null, 2);
+      const body = toMixpeek(query, { dialect });
+      out.body.textContent = JSON.stringify(body, null, 2);
+      // The API requires collections, which only `from` supplies here: said under the body, as the
+      // CLI and the REPL say it, without crowding the diagnostics of every query that has none.
+      const [missing] = missingCollections(body, "start the query with `from <collection>`");
+      out.bodyNote.textContent = missing === undefined ? "" : `${missing.message}: ${missing.hint ?? ""}`;
     } catch (error) {
+      out.bodyNote.textContent = "";
       const found = (error as { diagnostics?: Diagnostic[] }).diagnostics;
       out.body.textContent = found === undefined ? String(error) : formatDiagnostics(text, found);
     }

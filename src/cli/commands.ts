@@ -18,7 +18,7 @@ import { AbsentFields } from "./absent-fields.js";
 import { CliError } from "./cli-error.js";
 import { toExtendedJson } from "./extended-json.js";
 import { HELP } from "./help.js";
-import { missingCollections } from "./missing-collections.js";
+import { missingCollections } from "../mixpeek/missing-collections.js";
 import { openRecords, readJsonFile, readStdin, type RecordBatch, type RecordSource } from "./read-records.js";
 import { namesNoTable } from "../sql/table.js";
 import { pagingOptions, SQL_FLAGS, sqlOptions } from "./sql-target.js";

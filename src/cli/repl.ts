@@ -21,7 +21,7 @@ import { CliError } from "./cli-error.js";
 import { exampleQuery } from "./example-query.js";
 import { toExtendedJson } from "./extended-json.js";
 import { highlight } from "./highlight.js";
-import { missingCollections } from "./missing-collections.js";
+import { missingCollections } from "../mixpeek/missing-collections.js";
 import { openRecords, readAll } from "./read-records.js";
 import { indexRecords, type RecordIndex } from "../engine/indexed/record-index.js";
 import { columnsFor, renderTable } from "./table.js";

@@ -76,6 +76,12 @@ test('typing role = "admin" and verified = true updates count, table and body', 
   await page.click('[data-testid="dialect-v1"]');
   expect(await testid("canonical").innerText()).toBe(query);
   expect(await testid("diagnostics").innerText()).toBe("");
+  // No `from`: the body lacks the collections the API requires, and the note under it says so.
+  expect(await testid("body-note").innerText()).toBe("the body has no `collections`, which the API requires: start the query with `from <collection>`");
+  await replaceQuery(`from users where ${query}`);
+  await page.waitForFunction(() => document.querySelector('[data-testid="body"]')?.textContent?.includes('"collections"'));
+  expect(await testid("body-note").innerText()).toBe("");
+  expect(await testid("diagnostics").innerText()).toBe("");
 });
 
 test("sta shows status, Tab inserts it, undo restores sta", async () => {

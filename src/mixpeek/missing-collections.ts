@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { MixpeekBody } from "../mixpeek/body.js";
+import type { MixpeekBody } from "./body.js";
 
 /**
  * The seed API requires `collections`, which only a `from` clause or an option supplies. The body
