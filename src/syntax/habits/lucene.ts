@@ -14,8 +14,8 @@ interface Term {
   readonly end: number;
   readonly next: number;
   readonly message: string;
-  /** True when a value in `text` was read from a bare word (see Finding.chosen). */
-  readonly chosen?: boolean;
+  /** True when a value in `text` was read from a bare word (see Finding.guessed). */
+  readonly guessed?: boolean;
   /** Why `text` cannot be offered as a fix: a bare word where the field takes no text. */
   readonly unsure?: string;
 }
@@ -66,13 +66,13 @@ export function luceneTerm(s: Source, i: number): Term | undefined {
     return { kind: "wildcard", text: `${field} starts with ${JSON.stringify(s.image(v))}`, end: s.end(v) + 1, next: v + 1, message: `${term(s.end(v) + 1)} is a Lucene wildcard; FilterQL writes \`starts with\`` };
   }
   const value = s.is(v, T.Identifier) ? bareWord(s, v, true) : undefined;
-  // A bare word where no text can stand (`age:thirty`) is left to the bare-word finding.
-  if (value !== undefined && value.finding.fix === undefined) return undefined;
   const literal = value === undefined ? valueAt(s, v) : undefined;
   const text = value?.quoted ?? literal?.text;
   const next = value?.next ?? literal?.next;
   if (text === undefined || next === undefined) return undefined;
-  return { kind: "value", text: `${field} = ${text}`, end: s.end(next - 1), next, chosen: value !== undefined, message: `${term(s.end(next - 1))} is how Lucene and KQL compare a field; FilterQL writes \`=\`` };
+  // A bare word where no text can stand (`age:thirty`): still this term, with what the field takes instead of a fix.
+  const unsure = value !== undefined && value.finding.fix === undefined ? value.finding.hint : undefined;
+  return { kind: "value", text: `${field} = ${text}`, end: s.end(next - 1), next, guessed: value !== undefined, message: `${term(s.end(next - 1))} is how Lucene and KQL compare a field; FilterQL writes \`=\``, ...(unsure === undefined ? {} : { unsure }) };
 }
 
 /** `[20 TO 30]`, `[20 TO *]`, `[* TO 30]`. */
@@ -95,7 +95,7 @@ function range(s: Source, field: string, open: number, term: (end: number) => st
     end: s.end(close),
     next: close + 1,
     message: `${term(s.end(close))} is a Lucene range; FilterQL writes \`between … and …\``,
-    ...(bare.length > 0 ? { chosen: true } : {}),
+    ...(bare.length > 0 ? { guessed: true } : {}),
     ...(unsure === undefined ? {} : { unsure }),
   };
 }
@@ -103,7 +103,7 @@ function range(s: Source, field: string, open: number, term: (end: number) => st
 /** `status:(active OR pending)` → `status in ["active", "pending"]`. */
 function group(s: Source, field: string, open: number, term: (end: number) => string): Term | undefined {
   const items: string[] = [];
-  let chosen = false;
+  let guessed = false;
   let j = open + 1;
   for (;;) {
     const w = s.is(j, T.Identifier) ? bareWord(s, j, true) : undefined;
@@ -112,9 +112,9 @@ function group(s: Source, field: string, open: number, term: (end: number) => st
     const next = w?.next ?? v?.next;
     if (text === undefined || next === undefined) return undefined;
     items.push(text);
-    chosen ||= w !== undefined;
+    guessed ||= w !== undefined;
     if (s.is(next, T.RParen)) {
-      return { kind: "group", text: `${field} in [${items.join(", ")}]`, end: s.end(next), next: next + 1, chosen, message: `${term(s.end(next))} is a Lucene group of values; FilterQL writes a list: \`in […]\`` };
+      return { kind: "group", text: `${field} in [${items.join(", ")}]`, end: s.end(next), next: next + 1, guessed, message: `${term(s.end(next))} is a Lucene group of values; FilterQL writes a list: \`in […]\`` };
     }
     if (!s.is(next, T.Or)) return undefined;
     j = next + 1;
@@ -129,7 +129,7 @@ const term = (...kinds: TermKind[]) => (s: Source, i: number): Match | undefined
   return {
     findings: [
       t.unsure === undefined
-        ? { start, end: t.end, message: t.message, hint: `write \`${t.text}\``, fix: replace(`write ${t.text}`, start, t.end, t.text), ...(t.chosen === true ? { chosen: true } : {}) }
+        ? { start, end: t.end, message: t.message, hint: `write \`${t.text}\``, fix: replace(`write ${t.text}`, start, t.end, t.text), ...(t.guessed === true ? { guessed: true } : {}) }
         : { start, end: t.end, message: t.message, hint: t.unsure },
     ],
     from: start,
@@ -147,14 +147,13 @@ function minus(s: Source, i: number): Match | undefined {
   const text = t === undefined ? "not " : `not ${t.text}`;
   const edits = [{ start: s.start(i), end, text }];
   const shown = t === undefined ? `not ${s.slice(i + 1, Math.min(s.length, s.pathEnd(i + 1) + 2))}` : text;
+  const message = "`-` before a condition is how Lucene and KQL exclude; FilterQL writes `not`";
   return {
-    findings: [{
-      start: s.start(i),
-      end,
-      message: "`-` before a condition is how Lucene and KQL exclude; FilterQL writes `not`",
-      hint: `write \`${shown}\``,
-      fix: { title: "use not", edits },
-    }],
+    findings: [
+      t?.unsure === undefined
+        ? { start: s.start(i), end, message, hint: `write \`${shown}\``, fix: { title: "use not", edits }, ...(t?.guessed === true ? { guessed: true } : {}) }
+        : { start: s.start(i), end, message, hint: t.unsure },
+    ],
     from: s.start(i),
     to: end,
     next: t?.next ?? i + 1,

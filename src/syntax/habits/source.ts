@@ -17,8 +17,12 @@ export interface Finding {
   readonly message: string;
   readonly hint: string;
   readonly fix?: Fix;
-  /** Set when the fix writes a value read from a bare word: the checker must accept that value. */
-  readonly chosen?: boolean;
+  /**
+   * Set when the fix guesses a meaning the text does not spell: a value read from a bare word
+   * (`status = activ`), an operator read from another language's word (`age has 30`). Such a fix
+   * stands only where the checker accepts what it writes.
+   */
+  readonly guessed?: boolean;
 }
 
 /** A recognised habit: its findings, the text it covers, and the token to go on from. */

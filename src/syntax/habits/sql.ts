@@ -56,7 +56,7 @@ function inParens(s: Source, i: number): Match | undefined {
     if (v === undefined) return undefined;
     items.push(v.text);
     // The bare word is said here; the list's fix quotes it, so that fix is judged as its own would be.
-    if (v.bare !== undefined) findings.push({ start: v.bare.start, end: v.bare.end, message: v.bare.message, hint: v.bare.hint, chosen: true });
+    if (v.bare !== undefined) findings.push({ start: v.bare.start, end: v.bare.end, message: v.bare.message, hint: v.bare.hint, guessed: true });
     j = v.next;
     if (s.is(j, T.Comma)) j++;
     else if (!s.is(j, T.RParen)) return undefined;

@@ -12,13 +12,19 @@ function afterField(s: Source, i: number): boolean {
 
 /** The operator written at tokens [i, end) → `op`, with the value after it (a bare word is quoted too). */
 function synonym(s: Source, i: number, end: number, op: string, message: string): Match | undefined {
-  const value = valueAt(s, end);
+  const last = s.is(i - 1, T.Not) ? i - 2 : i - 1;
+  const first = s.pathStart(last) ?? last;
+  const value = valueAt(s, end, s.schema?.lookup(s.segments(first, last + 1)));
   if (value === undefined) return undefined;
   const start = s.start(i);
   const stop = s.end(end - 1);
-  const edits = [{ start, end: stop, text: op }, ...(value.bare?.fix?.edits ?? [])];
-  const field = s.slice(s.pathStart(s.is(i - 1, T.Not) ? i - 2 : i - 1) ?? i - 1, i);
-  const findings: Finding[] = [{ start, end: stop, message, hint: `write \`${field} ${op} ${value.text}\``, fix: { title: `use ${op}`, edits } }];
+  // A bare word is quoted in this fix even where the field takes no text (`age has thirty`): the
+  // checker then refuses the guess, and says why, instead of the fix being left half done.
+  const bare = value.bare;
+  const quoted = bare === undefined ? [] : (bare.fix?.edits ?? [{ start: bare.start, end: bare.end, text: value.text }]);
+  const edits = [{ start, end: stop, text: op }, ...quoted];
+  const field = s.slice(first, i);
+  const findings: Finding[] = [{ start, end: stop, message, hint: `write \`${field} ${op} ${value.text}\``, fix: { title: `use ${op}`, edits }, guessed: true }];
   if (value.bare !== undefined) findings.push(value.bare);
   return { findings, from: start, to: s.end(value.next - 1), next: value.next };
 }

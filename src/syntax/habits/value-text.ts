@@ -12,8 +12,12 @@ export interface ValueText {
   readonly bare?: Finding;
 }
 
-/** The value at token i: a literal, date math, or a bare word (quoted, with its finding). */
-export function valueAt(s: Source, i: number): ValueText | undefined {
+/**
+ * The value at token i: a literal, date math, or a bare word (quoted, with its finding). `field` is
+ * the field the value is for, where the caller knows it better than the tokens before the value
+ * show (after a word that is not a FilterQL operator, such as `has`).
+ */
+export function valueAt(s: Source, i: number, field = s.fieldFor(i)): ValueText | undefined {
   const payload = s.tokens[i]?.payload;
   if (s.is(i, T.StringLiteral) && typeof payload === "string") return { text: JSON.stringify(payload), next: i + 1 };
   if (s.is(i, T.NumberLiteral, T.True, T.False, T.Null, T.RegexLiteral)) return { text: s.image(i).toLowerCase(), next: i + 1 };
@@ -22,7 +26,7 @@ export function valueAt(s: Source, i: number): ValueText | undefined {
     const offset = s.is(i + 1, T.Plus, T.Minus) && s.is(i + 2, T.Duration);
     return { text: offset ? `now ${s.image(i + 1)} ${s.image(i + 2)}` : "now", next: offset ? i + 3 : i + 1 };
   }
-  const bare = bareWord(s, i);
+  const bare = bareWord(s, i, false, field);
   return bare === undefined ? undefined : { text: bare.quoted, next: bare.next, bare: bare.finding };
 }
 
@@ -32,12 +36,11 @@ export function valueAt(s: Source, i: number): ValueText | undefined {
  * The quoting fix is offered only where a string can stand: for a field of another type (`age >
  * thirty`) the finding says what the field takes, and has no fix.
  */
-export function bareWord(s: Source, i: number, oneWord = false): { quoted: string; next: number; finding: Finding } | undefined {
+export function bareWord(s: Source, i: number, oneWord = false, field = s.fieldFor(i)): { quoted: string; next: number; finding: Finding } | undefined {
   if (!s.is(i, T.Identifier)) return undefined;
   let next = i + 1;
   if (!s.inList(i) && !oneWord) while (s.is(next, T.Identifier) && next - i < 8) next++;
   const words = s.slice(i, next);
-  const field = s.fieldFor(i);
   const options = enumStrings(field);
   const exact = options?.includes(words) === true;
   const near = options === undefined || exact ? undefined : closest(words, options, true);
@@ -51,7 +54,7 @@ export function bareWord(s: Source, i: number, oneWord = false): { quoted: strin
   const allowed = options === undefined || field === undefined ? "" : `; \`${field.path}\` takes ${options.map((o) => JSON.stringify(o)).join(", ")}`;
   // A word near no allowed value: the allowed values (quoting it would fix only where the enum is not read).
   const hint = near !== undefined ? `the closest allowed value is \`${quoted}\`${allowed}` : options !== undefined && !exact ? allowed.slice(2) : `write it as a string: \`${quoted}\`${allowed}`;
-  return { quoted, next, finding: { start, end, message, hint, fix: replace(`quote: ${quoted}`, start, end, quoted), chosen: true } };
+  return { quoted, next, finding: { start, end, message, hint, fix: replace(`quote: ${quoted}`, start, end, quoted), guessed: true } };
 }
 
 const TAKES: Record<Exclude<BaseType, "string" | "any">, string> = {

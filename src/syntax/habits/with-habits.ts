@@ -114,17 +114,25 @@ export function withHabits(input: HabitInput, generic: readonly Diagnostic[]): D
   const reparsed = input.reparse(fixed);
   const remaining = reparsed.diagnostics.filter((d) => d.severity === "error");
   const rejected = new Spans(typeErrors(reparsed.query, input.schema));
-  // A value read from a bare word that the checker rejects where the fix writes it (`status =
-  // "archived"`) is not sure to be what was meant.
-  const checkFails = (m: Match) => m.findings.some((f) => f.chosen === true) && m.findings.some((f) => (f.fix?.edits ?? []).some((e) => {
-    const from = offsets.map(e.start);
-    const to = from + e.text.length;
-    return rejected.overlaps(from, to);
-  }));
-  const remainingStarts = remaining.map((d) => d.span.start).sort((a, b) => a - b);
-  const stillFails = (from: number, to: number) => {
+  // What the checker says against the text a finding's fix writes. A guess it refuses — a value
+  // read from a bare word that is not allowed there (`status:archived`), an operator the field does
+  // not take (`age has 30` → `contains`) — is not sure to be what was meant: its match gets no fix,
+  // and a hint that proposed the refused text (`write …`) gives the checker's reason instead.
+  // A repair that spells what was written (`'it's'` escaped) stands: its value's error is the checker's to report.
+  const refusal = (f: Finding): Diagnostic | undefined => {
+    for (const e of f.fix?.edits ?? []) {
+      const from = offsets.map(e.start);
+      const found = rejected.find(from, from + e.text.length);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  const remainingSorted = [...remaining].sort((a, b) => a.span.start - b.span.start);
+  const remainingStarts = remainingSorted.map((d) => d.span.start);
+  /** The first error the fixed text still has within [from, to] of the original. */
+  const stillFails = (from: number, to: number): Diagnostic | undefined => {
     const k = lowerBound(remainingStarts, offsets.map(from));
-    return k < remainingStarts.length && (remainingStarts[k] as number) <= offsets.map(to);
+    return k < remainingStarts.length && (remainingStarts[k] as number) <= offsets.map(to) ? remainingSorted[k] : undefined;
   };
   const remainingAt = new Set(remainingStarts);
   const covering = (offset: number) => {
@@ -133,8 +141,17 @@ export function withHabits(input: HabitInput, generic: readonly Diagnostic[]): D
   };
   const reporter = new Reporter(text);
   for (const m of matches) {
-    const sure = !stillFails(m.from, m.to) && !checkFails(m);
-    for (const f of m.findings) report(reporter, f, sure);
+    const refusals = m.findings.map(refusal);
+    const guessRefused = m.findings.some((f) => f.guessed === true) && refusals.some((r) => r !== undefined);
+    const failing = stillFails(m.from, m.to);
+    const sure = failing === undefined && !guessRefused;
+    m.findings.forEach((f, i) => {
+      // Why the fix is not offered: the error its text still has, or the checker's refusal.
+      const why = failing ?? (guessRefused ? refusals[i] : undefined);
+      const proposal = why !== undefined && f.fix !== undefined && f.hint.startsWith("write `");
+      const hint = !proposal ? f.hint : why.hint === undefined ? why.message : `${why.message}; ${why.hint}`;
+      report(reporter, { ...f, hint }, sure);
+    });
   }
   // What a habit covers is said by the habit; anything else stays if the fixed text still fails there.
   const kept = generic.filter((d) => !covering(d.span.start) && (d.severity !== "error" || remainingAt.has(offsets.map(d.span.start))));
@@ -149,23 +166,28 @@ export function withHabits(input: HabitInput, generic: readonly Diagnostic[]): D
   return [...reporter.diagnostics, ...kept];
 }
 
-/** Spans asked whether any overlaps a range, by binary search (a broken list may hold thousands). */
+/** Diagnostics asked which overlaps a range, by binary search (a broken list may hold thousands). */
 class Spans {
+  private readonly sorted: Diagnostic[];
   private readonly starts: number[];
   /** The furthest end among the spans up to each one, by start. */
   private readonly reach: number[] = [];
 
   constructor(diagnostics: readonly Diagnostic[]) {
-    const spans = diagnostics.map((d) => d.span).sort((a, b) => a.start - b.start);
-    this.starts = spans.map((s) => s.start);
+    this.sorted = [...diagnostics].sort((a, b) => a.span.start - b.span.start);
+    this.starts = this.sorted.map((d) => d.span.start);
     let far = Number.NEGATIVE_INFINITY;
-    for (const s of spans) this.reach.push((far = Math.max(far, s.end)));
+    for (const d of this.sorted) this.reach.push((far = Math.max(far, d.span.end)));
   }
 
-  /** True when a span shares a character with [from, to). */
-  overlaps(from: number, to: number): boolean {
-    const k = lowerBound(this.starts, to);
-    return k > 0 && (this.reach[k - 1] as number) > from;
+  /** The diagnostic starting last among those whose span shares a character with [from, to). */
+  find(from: number, to: number): Diagnostic | undefined {
+    // Spans before k start before `to`; going back, none overlaps once the furthest end is ≤ from.
+    for (let j = lowerBound(this.starts, to) - 1; j >= 0 && (this.reach[j] as number) > from; j--) {
+      const d = this.sorted[j] as Diagnostic;
+      if (d.span.end > from) return d;
+    }
+    return undefined;
   }
 }
 
