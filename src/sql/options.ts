@@ -1,5 +1,6 @@
 /** Options of `toSql` / `toSqlWhere` (SPEC §7). */
 import type { ResolvedSchema, Schema } from "../check/schema.js";
+import type { Limits } from "../options.js";
 import { argumentError, expectClockAndCase, expectObject, expectSchemaOption, expectString } from "../arguments.js";
 
 /** At the door of `toSql`/`toSqlWhere`: the options are required (a table and a storage mode live there). */
@@ -12,7 +13,8 @@ export function expectSqlOptions(fn: string, options: unknown): void {
   if (table !== undefined) expectString(fn, "options.table", table);
 }
 
-export interface SqlOptions {
+/** The limits are those of parsing (SPEC §6), applied to the query value before anything else. */
+export interface SqlOptions extends Limits {
   /** The table, `name` or `schema.name`; quoted as identifiers. `toSql` needs it, or a query with `from <table>`. */
   readonly table?: string;
   /** Document mode: the `jsonb` column holding each record. */
