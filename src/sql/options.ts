@@ -9,8 +9,24 @@ export function expectSqlOptions(fn: string, options: unknown): void {
   if (Array.isArray(options)) throw argumentError(fn, "options", "an options object", options);
   expectSchemaOption(fn, options as SqlOptions);
   expectClockAndCase(fn, options as SqlOptions);
-  const { table } = options as SqlOptions;
-  if (table !== undefined) expectString(fn, "options.table", table);
+  const { table, document, key, columns } = options as SqlOptions;
+  // Names become quoted identifiers: an empty one would be `""`, which PostgreSQL refuses only
+  // when the statement runs (or, for `.`, reads as the empty schema and table).
+  if (table !== undefined) {
+    expectString(fn, "options.table", table);
+    const dot = table.indexOf(".");
+    if (table === "" || dot === 0 || dot === table.length - 1) throw argumentError(fn, "options.table", "a table name (`name` or `schema.name`, neither part empty)", table);
+  }
+  for (const [name, value] of [["options.document", document], ["options.key", key]] as const) {
+    if (value === undefined) continue;
+    expectString(fn, name, value);
+    if (value === "") throw argumentError(fn, name, "a non-empty column name", value);
+  }
+  if (columns !== null && typeof columns === "object") {
+    for (const [path, column] of Object.entries(columns)) {
+      if (column === "") throw argumentError(fn, `options.columns[${JSON.stringify(path)}]`, "a non-empty column name", column);
+    }
+  }
 }
 
 /** The limits are those of parsing (SPEC §6), applied to the query value before anything else. */
