@@ -7,6 +7,7 @@ import { compile, Compiled, filter, run } from "../../src/compile.js";
 import { FilterQLError } from "../../src/diagnostics/filterql-error.js";
 import { print } from "../../src/emit/print.js";
 import { indexRecords } from "../../src/engine/indexed/record-index.js";
+import { toMixpeekRequest } from "../../src/mixpeek/request.js";
 import { toMixpeek } from "../../src/mixpeek/to-mixpeek.js";
 import { toMongo } from "../../src/mongo/to-mongo.js";
 import type { Limits } from "../../src/options.js";
@@ -39,6 +40,7 @@ const doors: [string, (q: Query, limits: Limits) => unknown][] = [
   ["new Compiled", (q, l) => new Compiled(q, [], l, undefined)],
   ["print", (q, l) => print(q, l)],
   ["toMixpeek", (q, l) => toMixpeek(q, l)],
+  ["toMixpeekRequest", (q, l) => toMixpeekRequest(q, l)],
   ["toSql", (q, l) => toSql(q, { ...l, table: "t", document: "doc" })],
   ["toSqlWhere", (q, l) => toSqlWhere(q, { ...l, document: "doc" })],
   ["toMongo", (q, l) => toMongo(q, l)],
