@@ -8,8 +8,7 @@
 import type { Completion, CompletionContext, CompletionResult, CompletionSource } from "@codemirror/autocomplete";
 import type { StateField } from "@codemirror/state";
 import type { FieldInfo } from "../check/schema.js";
-import { literal, print, type Schema } from "../index.js";
-import { suggestHere } from "../suggest/suggest.js";
+import { literal, print, suggest, type Schema } from "../index.js";
 import { resolvedSchema } from "./schema-field.js";
 
 export type ValueOption = string | { readonly label: string; readonly detail?: string };
@@ -34,12 +33,12 @@ export function completionSource(schemaField: StateField<Schema | undefined>, va
   return async (context: CompletionContext): Promise<CompletionResult | null> => {
     const text = context.state.doc.toString();
     const schema = resolvedSchema(context.state, schemaField);
-    const here = suggestHere(text, context.pos, schema === undefined ? {} : { schema });
+    const here = suggest(text, context.pos, schema === undefined ? {} : { schema });
     const typed = text.slice(here.from, context.pos);
     if (typed === "" && !context.explicit && !OPENS_COMPLETION.test(text.slice(0, context.pos))) return null;
     // `to` runs through the rest of the word or string at the cursor: a choice replaces it whole.
     const range = { from: here.from, to: here.to };
-    if (here.valueFor === undefined) {
+    if (here.valueFor === undefined || here.valueFor.length === 0) {
       if (here.items.length === 0) return null;
       // `suggest` has filtered by the typed prefix and ordered by relevance (`=` before `!=`): keep both.
       const options = here.items.map((i) => ({ label: i.label, type: KIND_TYPE[i.kind], ...(i.detail === undefined ? {} : { detail: i.detail }) }));

@@ -21,20 +21,19 @@ export interface Suggestion {
 }
 
 export interface Suggestions {
-  /** The range of text the chosen label replaces. */
+  /** The range of text the chosen label replaces: the word or closed string at the cursor, whole. */
   readonly from: number;
   readonly to: number;
   readonly items: Suggestion[];
+  /**
+   * Present where a value goes: the path of the field it is for, even when no value is suggested
+   * (`tags contains "v`), so an editor can ask its own server for values there.
+   */
+  readonly valueFor?: readonly string[];
 }
 
 export interface SuggestOptions {
   readonly schema?: Schema | ResolvedSchema;
-}
-
-/** What tools built on `suggest` also need: whether a value of some field is expected at the cursor. */
-export interface SuggestionsHere extends Suggestions {
-  /** The path of the field whose value stands here (even when no value is suggested), else undefined. */
-  readonly valueFor: readonly string[] | undefined;
 }
 
 type State =
@@ -57,12 +56,6 @@ interface Machine {
 const CLAUSE_KEYWORDS = ["order by", "select", "limit", "case"];
 
 export function suggest(text: string, offset: number, options: SuggestOptions = {}): Suggestions {
-  const { from, to, items } = suggestHere(text, offset, options);
-  return { from, to, items };
-}
-
-/** `suggest` and whether the cursor is at a value: the editor asks its host for values there. */
-export function suggestHere(text: string, offset: number, options: SuggestOptions = {}): SuggestionsHere {
   expectString("suggest", "text", text);
   expectNumber("suggest", "offset", offset);
   expectOptions("suggest", "options", options);
@@ -77,11 +70,11 @@ export function suggestHere(text: string, offset: number, options: SuggestOption
     }
     return compute(text, at, schema);
   } catch {
-    return { from: offset, to: offset, items: [], valueFor: undefined };
+    return { from: offset, to: offset, items: [] };
   }
 }
 
-function compute(text: string, at: number, schema: ResolvedSchema | undefined): SuggestionsHere {
+function compute(text: string, at: number, schema: ResolvedSchema | undefined): Suggestions {
   const { tokens, scanned } = lexForTools(text.slice(0, at));
   // The word (or string) being typed: its start is where a completion begins.
   let prefix = "";
@@ -97,8 +90,8 @@ function compute(text: string, at: number, schema: ResolvedSchema | undefined): 
   // A value typed with single quotes still matches its double-quoted label.
   const typed = prefix.replace(/^'/, '"').toLowerCase();
   const items = itemsFor(m, schema).filter((i) => typed === "" || matches(i.label.toLowerCase(), typed));
-  const valueFor = VALUE_STATES.has(m.state) && !m.sign ? [...m.path] : undefined;
-  return { from, to: prefix === "" ? at : wordEnd(text, from, at), items: dedupe(items), valueFor };
+  const to = prefix === "" ? at : wordEnd(text, from, at);
+  return VALUE_STATES.has(m.state) && !m.sign ? { from, to, items: dedupe(items), valueFor: [...m.path] } : { from, to, items: dedupe(items) };
 }
 
 /** States where a value (literal, `now`…) of the field at hand comes next. */
