@@ -70,7 +70,7 @@ function applyEdits(view: EditorView, shown: Range, now: Range, edits: Fix["edit
 }
 
 /** An offset of the linted text in the current one, where the range `shown` now stands at `now`. */
-export function moved(offset: number, shown: Range, now: Range, length: number): number {
+function moved(offset: number, shown: Range, now: Range, length: number): number {
   const at = offset <= shown.start ? offset + now.start - shown.start : offset >= shown.end ? offset + now.end - shown.end : Math.min(now.start + offset - shown.start, now.end);
   return Math.max(0, Math.min(at, length));
 }
