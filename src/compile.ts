@@ -27,6 +27,7 @@ import { resolveLimits, type ParseOptions } from "./options.js";
 import { toSql, toSqlWhere, type SqlOptions, type SqlStatement } from "./sql/to-sql.js";
 import { expectSqlOptions } from "./sql/options.js";
 import { parse } from "./syntax/parse.js";
+import { expectDatesInRange } from "./ast/date-math.js";
 
 export interface CompileOptions extends ParseOptions, MixpeekOptions {
   readonly schema?: Schema | ResolvedSchema;
@@ -71,6 +72,7 @@ export class Compiled {
     this.diagnostics = diagnostics;
     const caseSensitive = options.caseSensitive ?? query.caseSensitive ?? true;
     const ctx = { caseInsensitive: !caseSensitive, now: options.now ?? new Date(), schema };
+    expectDatesInRange(query, ctx.now, textOf(query));
     this.ctx = ctx;
     const compiled = compileFilter(query.filter, ctx, options.codegen === undefined ? {} : { codegen: options.codegen });
     this.test = compiled.test;
