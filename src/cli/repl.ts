@@ -60,7 +60,10 @@ export class Repl {
   private schemaName: string;
   private dialect: Dialect;
   private pending = "";
+  /** The last query that ran: `.page`, `.body`, `.sql`… read it, even after a query that failed. */
   private last: { text: string; compiled: Compiled } | undefined;
+  /** The query typed after `last`, when it failed: said before showing anything of `last`. */
+  private failed: string | undefined;
   /** The last failed query with every fix applied: Enter on an empty line runs it. */
   private fix: string | undefined;
   private page = 1;
@@ -185,11 +188,12 @@ export class Repl {
     try {
       const compiled = compile(text, { schema: this.schema, dialect: this.dialect });
       this.last = { text, compiled };
+      this.failed = undefined;
       if (compiled.diagnostics.length > 0) this.write(`${this.paint(formatDiagnostics(text, compiled.diagnostics), YELLOW)}\n`);
       this.showPage();
     } catch (error) {
       if (!(error instanceof FilterQLError)) throw error;
-      this.last = undefined;
+      this.failed = text;
       this.write(`${this.paint(formatDiagnostics(text, error.diagnostics), RED)}\n`);
       const fixed = applyFixes(text, error.diagnostics);
       if (fixed !== text) {
@@ -236,6 +240,7 @@ export class Repl {
           this.write("No valid query yet: type one that runs, then .body, .mongo or .ast.\n");
           return;
         }
+        this.sayFailed();
         try {
           const c = this.last.compiled;
           const value = name === ".body" ? this.body(this.last) : name === ".mongo" ? c.toMongo({ page: this.page }) : JSON.parse(JSON.stringify(c.query, (k, v: unknown) => (k === "span" ? undefined : v)));
@@ -264,15 +269,22 @@ export class Repl {
           return;
         }
         this.page = n;
+        this.sayFailed();
         this.showPage();
         return;
       }
       case ".data":
-        this.loading = this.loadData(arg);
+        this.loading = this.loadData(unquoted(arg));
         return;
       default:
         this.write(`unknown command ${name ?? ""}; type .help\n`);
     }
+  }
+
+  /** After a failed query, commands show the last one that ran: said first, so no one mistakes which. */
+  private sayFailed(): void {
+    if (this.failed === undefined || this.last === undefined) return;
+    this.write(this.paint(`The last query failed; this is the one that ran before it: ${visible(this.last.text.replace(/\n/g, " "))}`, DIM) + "\n");
   }
 
   /** The body of the last query; a warning first when it lacks the `collections` the API requires. */
@@ -293,8 +305,11 @@ export class Repl {
       this.write("usage: .sql (records as jsonb in records.doc) or .sql columns (typed columns from the schema)\n");
       return;
     }
+    this.sayFailed();
     try {
-      const options = arg === "columns" ? { table: "records", schema: this.schema, page: this.page } : { table: "records", document: "doc", page: this.page };
+      // `from users` names the table itself; `records` stands in only for a query without `from`.
+      const table = this.last.compiled.query.collections.length === 0 ? { table: "records" } : {};
+      const options = arg === "columns" ? { ...table, schema: this.schema, page: this.page } : { ...table, document: "doc", page: this.page };
       this.write(formatStatement(this.last.compiled.toSql(options)));
     } catch (error) {
       if (error instanceof FilterQLError) this.write(`${this.paint(formatDiagnostics(this.last.text, error.diagnostics), RED)}\n`);
@@ -316,6 +331,7 @@ export class Repl {
       this.dataName = path;
       this.schemaName = `schema inferred from ${path}`;
       this.last = undefined;
+      this.failed = undefined;
       this.write(`${counted(this.records.length, "record")} from ${path}; ${this.schemaName} (.schema shows it)\n`);
     } catch (error) {
       this.write(`${error instanceof CliError ? error.message : String(error)}\n`);
@@ -386,6 +402,12 @@ export class Repl {
   private paint(s: string, color: string): string {
     return this.color ? `${color}${s}${RESET}` : s;
   }
+}
+
+/** A path as a shell would take it: `"/my data.json"` or `'/my data.json'` without the quotes. */
+function unquoted(arg: string): string {
+  const m = /^(["'])(.*)\1$/s.exec(arg);
+  return m === null ? arg : (m[2] as string);
 }
 
 /** "1 record", "3 records". */

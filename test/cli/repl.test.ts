@@ -254,6 +254,58 @@ describe("the REPL in a real terminal", () => {
     await waitFor(s, 'WHERE "status" = $1::text ORDER BY "score" DESC NULLS LAST, "id"');
   });
 
+  test(".sql and .sql columns on a query with `from`: its table, not `records`", async () => {
+    const s = await session();
+    send(s, "from people where age = 30", "Enter");
+    await waitFor(s, /match/);
+    send(s, ".sql", "Enter");
+    await waitFor(s, 'SELECT "doc" AS "doc" FROM "people" WHERE');
+    send(s, ".sql columns", "Enter");
+    const out = await waitFor(s, 'SELECT * FROM "people" WHERE "age" = $1::bigint');
+    expect(out).not.toContain("names another table");
+  });
+
+  test(".page after a failed query pages the last query that ran, and says so", async () => {
+    const s = await session();
+    send(s, "age > 60 order by id", "Enter");
+    await waitFor(s, /page 1 of \d+ · \d+ matches/);
+    send(s, "C-l");
+    send(s, "age > > 3", "Enter");
+    await waitFor(s, "error[syntax]");
+    send(s, ".page 2", "Enter");
+    const out = await waitFor(s, /page 2 of \d+ · \d+ matches/);
+    expect(out).toContain("The last query failed; this is the one that ran before it: age > 60 order by id");
+    expect(out).not.toContain("No query yet");
+    send(s, "C-l");
+    send(s, "age > 64", "Enter");
+    await waitFor(s, /page 1 of \d+ · \d+ match/);
+    send(s, ".page 1", "Enter");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(screen(s)).not.toContain("The last query failed");
+  });
+
+  test(".data with a quoted path that has a space", async () => {
+    const data = join(tmp, "my towns.json");
+    writeFileSync(data, JSON.stringify([{ town: "Oslo" }]));
+    const s = await session();
+    send(s, `.data "${data}"`, "Enter");
+    await waitFor(s, `1 record from ${data};`);
+    send(s, `.data '${data}'`, "Enter");
+    await waitFor(s, /1 record from .*\n.*\n?1 record from /);
+    send(s, 'town = "Oslo"', "Enter");
+    await waitFor(s, "page 1 of 1 · 1 match");
+  });
+
+  test(".data reads a UTF-16 file (as run does)", async () => {
+    const data = join(tmp, "utf16.json");
+    writeFileSync(data, Buffer.from("\uFEFF" + JSON.stringify([{ town: "Zoë" }, { town: "Oslo" }]), "utf16le"));
+    const s = await session();
+    send(s, `.data ${data}`, "Enter");
+    await waitFor(s, `2 records from ${data};`);
+    send(s, 'town = "Zoë"', "Enter");
+    await waitFor(s, "page 1 of 1 · 1 match");
+  });
+
   test(".help, .ast and .data FILE", async () => {
     const data = join(tmp, "cities.ndjson");
     writeFileSync(data, ['{"city":"Lagos","pop":15}', '{"city":"Lima","pop":10}', '{"city":"Oslo","pop":1}'].join("\n"));
