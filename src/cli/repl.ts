@@ -7,8 +7,7 @@ import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { createInterface, type Interface } from "node:readline";
-import { inferSchema } from "../check/infer-schema.js";
-import { resolveSchema, typeName, type ResolvedSchema } from "../check/schema.js";
+import { typeName, type ResolvedSchema } from "../check/schema.js";
 import { compile, type Compiled } from "../compile.js";
 import { applyFixes } from "../diagnostics/apply-fixes.js";
 import { FilterQLError } from "../diagnostics/filterql-error.js";
@@ -17,7 +16,9 @@ import type { MixpeekBody } from "../mixpeek/body.js";
 import type { Dialect } from "../mixpeek/dialects.js";
 import { suggest } from "../suggest/suggest.js";
 import { tokens } from "../suggest/tokens.js";
+import { absentValues } from "./absent-values.js";
 import { CliError } from "./cli-error.js";
+import { inferredSchema } from "./inferred-schema.js";
 import { exampleQuery } from "./example-query.js";
 import { toExtendedJson } from "./extended-json.js";
 import { highlight } from "./highlight.js";
@@ -30,7 +31,10 @@ import { formatStatement } from "./sql-target.js";
 export interface ReplOptions {
   readonly records: unknown[];
   readonly dataName: string;
+  /** The schema queries are checked against. */
   readonly schema: ResolvedSchema;
+  /** When the schema was inferred from the records: it with the values they hold (enums), for completion only. */
+  readonly described?: ResolvedSchema;
   readonly schemaName: string;
   readonly dialect: Dialect;
   readonly input: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -57,6 +61,8 @@ export class Repl {
   private index: RecordIndex;
   private dataName: string;
   private schema: ResolvedSchema;
+  /** The inferred schema with its enums, or undefined when the schema was given: see ReplOptions. */
+  private described: ResolvedSchema | undefined;
   private schemaName: string;
   private dialect: Dialect;
   private pending = "";
@@ -76,6 +82,7 @@ export class Repl {
     this.index = indexRecords(this.records);
     this.dataName = options.dataName;
     this.schema = options.schema;
+    this.described = options.described;
     this.schemaName = options.schemaName;
     this.dialect = options.dialect;
     this.color = options.output.isTTY === true && process.env["NO_COLOR"] === undefined;
@@ -189,7 +196,9 @@ export class Repl {
       const compiled = compile(text, { schema: this.schema, dialect: this.dialect });
       this.last = { text, compiled };
       this.failed = undefined;
-      if (compiled.diagnostics.length > 0) this.write(`${this.paint(formatDiagnostics(text, compiled.diagnostics), YELLOW)}\n`);
+      const absent = this.described === undefined ? [] : absentValues(compiled.query, text, this.described);
+      const warnings = [...compiled.diagnostics, ...absent].sort((a, b) => a.span.start - b.span.start);
+      if (warnings.length > 0) this.write(`${this.paint(formatDiagnostics(text, warnings), YELLOW)}\n`);
       this.showPage();
     } catch (error) {
       if (!(error instanceof FilterQLError)) throw error;
@@ -207,7 +216,7 @@ export class Repl {
 
   private showPage(): void {
     if (this.last === undefined) {
-      const example = exampleQuery(this.schema, this.records);
+      const example = exampleQuery(this.described ?? this.schema, this.records);
       this.write(`No query yet. Type one${example === undefined ? "" : `, e.g. ${visible(example)}`}\n`);
       return;
     }
@@ -231,7 +240,8 @@ export class Repl {
         this.exit();
         return;
       case ".schema":
-        this.write(`${this.schemaName}\n${this.schema.entries().map((f) => `  ${f.path}: ${typeName(f)}${f.enum === undefined ? "" : ` ${JSON.stringify(f.enum)}`}${f.sortable ? "" : " (not sortable)"}`).join("\n")}\n`);
+        // An inferred enum lists what the records hold, not what a query may ask for: said as such.
+        this.write(`${this.schemaName}\n${(this.described ?? this.schema).entries().map((f) => `  ${f.path}: ${typeName(f)}${f.enum === undefined ? "" : this.described === undefined ? ` ${JSON.stringify(f.enum)}` : ` (the records hold ${JSON.stringify(f.enum)})`}${f.sortable ? "" : " (not sortable)"}`).join("\n")}\n`);
         return;
       case ".body":
       case ".mongo":
@@ -327,7 +337,9 @@ export class Repl {
     try {
       this.records = await readAll(openRecords(path));
       this.index = indexRecords(this.records);
-      this.schema = resolveSchema(inferSchema(this.records)) as ResolvedSchema;
+      const inferred = inferredSchema(this.records);
+      this.schema = inferred.checking;
+      this.described = inferred.described;
       this.dataName = path;
       this.schemaName = `schema inferred from ${path}`;
       this.last = undefined;
@@ -341,7 +353,7 @@ export class Repl {
   complete(line: string): [string[], string] {
     const text = this.pending === "" ? line : `${this.pending}\n${line}`;
     const lineStart = text.length - line.length;
-    const s = suggest(text, text.length, { schema: this.schema });
+    const s = suggest(text, text.length, { schema: this.described ?? this.schema });
     const from = Math.max(s.from, lineStart);
     return [s.items.map((i) => i.label), text.slice(from)];
   }
@@ -367,7 +379,7 @@ export class Repl {
   }
 
   private banner(): string {
-    const example = exampleQuery(this.schema, this.records);
+    const example = exampleQuery(this.described ?? this.schema, this.records);
     return [
       `FilterQL — ${counted(this.records.length, "record")} from ${this.dataName} (${this.schemaName})`,
       ...(example === undefined ? [] : [`Try: ${visible(example)}`]),
@@ -445,11 +457,12 @@ export async function startRepl(options: { data?: string; schema?: string; diale
   const dataPath = options.data ?? options.sampleData;
   const records = await readAll(openRecords(dataPath));
   const explicit = options.schema ?? (options.data === undefined ? options.sampleSchema : undefined);
-  const schema = explicit === undefined ? (resolveSchema(inferSchema(records)) as ResolvedSchema) : (options.loadSchema(explicit) as ResolvedSchema);
+  const inferred = explicit === undefined ? inferredSchema(records) : undefined;
   const repl = new Repl({
     records,
     dataName: options.data ?? "the bundled sample",
-    schema,
+    schema: inferred?.checking ?? (options.loadSchema(explicit) as ResolvedSchema),
+    ...(inferred === undefined ? {} : { described: inferred.described }),
     schemaName: explicit === undefined ? "schema inferred from the data" : options.schema === undefined ? "the sample's schema" : `schema ${options.schema}`,
     dialect: options.dialect ?? "v1",
     input: process.stdin,

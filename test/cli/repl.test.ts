@@ -410,6 +410,29 @@ describe("the REPL in a real terminal", () => {
     await waitFor(s, "page 1 of 1 · 1 match");
   });
 
+  test('an inferred enum completes values but never refuses one: profile.city in ["London", "Paris"]', async () => {
+    const data = join(tmp, "cities.json");
+    writeFileSync(data, JSON.stringify([1, 2, 3, 4].map((id) => ({ id, profile: { city: id % 2 === 0 ? "Berlin" : "Paris" } }))));
+    const s = start(["repl", "--data", data]);
+    await waitFor(s, "4 records from");
+    send(s, 'profile.city in ["London", "Paris"]', "Enter");
+    const out = await waitFor(s, "page 1 of 1 · 2 matches");
+    expect(out).toContain('warning[invalid-value]: no record has "London" in `profile.city`');
+    expect(out).toContain('hint: the records hold "Berlin", "Paris"');
+    expect(out).not.toContain("error[");
+    send(s, "C-l");
+    send(s, "profile.city = ", "Tab", "Tab");
+    await waitFor(s, /"Berlin"\s+"Paris"/);
+    send(s, "C-u", ".schema", "Enter");
+    await waitFor(s, 'profile.city: string (the records hold ["Berlin","Paris"])');
+    // .data infers the same way.
+    send(s, `.data ${data}`, "Enter");
+    await waitFor(s, `4 records from ${data};`);
+    send(s, 'profile.city = "Rome"', "Enter");
+    await waitFor(s, "page 1 of 1 · 0 matches");
+    expect(screen(s)).toContain('no record has "Rome" in `profile.city`');
+  });
+
   test("--data infers a schema when --schema is not given", async () => {
     const data = join(tmp, "people.ndjson");
     writeFileSync(data, ['{"who":"a","age":3}', '{"who":"b","age":5}'].join("\n"));
