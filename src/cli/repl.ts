@@ -3,7 +3,7 @@
  * highlighted as you type, Tab completes from `suggest`, an unclosed `(` or `[` continues on the
  * next line, and history persists in ~/.filterql_history (or $FILTERQL_HISTORY).
  */
-import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { createInterface, type Interface } from "node:readline";
@@ -230,8 +230,9 @@ export class Repl {
   }
 
   private command(line: string): void {
-    const [name, ...args] = line.split(/\s+/);
-    const arg = args.join(" ");
+    const name = line.split(/\s/, 1)[0] as string;
+    // The rest as typed: a file name may hold several spaces in a row.
+    const arg = line.slice(name.length).trim();
     switch (name) {
       case ".help":
         this.write(REPL_HELP);
@@ -287,7 +288,7 @@ export class Repl {
         this.loading = this.loadData(unquoted(arg));
         return;
       default:
-        this.write(`unknown command ${name ?? ""}; type .help\n`);
+        this.write(`unknown command ${name}; type .help\n`);
     }
   }
 
@@ -351,6 +352,7 @@ export class Repl {
   }
 
   complete(line: string): [string[], string] {
+    if (this.pending === "" && line.trimStart().startsWith(".")) return completeCommand(line.trimStart());
     const text = this.pending === "" ? line : `${this.pending}\n${line}`;
     const lineStart = text.length - line.length;
     const s = suggest(text, text.length, { schema: this.described ?? this.schema });
@@ -413,6 +415,49 @@ export class Repl {
 
   private paint(s: string, color: string): string {
     return this.color ? `${color}${s}${RESET}` : s;
+  }
+}
+
+/** The dot commands, and the fixed words some take: what Tab completes on a line that starts with a dot. */
+const COMMANDS: Readonly<Record<string, readonly string[] | "file">> = {
+  ".help": [],
+  ".schema": [],
+  ".data": "file",
+  ".body": [],
+  ".sql": ["columns"],
+  ".mongo": [],
+  ".ast": [],
+  ".dialect": ["v1", "v2"],
+  ".page": [],
+  ".exit": [],
+};
+
+/** Tab on a command line: the command's name, then its word (`.dialect v2`) or a file path (`.data`). */
+function completeCommand(line: string): [string[], string] {
+  const space = line.search(/\s/);
+  if (space === -1) return [Object.keys(COMMANDS).filter((c) => c.startsWith(line)), line];
+  const args = COMMANDS[line.slice(0, space)];
+  const arg = line.slice(space).trimStart();
+  if (args === undefined) return [[], arg];
+  if (args === "file") return [completePath(arg), arg];
+  return [args.filter((a) => a.startsWith(arg)), arg];
+}
+
+/** File names that continue a partly typed path (a directory with its `/`), as a shell's Tab gives them. */
+function completePath(typed: string): string[] {
+  const quote = /^["']/.test(typed) ? typed[0] as string : "";
+  const bare = typed.slice(quote.length);
+  const slash = bare.lastIndexOf("/");
+  const dir = slash === -1 ? "" : bare.slice(0, slash + 1);
+  const base = bare.slice(slash + 1);
+  const where = (dir === "" ? "." : dir).replace(/^~(?=$|\/)/, homedir());
+  try {
+    return readdirSync(where, { withFileTypes: true })
+      .filter((e) => e.name.startsWith(base) && (base.startsWith(".") || !e.name.startsWith(".")))
+      .map((e) => `${quote}${dir}${e.name}${e.isDirectory() ? "/" : ""}`)
+      .sort();
+  } catch {
+    return [];
   }
 }
 

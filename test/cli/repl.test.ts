@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
@@ -87,6 +87,41 @@ describe("the REPL in a real terminal", () => {
     await waitFor(s, "filterql> department");
     send(s, " = ", "Tab", "Tab");
     await waitFor(s, /"Engineering"\s+"Sales"/);
+  });
+
+  test("Tab on a line that starts with a dot completes commands, then their words or a file path", async () => {
+    const s = await session();
+    const tabTab = async () => {
+      send(s, "Tab");
+      await new Promise((r) => setTimeout(r, 200));
+      send(s, "Tab");
+    };
+    send(s, ".d");
+    await tabTab();
+    const listed = await waitFor(s, /\.data\s+\.dialect/);
+    expect(listed).not.toContain(".department");
+    send(s, "C-u", ".");
+    await tabTab();
+    const all = await waitFor(s, /\.exit/);
+    for (const name of [".help", ".schema", ".data", ".body", ".sql", ".mongo", ".ast", ".dialect", ".page", ".exit"]) expect(all).toContain(name);
+    send(s, "C-l", "C-u", ".dia", "Tab");
+    await waitFor(s, /filterql> \.dialect\s*$/m);
+    send(s, " ");
+    await tabTab();
+    await waitFor(s, /v1\s+v2/);
+    send(s, "2", "Enter");
+    await waitFor(s, "dialect v2");
+    send(s, ".sql c", "Tab");
+    await waitFor(s, /filterql> \.sql columns\s*$/m);
+    const dir = join(tmp, "completion dir");
+    mkdirSync(join(dir, "nested"), { recursive: true });
+    writeFileSync(join(dir, "people one.json"), JSON.stringify([{ who: "x" }]));
+    send(s, "C-l", "C-u", `.data ${dir}/pe`, "Tab");
+    await waitFor(s, `filterql> .data ${dir}/people one.json`);
+    send(s, "Enter");
+    await waitFor(s, `1 record from ${dir}/people one.json;`);
+    send(s, `.data ${dir}/n`, "Tab");
+    await waitFor(s, `filterql> .data ${dir}/nested/`);
   });
 
   test("an error shows the caret and the hint", async () => {
