@@ -1,7 +1,8 @@
 /**
  * The REPL: type a query, see its results, its body and every error at once. The input line is
- * highlighted as you type, Tab completes from `suggest`, an unclosed `(` or `[` continues on the
- * next line, and history persists in ~/.filterql_history (or $FILTERQL_HISTORY).
+ * highlighted as you type, Tab completes from `suggest` (and the dot commands), an unclosed `(` or
+ * `[` continues on the next line, a paste is one input, and history persists in ~/.filterql_history
+ * (or $FILTERQL_HISTORY).
  */
 import { appendFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
@@ -42,6 +43,10 @@ export interface ReplOptions {
 }
 
 const PROMPT = "filterql> ";
+const BRACKETED_PASTE_ON = "\u001b[?2004h";
+const BRACKETED_PASTE_OFF = "\u001b[?2004l";
+/** First words that cannot start a query (`&&` and `||` are other languages' `and` and `or`). */
+const CONTINUES: ReadonlySet<string> = new Set(["and", "or", "&&", "||", "where", "order", "select", "limit", "case"]);
 const CONTINUE = "     ...> ";
 const DIM = "\u001b[2m";
 const RED = "\u001b[31m";
@@ -103,15 +108,17 @@ export class Repl {
       completer: (line: string) => this.complete(line),
     }) as RefreshableInterface;
     if (this.color) this.enableHighlighting(rl);
+    const bracketed = input.isTTY === true && output.isTTY === true;
+    if (bracketed) this.watchPastes();
     this.write(this.banner());
     rl.prompt();
     return new Promise((resolve) => {
       // One line at a time, in order: a line waits for `.data` before it to finish reading.
       let chain = Promise.resolve();
-      rl.on("line", (line) => {
+      const step = (handle: () => boolean) => {
         chain = chain.then(async () => {
           if (this.exited) return;
-          const more = this.accept(line);
+          const more = handle();
           if (this.loading !== undefined) {
             this.busy = true;
             await this.loading;
@@ -122,7 +129,16 @@ export class Repl {
           rl.setPrompt(more ? CONTINUE : PROMPT);
           rl.prompt();
         });
+      };
+      rl.on("line", (line) => {
+        // Read now, not when the line's turn comes: the paste may have ended by then.
+        const pasted = this.pasting;
+        step(() => this.accept(line, pasted));
       });
+      // A paste that ended with a newline is a whole query: it runs at once, as a typed line would.
+      this.pasteEnded = () => {
+        if (rl.line === "") step(() => this.endPaste());
+      };
       rl.on("SIGINT", () => {
         if (rl.line !== "" || this.pending !== "") {
           this.pending = "";
@@ -138,6 +154,7 @@ export class Repl {
       });
       rl.on("close", () => {
         this.closed = true;
+        if (bracketed) this.write(BRACKETED_PASTE_OFF);
         void chain.then(() => {
           this.write("\n");
           resolve(0);
@@ -159,9 +176,47 @@ export class Repl {
   /** Waiting for `.data`: the line is not redrawn meanwhile. */
   private busy = false;
 
-  /** Handles one input line; true when the query continues on the next line. */
-  accept(line: string): boolean {
-    const text = this.pending === "" ? line : `${this.pending}\n${line}`;
+  /** Inside a bracketed paste (between `\e[200~` and `\e[201~`): its lines are one input. */
+  private pasting = false;
+  /** `pending` holds pasted lines: joined by spaces, and run whole when the paste ends. */
+  private pastedPending = false;
+  private pasteEnded: () => void = () => undefined;
+  /** The last query entered (run or failed): a line that cannot start a query continues it. */
+  private lastText: string | undefined;
+
+  /**
+   * Bracketed paste: the terminal marks pasted text, so a query pasted over several lines is
+   * taken as one, not run line by line (docs/language.md: a query may span lines).
+   */
+  private watchPastes(): void {
+    this.write(BRACKETED_PASTE_ON);
+    // Also when the process ends some other way: a shell left in paste mode garbles every paste.
+    process.once("exit", () => this.options.output.write(BRACKETED_PASTE_OFF));
+    this.options.input.on("keypress", (_: unknown, key: { name?: string } | undefined) => {
+      if (key?.name === "paste-start") this.pasting = true;
+      else if (key?.name === "paste-end") {
+        this.pasting = false;
+        this.pasteEnded();
+      }
+    });
+  }
+
+  private endPaste(): boolean {
+    if (this.pending === "" || !this.pastedPending) return this.pending !== "";
+    // The cursor is on the empty `...>` line the paste's last newline left: the output goes there.
+    this.write("\r\u001b[2K");
+    return this.accept("", false);
+  }
+
+  /** Handles one input line; true when the query continues on the next line. `pasted`: the line is part of a paste. */
+  accept(line: string, pasted = false): boolean {
+    if (pasted && !(this.pending === "" && line.trim().startsWith("."))) {
+      this.pending = [this.pending, line.trim()].filter((part) => part !== "").join(" ");
+      this.pastedPending = true;
+      return true;
+    }
+    const text = this.pending === "" ? line : this.pastedPending ? `${this.pending} ${line.trim()}`.trim() : `${this.pending}\n${line}`;
+    this.pastedPending = false;
     if (this.pending === "" && line.trim().startsWith(".")) {
       this.fix = undefined;
       this.command(line.trim());
@@ -184,14 +239,31 @@ export class Repl {
       return true;
     }
     this.pending = "";
-    this.remember(text.replace(/\n/g, " "));
+    const whole = this.continued(text);
+    this.remember(whole.replace(/\n/g, " "));
     this.page = 1;
-    this.query(text);
+    this.query(whole);
     return false;
+  }
+
+  /**
+   * A line that starts with `and`, `or`, `where`, `order by`, `select`, `limit` or `case` cannot
+   * start a query: it continues the last one entered (as a query typed or piped over several
+   * lines does), and what runs is said.
+   */
+  private continued(text: string): string {
+    if (this.lastText === undefined) return text;
+    const first = tokens(text)[0];
+    const word = first === undefined ? "" : text.slice(first.start, first.end).toLowerCase();
+    if (!CONTINUES.has(word)) return text;
+    const whole = `${this.lastText.replace(/\n/g, " ")} ${text.trim()}`;
+    this.write(this.paint(`continues the last query: ${visible(whole)}`, DIM) + "\n");
+    return whole;
   }
 
   private query(text: string): void {
     this.fix = undefined;
+    this.lastText = text;
     try {
       const compiled = compile(text, { schema: this.schema, dialect: this.dialect });
       this.last = { text, compiled };
@@ -352,6 +424,8 @@ export class Repl {
   }
 
   complete(line: string): [string[], string] {
+    // A Tab inside pasted text is not a request to complete.
+    if (this.pasting) return [[], line];
     if (this.pending === "" && line.trimStart().startsWith(".")) return completeCommand(line.trimStart());
     const text = this.pending === "" ? line : `${this.pending}\n${line}`;
     const lineStart = text.length - line.length;
@@ -484,7 +558,9 @@ export function unclosed(text: string): boolean {
   return depth > 0;
 }
 
-const REPL_HELP = `Type a query and press Enter to see its results. An unclosed ( or [ continues on the next line.
+const REPL_HELP = `Type a query and press Enter to see its results. An unclosed ( or [ continues on the next line,
+a query pasted over several lines runs as one, and a line that starts with and, or, where, order by, select,
+limit or case continues the last query.
 When an error comes with a fix (= fix: under it), Enter on the empty line runs the fixed query.
   .help            this text
   .schema          the fields, their types and allowed values

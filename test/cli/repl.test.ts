@@ -159,6 +159,56 @@ describe("the REPL in a real terminal", () => {
     await waitFor(s, /page 1 of \d+ · \d+ match/);
   });
 
+  test("a query pasted over several lines is one input (bracketed paste), whether or not the paste ends with a newline", async () => {
+    const s = await session();
+    tmux("set-buffer", "-b", "q", 'status = "active"\n  and role = "admin"\n  order by score desc limit 2');
+    tmux("paste-buffer", "-p", "-b", "q", "-t", s);
+    await waitFor(s, /order by score desc limit 2\s*$/);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(screen(s)).not.toMatch(/match|error/);
+    send(s, "Enter");
+    const out = await waitFor(s, /page 1 of \d+ · \d+ matches/);
+    expect(out).not.toContain("error");
+    expect(out.match(/page 1 of/g)).toHaveLength(1);
+    const rows = out.split("\n").filter((l) => /^\d+\s/.test(l));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).toMatch(/\sactive\s+admin\s/);
+    // With a final newline it runs at once; a blank line inside is no Enter on an empty line.
+    send(s, "C-l");
+    tmux("set-buffer", "-b", "q", "age > 60\n\nselect name, age\nlimit 3\n");
+    tmux("paste-buffer", "-p", "-b", "q", "-t", s);
+    const second = await waitFor(s, /page 1 of \d+ · \d+ matches/);
+    expect(second).toMatch(/^name\s+age$/m);
+    expect(second.split("\n").filter((l) => /^\S.*\s6\d$/.test(l) && !l.startsWith("filterql>"))).toHaveLength(3);
+    expect(readFileSync(join(tmp, `history-${counter - 1}`), "utf8")).toContain('status = "active" and role = "admin" order by score desc limit 2\n');
+  });
+
+  test("bracketed paste mode is turned off on leaving: a paste into the shell after it is plain text", async () => {
+    const s = await session();
+    send(s, ".exit", "Enter");
+    await waitFor(s, "[exited 0]");
+    tmux("set-buffer", "-b", "q", "after-exit");
+    tmux("paste-buffer", "-p", "-b", "q", "-t", s);
+    await waitFor(s, "after-exit");
+    expect(screen(s)).not.toContain("200~");
+  });
+
+  test("a line that cannot start a query (and, or, order by, select, limit…) continues the last one", () => {
+    const r = cli([], 'status = "active"\n  and role = "admin"\nAND verified = true\n  order by score desc select name, role, status, score limit 2\n');
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain("error");
+    expect(r.stdout).toContain('continues the last query: status = "active" and role = "admin"\n');
+    expect(r.stdout).toContain('continues the last query: status = "active" and role = "admin" AND verified = true\n');
+    const whole = 'continues the last query: status = "active" and role = "admin" AND verified = true order by score desc select name, role, status, score limit 2\n';
+    expect(r.stdout).toContain(whole);
+    const last = r.stdout.slice(r.stdout.indexOf(whole) + whole.length).split("\n");
+    expect(last[0]).toMatch(/^name\s+role\s+status\s+score$/);
+    expect(last.slice(2, 4).every((l) => /\sadmin\s+active\s+[\d.]+$/.test(l))).toBe(true);
+    expect(last[4]).toMatch(/^page 1 of \d+ · \d+ matches/);
+    // With no query before it, such a line is an error as ever.
+    expect(cli([], "and age > 3\n").stdout).toContain("error[syntax]");
+  });
+
   test("Ctrl-C clears the line; Ctrl-D exits", async () => {
     const s = await session();
     send(s, "status = ");
