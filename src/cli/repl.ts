@@ -528,7 +528,8 @@ function completePath(typed: string): string[] {
   try {
     return readdirSync(where, { withFileTypes: true })
       .filter((e) => e.name.startsWith(base) && (base.startsWith(".") || !e.name.startsWith(".")))
-      .map((e) => `${quote}${dir}${e.name}${e.isDirectory() ? "/" : ""}`)
+      // A file's name closes the quote it was begun with; a directory's stays open for what is inside.
+      .map((e) => `${quote}${dir}${e.name}${e.isDirectory() ? "/" : quote}`)
       .sort();
   } catch {
     return [];

@@ -122,6 +122,11 @@ describe("the REPL in a real terminal", () => {
     await waitFor(s, `1 record from ${dir}/people one.json;`);
     send(s, `.data ${dir}/n`, "Tab");
     await waitFor(s, `filterql> .data ${dir}/nested/`);
+    // Begun with a quote: the file's name closes it, and the quotes are not part of the path.
+    send(s, "C-u", `.data "${dir}/peo`, "Tab");
+    await waitFor(s, `filterql> .data "${dir}/people one.json"`);
+    send(s, "Enter");
+    await waitFor(s, /1 record from .*people one\.json;[^\n]*\n[\s\S]*1 record from .*people one\.json;/);
   });
 
   test("an error shows the caret and the hint", async () => {
