@@ -155,8 +155,11 @@ function describe(error: unknown): string {
 /** Reads a whole JSON file (a schema), with a clear error. */
 export function readJsonFile(path: string, what: string): unknown {
   if (!existsSync(path)) throw new CliError(`cannot read ${what} '${path}': no such file.`);
+  // Decoded as the records are: UTF-8 or UTF-16, a byte order mark dropped.
+  const decoder = new RecordDecoder(`${what} '${path}'`);
+  const text = (decoder.write(readFileSync(path)) + decoder.end()).replace(/^\uFEFF/, "");
   try {
-    return JSON.parse(readFileSync(path, "utf8"));
+    return JSON.parse(text);
   } catch (error) {
     throw new CliError(`${what} '${path}' is not valid JSON (${describe(error)}).`);
   }

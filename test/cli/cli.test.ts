@@ -186,7 +186,7 @@ describe("filterql run", () => {
     const r = cli(["run", 's = "b"', "--data", "-"], records.map((x) => JSON.stringify(x)).join("\n"));
     expect(JSON.parse(r.stdout).results).toEqual([records[1]]);
   });
-  test("a UTF-16 file with its byte order mark reads as its text, little- or big-endian, from a file or stdin", () => {
+  test("a UTF-16 file with its byte order mark reads as its text, little- or big-endian, from a file or stdin; a schema file too", () => {
     const text = "\uFEFF" + [{ id: 1, s: "é😀" }, { id: 2, s: "b" }].map((x) => JSON.stringify(x)).join("\r\n") + "\r\n";
     const le = Buffer.from(text, "utf16le");
     const be = Buffer.from(le).swap16();
@@ -201,6 +201,12 @@ describe("filterql run", () => {
     writeFileSync(join(tmp, "utf16.json"), array);
     expect(JSON.parse(cli(["run", 's = "a"', "--data", join(tmp, "utf16.json")]).stdout).pagination.total).toBe(2);
     writeFileSync(join(tmp, "utf32.json"), Buffer.from([0xff, 0xfe, 0, 0, 0x5b, 0, 0, 0, 0x5d, 0, 0, 0]));
+    // A schema file is read the same way.
+    writeFileSync(join(tmp, "utf16-schema.json"), Buffer.from("\uFEFF" + JSON.stringify({ s: { type: "string", enum: ["a", "b"] } }), "utf16le"));
+    const checked = cli(["check", 's = "c"', "--schema", join(tmp, "utf16-schema.json")]);
+    expect(checked.stderr).toContain('"c" is not one of the values of `s`');
+    writeFileSync(join(tmp, "bom-schema.json"), "\uFEFF" + JSON.stringify({ s: "string" }));
+    expect(cli(["check", "s = 1", "--schema", join(tmp, "bom-schema.json")]).stderr).toContain("type-mismatch");
     const refused = cli(["run", "a = 1", "--data", join(tmp, "utf32.json")]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toBe(`filterql: ${join(tmp, "utf32.json")} is UTF-32 text; save it as UTF-8 (or UTF-16).\n`);
