@@ -21,7 +21,7 @@ export function inferredSchema(records: readonly unknown[]): InferredSchema {
   return { described: resolveSchema(described) as ResolvedSchema, checking: resolveSchema(withoutEnums(described)) as ResolvedSchema };
 }
 
-/** The schema with every `enum` left out (and an entry that only had a type written as its type). */
+/** The schema with every `enum` left out; an entry left with only its type is written as the type name. */
 export function withoutEnums(schema: Schema): Schema {
   const out: Record<string, TypeName | FieldDefinition> = Object.create(null) as Record<string, TypeName | FieldDefinition>;
   for (const [path, spec] of Object.entries(schema)) {
