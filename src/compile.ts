@@ -22,7 +22,7 @@ import { expectMixpeekOptions } from "./mixpeek/mixpeek-options.js";
 import { emitMixpeek, type MixpeekOptions } from "./mixpeek/to-mixpeek.js";
 import { emitMongo, expectMongoOptions, type MongoOptions } from "./mongo/to-mongo.js";
 import type { MongoFind } from "./mongo/types.js";
-import type { ParseOptions } from "./options.js";
+import { resolveLimits, type ParseOptions } from "./options.js";
 import { toSql, toSqlWhere, type SqlOptions, type SqlStatement } from "./sql/to-sql.js";
 import { expectSqlOptions } from "./sql/options.js";
 import { parse } from "./syntax/parse.js";
@@ -197,6 +197,7 @@ function expectFilterable(fn: string, records: unknown): void {
 function expectCompileOptions(fn: string, options: CompileOptions): void {
   expectMixpeekOptions(fn, options);
   expectSchemaOption(fn, options);
+  resolveLimits(fn, options);
 }
 
 /** Parses (when given text), checks against the schema, and compiles. Throws `FilterQLError` on any error. */
