@@ -208,6 +208,7 @@ describe("filterql run", () => {
     ["unknown command", ["frobnicate"], "unknown command 'frobnicate'"],
     ["unquoted query", ["run", "a", "=", "1", "--data", jsonData], "Quote the query as one argument"],
     ["bad schema file", ["check", "a = 1", "--schema", file("schema.json", '{"a": "strnig"}')], "unknown type `strnig` for `a`"],
+    ["schema path no query can write", ["check", "a = 1", "--schema", file("empty-name-schema.json", '{"": "string", "a.": "integer"}')], "the schema has an empty path, which no query can name (at /); the schema path `a.` has an empty name, which no query can write (at /a.)"],
     ["schema file not an object", ["check", "a = 1", "--schema", file("list-schema.json", '["a"]')], "a schema is a JSON object from dot path to type"],
     ["bad dialect", ["compile", "a = 1", "--dialect", "v3"], "--dialect takes v1 or v2, not 'v3'"],
     ["a SQL flag for the Mixpeek body", ["compile", "from c where a = 1", "--page", "3"], "filterql: --page is for --to sql and --to mongo, not --to mixpeek.\n"],
