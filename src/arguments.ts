@@ -141,7 +141,11 @@ export function checkedWhole(fn: string, param: string, value: unknown, min: num
   const range = max === Number.MAX_SAFE_INTEGER ? `a whole number of ${min} or more` : max === Number.POSITIVE_INFINITY ? `a whole number of ${min} or more, or Infinity` : `a whole number from ${min} to ${max}`;
   if (typeof value !== "number") throw argumentError(fn, param, range, value);
   const whole = Number.isSafeInteger(value) || (value === Number.POSITIVE_INFINITY && max === Number.POSITIVE_INFINITY);
-  if (!whole || value < min || value > max) throw new RangeError(`${fn}: \`${param}\` must be ${range}, not ${value}`);
+  if (!whole || value < min || value > max) {
+    // A number past the largest whole number held exactly: the range says where it ends.
+    const said = max === Number.MAX_SAFE_INTEGER && value > max ? `a whole number from ${min} to ${max}` : range;
+    throw new RangeError(`${fn}: \`${param}\` must be ${said}, not ${value}`);
+  }
   return value;
 }
 

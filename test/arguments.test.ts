@@ -110,6 +110,8 @@ describe("every public function checks its arguments at the door", () => {
     ["parse", () => parse("a = 1", { maxPredicates: 2.5 }), "parse: `options.maxPredicates` must be a whole number of 0 or more, or Infinity, not 2.5"],
     ["compile", () => compile("a = 1", { maxDepth: 1e6 }), "compile: `options.maxDepth` must be a whole number from 0 to 500, not 1000000"],
     ["fromMixpeek", () => fromMixpeek({}, { maxDepth: Number.NEGATIVE_INFINITY }), "fromMixpeek: `options.maxDepth` must be a whole number from 0 to 500, not -Infinity"],
+    ["run", () => run([], "a = 1", { pageSize: 1e20 }), "Compiled.run: `pageSize` must be a whole number from 1 to 9007199254740991, not 100000000000000000000"],
+    ["toMongo", () => toMongo(query, { page: 2 ** 53 }), "toMongo: `page` must be a whole number from 1 to 9007199254740991, not 9007199254740992"],
   ])("%s: %s", (_, call, message) => {
     expect(call).toThrow(new RangeError(message));
   });

@@ -205,6 +205,7 @@ describe("filterql run", () => {
     ["a query that starts with -", ["check", "-status:active"], "filterql: unknown option '-s'; a query that starts with '-' goes after '--': filterql check -- '-status:active'. See 'filterql check --help'.\n"],
     ["a value that looks like a flag", ["run", "a = 1", "--data", jsonData, "--page-size", "-1"], "filterql: --page-size needs a value, and '-1' looks like an option: write --page-size=-1 if it is the value. See 'filterql run --help'.\n"],
     ["a negative value written with =", ["run", "a = 1", "--data", jsonData, "--page-size=-1"], "--page-size takes a whole number of 1 or more, not '-1'"],
+    ["a page past the largest whole number", ["run", "a = 1", "--data", jsonData, "--page", "99999999999999999999"], "--page takes a whole number from 1 to 9007199254740991, not '99999999999999999999'"],
     ["unknown command", ["frobnicate"], "unknown command 'frobnicate'"],
     ["unquoted query", ["run", "a", "=", "1", "--data", jsonData], "Quote the query as one argument"],
     ["bad schema file", ["check", "a = 1", "--schema", file("schema.json", '{"a": "strnig"}')], "unknown type `strnig` for `a`"],
