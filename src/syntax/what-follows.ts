@@ -50,11 +50,17 @@ export function whatFollows(before: readonly Lexeme[], stray: Lexeme): Continuat
       if (type !== T.From) firstLater ??= type;
     }
   });
-  const rest = last < 0 ? ["`and`", "`or`", ...(AFTER.get(T.From) ?? []).slice(1)] : restOfClause(before, last);
+  const rest = last < 0 ? condition(before) : restOfClause(before, last);
   const expected = rest.length === 0 ? "the end of the query" : `${rest.join(", ")} or the end of the query`;
   const later = firstLater === undefined ? undefined : CLAUSE_WORDS.get(firstLater);
   if (later === undefined || !CONDITION_TOKENS.has(stray.tokenType)) return { expected };
   return { expected, hint: `conditions go before ${later}; ${CLAUSE_ORDER}` };
+}
+
+/** What may follow a whole condition: more of it, then the clauses after it (`now` may take an offset). */
+function condition(before: readonly Lexeme[]): string[] {
+  const offset = before[before.length - 1]?.tokenType === T.Now ? ["`+`", "`-`"] : [];
+  return [...offset, "`and`", "`or`", ...(AFTER.get(T.From) ?? []).slice(1)];
 }
 
 /** What may follow when the clause starting at `at` is the last one begun. */
@@ -73,7 +79,7 @@ function restOfClause(before: readonly Lexeme[], at: number): string[] {
       }
       const where = before[i]?.tokenType === T.Where;
       if (where) i++;
-      if (i < before.length) return ["`and`", "`or`", ...after.slice(1)];
+      if (i < before.length) return condition(before);
       return where ? after : ["`,`", "`where`", ...after];
     }
     case T.Order:
