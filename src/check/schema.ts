@@ -167,12 +167,20 @@ export function resolveSchema(schema: Schema | ResolvedSchema | undefined): Reso
   return resolved;
 }
 
+/**
+ * Whether a query can write `name` as one path segment: back-quoted, any name but an empty one
+ * or one holding a `.` (a step), a back quote or a line break (the lexer's BackQuoted token).
+ */
+export function isWritableName(name: string): boolean {
+  return name !== "" && !/[.`\r\n]/.test(name);
+}
+
 /** Why no query could name `path` (a segment empty, or holding a back quote or a line break), or undefined. */
 function unwritablePath(path: string): string | undefined {
   if (path === "") return "the schema has an empty path, which no query can name";
   const segments = path.split(".");
   if (segments.some((s) => s === "")) return `the schema path \`${path}\` has an empty name, which no query can write`;
-  if (segments.some((s) => /[`\r\n]/.test(s))) return `the schema path ${JSON.stringify(path)} has a name with a back quote or a line break, which no query can write`;
+  if (!segments.every(isWritableName)) return `the schema path ${JSON.stringify(path)} has a name with a back quote or a line break, which no query can write`;
   return undefined;
 }
 
