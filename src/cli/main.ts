@@ -1,10 +1,12 @@
 /** CLI entry: `filterql [command] ...`. Returns the exit status; user errors never print a stack trace. */
 import { fileURLToPath } from "node:url";
 import { inferSchema } from "../check/infer-schema.js";
+import { resolveSchema, type ResolvedSchema, type Schema } from "../check/schema.js";
 import { dialect, parse, str } from "./args.js";
 import { CliError } from "./cli-error.js";
 import { checkCommand, checkedSchema, compileCommand, decompileCommand, help, loadSchema, runCommand, type Io } from "./commands.js";
-import { startPlayground } from "./playground.js";
+import { exampleQuery } from "./example-query.js";
+import { SAMPLE_QUERY, startPlayground } from "./playground.js";
 import { openRecords, readAll, readJsonFile } from "./read-records.js";
 import { startRepl } from "./repl.js";
 
@@ -82,8 +84,10 @@ async function playground(argv: readonly string[]): Promise<number> {
   // As in the REPL: without a schema file, the schema is inferred from the data. The page gets the
   // file's JSON as it is, once it has been checked.
   const schema = schemaFile === undefined ? inferSchema(records) : readJsonFile(schemaFile, "schema");
-  if (schemaFile !== undefined) checkedSchema(schema, schemaFile);
-  const { server, url } = await startPlayground({ port, records, schema });
+  const resolved = schemaFile === undefined ? (resolveSchema(schema as Schema) as ResolvedSchema) : checkedSchema(schema, schemaFile);
+  // The page opens on the sample's own query, or on one made from the user's data (as the REPL's "Try:").
+  const query = data === undefined ? SAMPLE_QUERY : (exampleQuery(resolved, records) ?? "");
+  const { server, url } = await startPlayground({ port, records, schema, query });
   io.stdout.write(`FilterQL playground: ${url}  (Ctrl-C stops it)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => server.close(() => resolve());

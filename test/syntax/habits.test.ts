@@ -176,6 +176,13 @@ describe("what a habit must not read as a value", () => {
   });
 });
 
+test.each(["a >= b.c", "contains .5 >= b.c, /(a+)+$/i", "x = 1 and a >= b.c"])("%s: a path where a value goes is not a bare word to quote", (text) => {
+  const { diagnostics } = parse(text, { schema });
+  expect(diagnostics.length).toBeGreaterThan(0);
+  expect(applyFixes(text, diagnostics)).not.toContain('"b".c');
+  expect(diagnostics.some((d) => d.message.startsWith("`b` is a bare word"))).toBe(false);
+});
+
 describe("the habit catalogue", () => {
   test("one entry per habit, each with its own id", () => {
     expect(new Set(HABITS.map((h) => h.id)).size).toBe(HABITS.length);

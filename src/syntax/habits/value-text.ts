@@ -54,7 +54,8 @@ export function dateAt(s: Source, i: number): { quoted: string; next: number; fi
  * thirty`) the finding says what the field takes, and has no fix.
  */
 export function bareWord(s: Source, i: number, oneWord = false, field = s.fieldFor(i)): { quoted: string; next: number; finding: Finding } | undefined {
-  if (!s.is(i, T.Identifier)) return undefined;
+  // `b.c` is a path, not a word to quote (quoting `b` would leave `"b".c`).
+  if (!s.is(i, T.Identifier) || s.is(i + 1, T.Dot)) return undefined;
   let next = i + 1;
   if (!s.inList(i) && !oneWord) while (s.is(next, T.Identifier) && next - i < 8) next++;
   const words = s.slice(i, next);
