@@ -8,6 +8,7 @@ import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { diagnosticCount } from "@codemirror/lint";
 import { EditorView, keymap } from "@codemirror/view";
 import { filterql } from "../src/codemirror/index.js";
+import { dataValues } from "./data-values.js";
 import { missingCollections } from "../src/mixpeek/missing-collections.js";
 import { check, compile, formatDiagnostics, parse, print, toMixpeek, type Diagnostic, type Dialect, type Schema } from "../src/index.js";
 
@@ -116,7 +117,7 @@ async function start(): Promise<void> {
     extensions: [
       history(),
       keymap.of([...defaultKeymap, ...historyKeymap]),
-      filterql({ ...options, placeholder: initial === "" ? "type a query" : initial, onSubmit: (text) => show(text) }),
+      filterql({ ...options, values: dataValues(data), placeholder: initial === "" ? "type a query" : initial, onSubmit: (text) => show(text) }),
       EditorView.updateListener.of((update) => {
         if (update.docChanged) show(update.state.doc.toString());
       }),

@@ -142,6 +142,18 @@ test("--data F: the page opens on a query made from F's fields, and a __proto__ 
       ["Ada", "Oslo", "36", '{"admin":true}'],
       ["Cy", "Oslo", "29", ""],
     ]);
+    // Values complete from the page's own records (the inferred schema has no enums), the most frequent first.
+    await other.page.click('[data-testid="query"] .cm-content');
+    await other.page.keyboard.press("Control+A");
+    await other.page.keyboard.type('city = "');
+    await other.page.waitForFunction(() => playground.completionStatus(playground.view.state) === "active");
+    const labels = await other.page.evaluate(() => playground.currentCompletions(playground.view.state).map((c) => c.label));
+    expect(labels.map((l) => l.replaceAll('"', ""))).toEqual(["Oslo", "Rome"]);
+    // A value no record holds is no error: the query runs and finds nothing.
+    await other.page.keyboard.press("Escape");
+    await other.page.keyboard.type('Paris"');
+    await other.page.waitForFunction(() => document.querySelector('[data-testid="count"]')?.textContent === "0");
+    expect(await id("diagnostics").innerText()).toBe("");
     expect(other.errors).toEqual([]);
   } finally {
     await other.page.close();

@@ -3,6 +3,8 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { compile } from "../../src/compile.js";
+import type { Schema } from "../../src/check/schema.js";
 import { cli } from "../support/cli.js";
 import { startPlayground } from "../support/playground.js";
 
@@ -47,6 +49,21 @@ describe("filterql playground", () => {
     const r = cli(["playground", "--help"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("--port N");
+  });
+
+  test("--data without --schema: the inferred schema it serves has no enums, so a value the records lack is no error", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "filterql-playground-"));
+    const data = join(dir, "data.ndjson");
+    writeFileSync(data, [1, 2, 3, 4].map((n) => JSON.stringify({ profile: { city: n % 2 === 0 ? "Berlin" : "Paris" }, n })).join("\n"));
+    const server = await startPlayground(["--data", data]);
+    try {
+      const schema = (await (await fetch(new URL("schema.json", server.url))).json()) as Schema;
+      expect(schema).toEqual({ n: "integer", profile: "object", "profile.city": "string" });
+      const checked = compile('profile.city in ["London", "Paris"]', { schema });
+      expect(checked.diagnostics).toEqual([]);
+    } finally {
+      await server.stop();
+    }
   });
 
   test("--data without --schema: serves the page, the records and a schema inferred from them, on 127.0.0.1 only", async () => {
