@@ -15,7 +15,8 @@ import type { Origin } from "../src/syntax/habits/habit.js";
 import { HABITS } from "../src/syntax/habits/catalogue.js";
 import { parse } from "../src/syntax/parse.js";
 
-const schema: Schema = {
+/** The schema the examples marked "(with schema)" are checked against. */
+export const schema: Schema = {
   name: "string",
   status: { type: "string", enum: ["active", "inactive", "pending"] },
   age: "integer",
@@ -28,7 +29,8 @@ const schema: Schema = {
 
 function diagnose(text: string, useSchema: boolean): string {
   const parsed = parse(text, useSchema ? { schema } : {});
-  const diagnostics = parsed.query === undefined ? parsed.diagnostics : check(parsed.query, useSchema ? { schema } : {});
+  // Parse warnings (a number a double cannot hold exactly) come before the checker's findings.
+  const diagnostics = parsed.query === undefined ? parsed.diagnostics : [...parsed.diagnostics, ...check(parsed.query, useSchema ? { schema } : {})];
   if (diagnostics.length > 0) return formatDiagnostics(text, diagnostics);
   try {
     compile(text, useSchema ? { schema } : {}).toMixpeek();

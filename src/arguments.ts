@@ -5,6 +5,7 @@
  * two: none walks a query or a data set.
  */
 import type { AstNode, QueryNode } from "./ast/nodes.js";
+import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { childKeys } from "./ast/visit.js";
 
 export function argumentError(fn: string, param: string, expected: string, got: unknown): TypeError {
@@ -96,15 +97,63 @@ export function expectIterable(fn: string, param: string, value: unknown, expect
 }
 
 /**
+ * An array of diagnostics as `parse`, `check` and the targets make them: each an object with a
+ * `severity`, a `code`, a `message` and a `span` of offsets, and where present a string `hint`
+ * and `path` and a `fix` of edits. The first part that is wrong is named (`diagnostics[0].span`).
+ */
+export function expectDiagnostics(fn: string, param: string, value: unknown): asserts value is readonly Diagnostic[] {
+  expectArray(fn, param, value, "an array of diagnostics");
+  value.forEach((d: unknown, i) => {
+    const at = `${param}[${i}]`;
+    expectObject(fn, at, d, "a diagnostic (an object with `severity`, `code`, `message` and `span`)");
+    const { severity, code, message, span, hint, path, fix } = d as Record<string, unknown>;
+    if (severity !== "error" && severity !== "warning") throw argumentError(fn, `${at}.severity`, '"error" or "warning"', severity);
+    expectString(fn, `${at}.code`, code);
+    expectString(fn, `${at}.message`, message);
+    expectRange(fn, `${at}.span`, span, "a span (`{ start, end }`, offsets into the text)");
+    if (hint !== undefined) expectString(fn, `${at}.hint`, hint);
+    if (path !== undefined) expectString(fn, `${at}.path`, path);
+    if (fix === undefined) return;
+    expectObject(fn, `${at}.fix`, fix, "a fix (`{ title, edits }`)");
+    const { title, edits } = fix as Record<string, unknown>;
+    expectString(fn, `${at}.fix.title`, title);
+    expectArray(fn, `${at}.fix.edits`, edits, "an array of edits");
+    edits.forEach((e: unknown, j) => {
+      expectRange(fn, `${at}.fix.edits[${j}]`, e, "an edit (`{ start, end, text }`)");
+      expectString(fn, `${at}.fix.edits[${j}].text`, (e as Record<string, unknown>)["text"]);
+    });
+  });
+}
+
+/** An object whose `start` and `end` are offsets, `start` ≤ `end`. */
+function expectRange(fn: string, param: string, value: unknown, expected: string): void {
+  const offset = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
+  const { start, end } = (value ?? {}) as Record<string, unknown>;
+  if (value === null || typeof value !== "object" || !offset(start) || !offset(end) || start > end) throw argumentError(fn, param, expected, value);
+}
+
+/**
+ * A whole-number argument: not a number is a TypeError, a number outside the whole numbers from
+ * `min` to `max` a RangeError, each naming the function and the parameter. `Infinity` passes only
+ * where `max` is `Infinity` (a limit that may be lifted).
+ */
+export function checkedWhole(fn: string, param: string, value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const range = max === Number.MAX_SAFE_INTEGER ? `a whole number of ${min} or more` : max === Number.POSITIVE_INFINITY ? `a whole number of ${min} or more, or Infinity` : `a whole number from ${min} to ${max}`;
+  if (typeof value !== "number") throw argumentError(fn, param, range, value);
+  const whole = Number.isSafeInteger(value) || (value === Number.POSITIVE_INFINITY && max === Number.POSITIVE_INFINITY);
+  if (!whole || value < min || value > max) {
+    // A number past the largest whole number held exactly: the range says where it ends.
+    const said = max === Number.MAX_SAFE_INTEGER && value > max ? `a whole number from ${min} to ${max}` : range;
+    throw new RangeError(`${fn}: \`${param}\` must be ${said}, not ${value}`);
+  }
+  return value;
+}
+
+/**
  * The page size and 1-based page number a call asked for, checked as every paging target checks
  * them: not a number is a TypeError, a number that is no whole number from 1 a RangeError, each
  * naming the function and the option.
  */
 export function checkedPaging(fn: string, pageSize: unknown, page: unknown = 1): { pageSize: number; page: number } {
-  const whole = (name: string, value: unknown): number => {
-    if (typeof value !== "number") throw argumentError(fn, name, "a whole number of 1 or more", value);
-    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${fn}: \`${name}\` must be a whole number of 1 or more, not ${value}`);
-    return value;
-  };
-  return { pageSize: whole("pageSize", pageSize), page: whole("page", page) };
+  return { pageSize: checkedWhole(fn, "pageSize", pageSize, 1), page: checkedWhole(fn, "page", page, 1) };
 }

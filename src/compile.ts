@@ -199,6 +199,7 @@ function expectFilterable(fn: string, records: unknown): void {
 function expectCompileOptions(fn: string, options: CompileOptions): void {
   expectMixpeekOptions(fn, options);
   expectSchemaOption(fn, options);
+  resolveLimits(fn, options);
 }
 
 /** Parses (when given text), checks against the schema, and compiles. Throws `FilterQLError` on any error. */
@@ -220,7 +221,7 @@ export function compile(textOrQuery: string | Query, options: CompileOptions = {
     text = textOf(query);
   }
   const schema = resolveSchema(options.schema);
-  const limits = resolveLimits(options);
+  const limits = resolveLimits("compile", options);
   const checked = check(query, schema === undefined ? limits : { ...limits, schema });
   const diagnostics = warnings.length === 0 ? checked : [...warnings, ...checked];
   if (hasErrors(diagnostics)) throw new FilterQLError(diagnostics, text);

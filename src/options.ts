@@ -1,4 +1,5 @@
 import type { ResolvedSchema, Schema } from "./check/schema.js";
+import { checkedWhole } from "./arguments.js";
 
 /** Limits of SPEC §6. Every one is an option; past it, a `limit-exceeded` diagnostic. */
 export interface Limits {
@@ -27,11 +28,29 @@ export const DEFAULT_LIMITS: Required<Limits> = {
   maxLength: 64 * 1024,
 };
 
-export function resolveLimits(options: Limits | undefined): Required<Limits> {
+/**
+ * The deepest nesting `maxDepth` may allow. Parsing, checking and every target recurse once or
+ * more per level, so a deeper limit would let a query overflow the call stack instead of getting
+ * a `limit-exceeded` diagnostic. On Node's default stack the first stage to overflow (the
+ * recovering parse of broken text such as `((…(a = 1 b)…))`) does so past 850 levels; this
+ * leaves room for the caller's own frames and smaller stacks (worker threads, browsers).
+ */
+export const MAX_DEPTH_CEILING = 500;
+
+/**
+ * The limits a call asked for, defaults filled in. Each must be a whole number of 0 or more; the
+ * counting limits may be `Infinity` (no limit), `maxDepth` stays at or below `MAX_DEPTH_CEILING`.
+ * A wrong one is a programming error: a TypeError or RangeError naming `fn` and the option.
+ */
+export function resolveLimits(fn: string, options: Limits | undefined): Required<Limits> {
+  const limit = (name: keyof Limits, max: number): number => {
+    const value: unknown = options?.[name];
+    return value === undefined ? DEFAULT_LIMITS[name] : checkedWhole(fn, `options.${name}`, value, 0, max);
+  };
   return {
-    maxDepth: options?.maxDepth ?? DEFAULT_LIMITS.maxDepth,
-    maxPredicates: options?.maxPredicates ?? DEFAULT_LIMITS.maxPredicates,
-    maxListItems: options?.maxListItems ?? DEFAULT_LIMITS.maxListItems,
-    maxLength: options?.maxLength ?? DEFAULT_LIMITS.maxLength,
+    maxDepth: limit("maxDepth", MAX_DEPTH_CEILING),
+    maxPredicates: limit("maxPredicates", Number.POSITIVE_INFINITY),
+    maxListItems: limit("maxListItems", Number.POSITIVE_INFINITY),
+    maxLength: limit("maxLength", Number.POSITIVE_INFINITY),
   };
 }

@@ -25,11 +25,18 @@ const misuses: readonly [string, () => unknown, string][] = [
   ["FilterQLError", () => new FilterQLError(bad("oops")), 'new FilterQLError: `diagnostics` must be an array of diagnostics, not the string "oops"'],
   ["formatDiagnostics", () => formatDiagnostics(bad(null), []), "formatDiagnostics: `text` must be a string, not null"],
   ["formatDiagnostics", () => formatDiagnostics("a", bad(undefined)), "formatDiagnostics: `diagnostics` must be an array of diagnostics, not undefined"],
+  ["formatDiagnostics", () => formatDiagnostics("a", bad([{}])), 'formatDiagnostics: `diagnostics[0].severity` must be "error" or "warning", not undefined'],
+  ["formatDiagnostics", () => formatDiagnostics("a", bad([null])), "formatDiagnostics: `diagnostics[0]` must be a diagnostic (an object with `severity`, `code`, `message` and `span`), not null"],
+  ["formatDiagnostics", () => formatDiagnostics("a", bad([{ severity: "error", code: "syntax", message: "m", span: { start: 1 } }])), "formatDiagnostics: `diagnostics[0].span` must be a span (`{ start, end }`, offsets into the text), not an object"],
+  ["formatDiagnostics", () => formatDiagnostics("a", bad([{ severity: "warning", code: "syntax", message: 3, span: { start: 0, end: 0 } }])), "formatDiagnostics: `diagnostics[0].message` must be a string, not number 3"],
   ["parse", () => parse(bad(undefined)), "parse: `text` must be a string, not undefined"],
   ["parse", () => parse("a = 1", bad(64)), "parse: `options` must be an options object, not number 64"],
   ["parse", () => parse("a = 1", { schema: bad("x") }), 'parse: `options.schema` must be a schema object, not the string "x"'],
+  ["parse", () => parse("a = 1", { maxDepth: bad("x") }), 'parse: `options.maxDepth` must be a whole number from 0 to 500, not the string "x"'],
+  ["parse", () => parse("a = 1", { maxLength: bad("x") }), 'parse: `options.maxLength` must be a whole number of 0 or more, or Infinity, not the string "x"'],
   ["applyFixes", () => applyFixes(bad(undefined), []), "applyFixes: `text` must be a string, not undefined"],
   ["applyFixes", () => applyFixes("a", bad(null)), "applyFixes: `diagnostics` must be an array of diagnostics, not null"],
+  ["applyFixes", () => applyFixes("a", bad([{ severity: "error", code: "syntax", message: "m", span: { start: 0, end: 1 }, fix: { title: "t", edits: [{ start: 0, end: 1 }] } }])), "applyFixes: `diagnostics[0].fix.edits[0].text` must be a string, not undefined"],
   ["print", () => print(bad(null)), "print: `node` must be an AST node, not null"],
   ["check", () => check(bad("a = 1")), 'check: `query` must be a Query, not the string "a = 1"'],
   ["check", () => check(query, bad(null)), "check: `options` must be an options object, not null"],
@@ -39,6 +46,7 @@ const misuses: readonly [string, () => unknown, string][] = [
   ["compile", () => compile(bad(42)), "compile: `textOrQuery` must be query text or a Query, not number 42"],
   ["compile", () => compile("a = 1", { dialect: bad("v3") }), 'compile: `options.dialect` must be "v1" or "v2", not the string "v3"'],
   ["compile", () => compile("a = 1", { schema: bad(null) }), "compile: `options.schema` must be a schema object, not null"],
+  ["compile", () => compile("a = 1", { maxPredicates: bad(null) }), "compile: `options.maxPredicates` must be a whole number of 0 or more, or Infinity, not null"],
   ["filter", () => filter(bad<unknown[]>(null), "a = 1"), "filter: `records` must be an array, a RecordIndex or an iterable, not null"],
   ["filter", () => filter([], bad(undefined)), "filter: `textOrQuery` must be query text or a Query, not undefined"],
   ["run", () => run(bad<unknown[]>({ length: 1 }), "a = 1"), "run: `records` must be an array of records or a RecordIndex, not an object"],
@@ -56,6 +64,7 @@ const misuses: readonly [string, () => unknown, string][] = [
   ["toMixpeek", () => toMixpeek(query, { caseSensitive: bad("yes") }), 'toMixpeek: `options.caseSensitive` must be a boolean, not the string "yes"'],
   ["fromMixpeek", () => fromMixpeek({}, bad("v2")), 'fromMixpeek: `options` must be an options object, not the string "v2"'],
   ["fromMixpeek", () => fromMixpeek({}, { dialect: bad("v9") }), 'fromMixpeek: `options.dialect` must be "v1" or "v2", not the string "v9"'],
+  ["fromMixpeek", () => fromMixpeek({}, { maxListItems: bad("10") }), 'fromMixpeek: `options.maxListItems` must be a whole number of 0 or more, or Infinity, not the string "10"'],
   ["toMixpeekRequest", () => toMixpeekRequest(bad(null)), "toMixpeekRequest: `query` must be a Query, not null"],
   ["toSql", () => toSql(bad(undefined), { table: "t", document: "doc" }), "toSql: `query` must be a Query, not undefined"],
   ["toSql", () => toSql(query, bad(undefined)), "toSql: `options` must be an options object, not undefined"],
@@ -92,8 +101,25 @@ describe("every public function checks its arguments at the door", () => {
     expect(exported.filter((name) => !covered.has(name))).toEqual([]);
   });
 
+  // A limit that is a number but not one the parser can keep: a RangeError naming the option and the range.
+  test.each([
+    ["parse", () => parse("a = 1", { maxDepth: Number.POSITIVE_INFINITY }), "parse: `options.maxDepth` must be a whole number from 0 to 500, not Infinity"],
+    ["parse", () => parse("a = 1", { maxDepth: 501 }), "parse: `options.maxDepth` must be a whole number from 0 to 500, not 501"],
+    ["parse", () => parse("a = 1", { maxDepth: -1 }), "parse: `options.maxDepth` must be a whole number from 0 to 500, not -1"],
+    ["parse", () => parse("a = 1", { maxLength: Number.NaN }), "parse: `options.maxLength` must be a whole number of 0 or more, or Infinity, not NaN"],
+    ["parse", () => parse("a = 1", { maxPredicates: 2.5 }), "parse: `options.maxPredicates` must be a whole number of 0 or more, or Infinity, not 2.5"],
+    ["compile", () => compile("a = 1", { maxDepth: 1e6 }), "compile: `options.maxDepth` must be a whole number from 0 to 500, not 1000000"],
+    ["fromMixpeek", () => fromMixpeek({}, { maxDepth: Number.NEGATIVE_INFINITY }), "fromMixpeek: `options.maxDepth` must be a whole number from 0 to 500, not -Infinity"],
+    ["run", () => run([], "a = 1", { pageSize: 1e20 }), "Compiled.run: `pageSize` must be a whole number from 1 to 9007199254740991, not 100000000000000000000"],
+    ["toMongo", () => toMongo(query, { page: 2 ** 53 }), "toMongo: `page` must be a whole number from 1 to 9007199254740991, not 9007199254740992"],
+  ])("%s: %s", (_, call, message) => {
+    expect(call).toThrow(new RangeError(message));
+  });
+
   test("right arguments still work, including the lenient ones", () => {
     expect(parse("a = 1", undefined).query).toBeDefined();
+    expect(parse("a = 1", { maxDepth: 500, maxLength: Number.POSITIVE_INFINITY, maxPredicates: Number.POSITIVE_INFINITY, maxListItems: 0 }).query).toBeDefined();
+    expect(parse("a = 1", { maxDepth: undefined as unknown as number }).query).toBeDefined();
     // An offset past the end is the end.
     expect(suggest("a = ", 99)).toEqual(suggest("a = ", 4));
     expect(suggest("a = ", 99).items.length).toBeGreaterThan(0);

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
-import { diagnosticsDoc, mixpeekDoc } from "../scripts/docs-source.js";
+import { diagnosticsDoc, mixpeekDoc, schema } from "../scripts/docs-source.js";
+import { check } from "../src/check/check.js";
 import { compile } from "../src/compile.js";
 import { parse } from "../src/syntax/parse.js";
 
@@ -14,6 +15,17 @@ const unpipe = (cell: string) => cell.replace(/\\\|/g, "|");
 describe("docs stay true", () => {
   test("docs/diagnostics.md is the library's current output (run `npm run docs`)", () => {
     expect(read("docs/diagnostics.md")).toBe(diagnosticsDoc());
+  });
+  test("an example of docs/diagnostics.md shown with no diagnostics has none from parse or check", () => {
+    const examples = [...read("docs/diagnostics.md").matchAll(/^Query( \(with schema\))?: `([^`]+)`\n\n```text\n([\s\S]*?)\n```/gm)];
+    expect(examples.length).toBeGreaterThan(20);
+    const quiet = examples.filter((m) => m[3] === "(no diagnostics)" && !(m[2] as string).endsWith("…"));
+    for (const [, withSchema, query] of quiet) {
+      const options = withSchema === undefined ? {} : { schema };
+      const parsed = parse(query as string, options);
+      expect([...parsed.diagnostics, ...(parsed.query === undefined ? [] : check(parsed.query, options))], query).toEqual([]);
+    }
+    expect(read("docs/diagnostics.md")).toContain("Query: `id = 12345678901234567890`\n\n```text\nwarning[invalid-value]: the number `12345678901234567890` cannot be held exactly");
   });
   test("docs/mixpeek.md is the library's current output (run `npm run docs`)", () => {
     expect(read("docs/mixpeek.md")).toBe(mixpeekDoc());

@@ -21,10 +21,10 @@ const HINT = "raise the limit in the options if this is intended";
  * The `limit-exceeded` diagnostics of a query value (none when it is within the limits), for
  * doors that answer with diagnostics (`check`).
  */
-export function queryLimitDiagnostics(query: QueryNode, options: Limits | undefined): Diagnostic[] {
+export function queryLimitDiagnostics(fn: string, query: QueryNode, options: Limits | undefined): Diagnostic[] {
   const filter = query.filter;
   if (filter === null) return [];
-  const limits = resolveLimits(options);
+  const limits = resolveLimits(fn, options);
   const reporter = new Reporter(sourceOf(query) ?? "");
   if (depthOf(filter) > limits.maxDepth) {
     reporter.error("limit-exceeded", `the query nests deeper than ${limits.maxDepth} levels (the limit counts every \`(\` and every \`not\`)`, filter.span, HINT);
@@ -56,6 +56,6 @@ export function queryLimitDiagnostics(query: QueryNode, options: Limits | undefi
  */
 export function acceptQuery(fn: string, param: string, query: unknown, options: Limits | undefined): asserts query is QueryNode {
   expectQuery(fn, param, query);
-  const diagnostics = queryLimitDiagnostics(query, options);
+  const diagnostics = queryLimitDiagnostics(fn, query, options);
   if (diagnostics.length > 0) throw new FilterQLError(diagnostics, sourceOf(query));
 }

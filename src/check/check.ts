@@ -25,7 +25,7 @@ export function check(query: QueryNode, options: CheckOptions = {}): Diagnostic[
   expectQuery("check", "query", query);
   expectOptions("check", "options", options);
   expectSchemaOption("check", options);
-  const overLimits = queryLimitDiagnostics(query, options);
+  const overLimits = queryLimitDiagnostics("check", query, options);
   if (overLimits.length > 0) return overLimits;
   const schema = resolveSchema(options.schema);
   const source = sourceOf(query);

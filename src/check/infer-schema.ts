@@ -2,7 +2,7 @@
  * Derives a schema from sample records: scalar types, arrays (`string[]`), nested objects as
  * dot paths, ISO-8601 strings as `date`, and small sets of repeated strings as enums.
  */
-import type { BaseType, FieldDefinition, Schema, TypeName } from "./schema.js";
+import { isWritableName, type BaseType, type FieldDefinition, type Schema, type TypeName } from "./schema.js";
 import { isIsoDate } from "../engine/dates.js";
 import { expectIterable, expectOptions } from "../arguments.js";
 
@@ -53,7 +53,8 @@ export function inferSchema(records: Iterable<unknown>, options: InferOptions = 
 function visitObject(obj: Record<string, unknown>, prefix: string, seen: Map<string, Seen>, depth: number): void {
   if (depth > MAX_DEPTH) return;
   for (const key of Object.keys(obj)) {
-    if (key.includes(".") || key.length === 0) continue;
+    // A key no query can name (empty, or holding a `.`, a back quote or a line break) is left out.
+    if (!isWritableName(key)) continue;
     const path = prefix === "" ? key : `${prefix}.${key}`;
     visitValue(obj[key], path, seen, depth);
   }

@@ -45,6 +45,11 @@ export class ResolvedSchema {
       const spec = source[path];
       const def: FieldDefinition | undefined = typeof spec === "string" ? { type: spec } : spec !== null && typeof spec === "object" ? spec : undefined;
       const where = `/${escapePointer(path)}`;
+      const unwritable = unwritablePath(path);
+      if (unwritable !== undefined) {
+        errors.push(schemaError(unwritable, where, "a path is names joined by `.`; a name may be anything but empty or hold a back quote or a line break"));
+        continue;
+      }
       if (def === undefined || typeof def.type !== "string") {
         errors.push(schemaError(`the schema entry for \`${path}\` must be a type name or { type, enum?, sortable? }`, where));
         continue;
@@ -63,12 +68,31 @@ export class ResolvedSchema {
         errors.push(schemaError(`\`sortable\` of \`${path}\` must be true or false`, `${where}/sortable`));
         continue;
       }
+      const wrongValue = def.enum?.findIndex((v: unknown) => !enumValueFits(base as BaseType, v)) ?? -1;
+      if (wrongValue >= 0) {
+        errors.push(schemaError(enumMismatch(path, def.type, (def.enum as readonly unknown[])[wrongValue]), `${where}/enum/${wrongValue}`));
+        continue;
+      }
       const info: FieldInfo = { path, base: base as BaseType, array, sortable: def.sortable ?? true, open: false, ...(def.enum === undefined ? {} : { enum: def.enum }) };
       this.fields.set(path, info);
       const segments = path.split(".");
       for (let i = 1; i < segments.length; i++) this.parents.add(segments.slice(0, i).join("."));
     }
+    for (const path of this.fields.keys()) {
+      const parent = this.scalarParent(path);
+      if (parent !== undefined) errors.push(schemaError(`\`${path}\` is below \`${parent.path}\`, which is ${article(typeName(parent))} and has no fields`, `/${escapePointer(path)}`, `declare \`${parent.path}\` as "object" (or "object[]") to give it fields`));
+    }
     if (errors.length > 0) throw new FilterQLError(errors);
+  }
+
+  /** The declared field above `path` that holds scalars, which cannot have fields below it. */
+  private scalarParent(path: string): FieldInfo | undefined {
+    const segments = path.split(".");
+    for (let i = segments.length - 1; i > 0; i--) {
+      const parent = this.fields.get(segments.slice(0, i).join("."));
+      if (parent !== undefined && parent.base !== "object" && parent.base !== "any") return parent;
+    }
+    return undefined;
   }
 
   /** The field at a dot path, or undefined when the schema does not know it. */
@@ -141,6 +165,52 @@ export function resolveSchema(schema: Schema | ResolvedSchema | undefined): Reso
     cache.set(schema, resolved);
   }
   return resolved;
+}
+
+/**
+ * Whether a query can write `name` as one path segment: back-quoted, any name but an empty one
+ * or one holding a `.` (a step), a back quote or a line break (the lexer's BackQuoted token).
+ */
+export function isWritableName(name: string): boolean {
+  return name !== "" && !/[.`\r\n]/.test(name);
+}
+
+/** Why no query could name `path` (a segment empty, or holding a back quote or a line break), or undefined. */
+function unwritablePath(path: string): string | undefined {
+  if (path === "") return "the schema has an empty path, which no query can name";
+  const segments = path.split(".");
+  if (segments.some((s) => s === "")) return `the schema path \`${path}\` has an empty name, which no query can write`;
+  if (!segments.every(isWritableName)) return `the schema path ${JSON.stringify(path)} has a name with a back quote or a line break, which no query can write`;
+  return undefined;
+}
+
+/** Whether an enum value is one the field's type holds (`any` holds every scalar; an object none). */
+function enumValueFits(base: BaseType, value: unknown): boolean {
+  switch (base) {
+    case "string":
+    case "date":
+      return typeof value === "string";
+    case "number":
+      return typeof value === "number" && Number.isFinite(value);
+    case "integer":
+      return Number.isSafeInteger(value);
+    case "boolean":
+      return typeof value === "boolean";
+    case "any":
+      return value === null || typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value));
+    case "object":
+      return false;
+  }
+}
+
+function enumMismatch(path: string, type: string, value: unknown): string {
+  const shown = typeof value === "string" ? JSON.stringify(value) : value === null || typeof value !== "object" ? String(value) : Array.isArray(value) ? "a list" : "an object";
+  if (type.startsWith("object")) return `\`enum\` of \`${path}\` lists ${shown}, but an object's values cannot be listed`;
+  return `\`enum\` of \`${path}\` lists ${shown}, which ${article(type)} field never holds`;
+}
+
+function article(type: string): string {
+  return `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`;
 }
 
 function schemaError(message: string, path: string, hint?: string): Diagnostic {

@@ -48,7 +48,11 @@ export function positiveInt(values: Parsed["values"], name: string): number | un
   const raw = str(values, name);
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < 1) throw new CliError(`--${name} takes a whole number of 1 or more, not '${raw}'.`);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < 1) {
+    // Past the largest whole number held exactly, the range has to say where it ends.
+    const range = /^\d+$/.test(raw) && n >= 1 ? `from 1 to ${Number.MAX_SAFE_INTEGER}` : "of 1 or more";
+    throw new CliError(`--${name} takes a whole number ${range}, not '${raw}'.`);
+  }
   return n;
 }
 

@@ -1,4 +1,4 @@
-import { expectArray, expectString } from "../arguments.js";
+import { expectDiagnostics, expectString } from "../arguments.js";
 import type { Diagnostic, TextEdit } from "./diagnostic.js";
 
 /**
@@ -7,7 +7,7 @@ import type { Diagnostic, TextEdit } from "./diagnostic.js";
  */
 export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): string {
   expectString("applyFixes", "text", text);
-  expectArray("applyFixes", "diagnostics", diagnostics, "an array of diagnostics");
+  expectDiagnostics("applyFixes", "diagnostics", diagnostics);
   const taken: TextEdit[] = [];
   for (const d of diagnostics) {
     const edits = d.fix?.edits ?? [];

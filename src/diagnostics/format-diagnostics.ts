@@ -2,7 +2,7 @@ import { applyEdits } from "./apply-fixes.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { displayWidth } from "./display-width.js";
 import { LineIndex } from "./line-index.js";
-import { expectArray, expectString } from "../arguments.js";
+import { expectDiagnostics, expectString } from "../arguments.js";
 
 /**
  * Renders diagnostics the way rustc and Elm do: the code and message, the position, the source
@@ -12,7 +12,7 @@ import { expectArray, expectString } from "../arguments.js";
  */
 export function formatDiagnostics(text: string, diagnostics: readonly Diagnostic[]): string {
   expectString("formatDiagnostics", "text", text);
-  expectArray("formatDiagnostics", "diagnostics", diagnostics, "an array of diagnostics");
+  expectDiagnostics("formatDiagnostics", "diagnostics", diagnostics);
   const index = new LineIndex(text);
   return diagnostics.map((d) => formatOne(index, d)).join("\n\n");
 }

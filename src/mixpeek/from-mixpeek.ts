@@ -48,9 +48,9 @@ class Decoder {
   constructor(
     private readonly info: DialectInfo,
     private readonly dialect: Dialect,
-    limits: Limits,
+    limits: Required<Limits>,
   ) {
-    this.limits = resolveLimits(limits);
+    this.limits = limits;
   }
 
   error(code: DiagnosticCode, message: string, path: string, hint?: string): void {
@@ -318,7 +318,7 @@ export function fromMixpeek(body: unknown, options: FromMixpeekOptions = {}): Qu
   expectOptions("fromMixpeek", "options", options);
   expectDialect("fromMixpeek", options.dialect);
   const dialect = options.dialect ?? "v1";
-  const decoder = new Decoder(dialectInfo(dialect), dialect, options);
+  const decoder = new Decoder(dialectInfo(dialect), dialect, resolveLimits("fromMixpeek", options));
   const query = decoder.body(body);
   if (decoder.diagnostics.length > 0) throw new FilterQLError(decoder.diagnostics);
   return query;

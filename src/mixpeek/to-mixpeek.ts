@@ -145,7 +145,7 @@ export function toMixpeek(query: QueryNode, options: MixpeekOptions = {}): Mixpe
   expectQuery("toMixpeek", "query", query);
   expectMixpeekOptions("toMixpeek", options);
   acceptQuery("toMixpeek", "query", query, options);
-  const schemaFree = check(query, resolveLimits(options));
+  const schemaFree = check(query, resolveLimits("toMixpeek", options));
   if (hasErrors(schemaFree)) throw new FilterQLError(schemaFree, textOf(query));
   return emitMixpeek(query, options);
 }

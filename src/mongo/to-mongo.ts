@@ -46,7 +46,7 @@ export function toMongo(query: QueryNode, options: MongoOptions = {}): MongoFind
   expectMongoOptions("toMongo", options);
   acceptQuery("toMongo", "query", query, options);
   const schema = resolveSchema(options.schema);
-  const limits = resolveLimits(options);
+  const limits = resolveLimits("toMongo", options);
   const diagnostics = check(query, schema === undefined ? limits : { ...limits, schema });
   if (hasErrors(diagnostics)) throw new FilterQLError(diagnostics, textOf(query));
   return emitMongo(query, options, schema);

@@ -38,7 +38,7 @@ interface Prepared {
 function prepare(query: QueryNode, options: SqlOptions, offset: number): Prepared {
   const text = textOf(query);
   const schema = resolveSchema(options.schema);
-  const limits = resolveLimits(options);
+  const limits = resolveLimits("toSql", options);
   const diagnostics = check(query, schema === undefined ? limits : { ...limits, schema });
   if (hasErrors(diagnostics)) throw new FilterQLError(diagnostics, text);
   if (options.document === undefined && schema === undefined) throw new TypeError("toSql needs a storage mode: `document` (a jsonb column) or `schema` (typed columns)");

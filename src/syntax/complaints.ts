@@ -1,7 +1,7 @@
 /**
  * What the grammar's rules say that a context-free grammar cannot: a regex only after `matches`,
  * a string after `~`/`starts with`/`ends with`, a position after `.` written in digits, `limit`
- * a whole number of 1 or more. One source for the words, shared by the grammar of record
+ * a whole number from 1 to the largest a number holds exactly. One source for the words, shared by the grammar of record
  * (chevrotain/parser.ts) and the recovering descent (recover.ts).
  */
 import type { ValueNode } from "../ast/nodes.js";
@@ -28,5 +28,5 @@ export function positionComplaint(image: string): Complaint {
 }
 
 export function limitComplaint(value: number, image: string): Complaint | undefined {
-  return Number.isSafeInteger(value) && value >= 1 ? undefined : { message: `\`limit\` takes a whole number of 1 or more, not ${image}` };
+  return Number.isSafeInteger(value) && value >= 1 ? undefined : { message: `\`limit\` takes a whole number from 1 to ${Number.MAX_SAFE_INTEGER}, not ${image}` };
 }

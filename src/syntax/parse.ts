@@ -1,7 +1,7 @@
 import type { Query } from "../ast/nodes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { Reporter } from "../diagnostics/reporter.js";
-import { resolveLimits, type ParseOptions } from "../options.js";
+import { resolveLimits, type Limits, type ParseOptions } from "../options.js";
 import { resolveSchema } from "../check/schema.js";
 import { checkLimits } from "./guard.js";
 import { descend } from "./descent.js";
@@ -31,9 +31,10 @@ export function parse(text: string, options?: ParseOptions): ParseResult {
   expectString("parse", "text", text);
   expectOptions("parse", "options", options);
   expectSchemaOption("parse", options);
+  const limits = resolveLimits("parse", options);
   const reporter = new Reporter(text);
   try {
-    return parseText(text, options, reporter, true);
+    return parseText(text, options, limits, reporter, true);
   } catch (error) {
     // A bug must still come back as a value: this keeps the never-throws contract.
     reporter.error("syntax", `internal error while parsing: ${error instanceof Error ? error.message : String(error)}`, { start: 0, end: text.length });
@@ -41,8 +42,7 @@ export function parse(text: string, options?: ParseOptions): ParseResult {
   }
 }
 
-function parseText(text: string, options: ParseOptions | undefined, reporter: Reporter, habits: boolean): ParseResult {
-  const limits = resolveLimits(options);
+function parseText(text: string, options: ParseOptions | undefined, limits: Required<Limits>, reporter: Reporter, habits: boolean): ParseResult {
   if (text.length > limits.maxLength) {
     reporter.error("limit-exceeded", `the query is ${text.length} characters long; the limit is ${limits.maxLength}`, { start: limits.maxLength, end: text.length }, "raise `maxLength` in the options if this is intended");
     return { diagnostics: reporter.diagnostics };
@@ -55,7 +55,7 @@ function parseText(text: string, options: ParseOptions | undefined, reporter: Re
   // Only for text that failed: habits from other languages, with fixes (see habits/).
   const explained = (generic: Diagnostic[]): Diagnostic[] => {
     if (!habits) return generic;
-    const reparse = (fixed: string) => parseText(fixed, options, new Reporter(fixed), false);
+    const reparse = (fixed: string) => parseText(fixed, options, limits, new Reporter(fixed), false);
     return withHabits({ text, tokens: lexed.tokens, errors: lexed.errors, schema: schemaOf(options), reparse }, generic);
   };
 

@@ -7,6 +7,7 @@ import type { Lexeme } from "./tokens.js";
 import type { Reporter } from "../diagnostics/reporter.js";
 import type { Fault } from "./fault.js";
 import * as T from "./tokens.js";
+import { whatFollows } from "./what-follows.js";
 
 /** What each rule stands for, in a user's words. */
 const RULE_WORDS: Record<string, string> = {
@@ -87,7 +88,8 @@ export function reportParserErrors(faults: readonly Fault[], tokens: readonly Le
       else if (token.tokenType === T.RBracket) reporter.error("syntax", "`]` has no matching `[`", span);
       else {
         const after = prev === undefined ? "" : ` after ${describeToken(prev)}`;
-        reporter.error("syntax", `unexpected ${describeToken(token)}${after}; expected \`and\`, \`or\`, \`order by\`, \`select\`, \`limit\`, \`case\` or the end of the query`, span);
+        const next = whatFollows(tokensBefore(tokens, at), token);
+        reporter.error("syntax", `unexpected ${describeToken(token)}${after}; expected ${next.expected}`, span, next.hint);
       }
       continue;
     }
@@ -103,6 +105,12 @@ function expectation(info: Fault): string {
     if (word !== undefined) return word;
   }
   return RULE_WORDS[info.rule] ?? "something else";
+}
+
+function tokensBefore(tokens: readonly Lexeme[], offset: number): readonly Lexeme[] {
+  let n = 0;
+  while (n < tokens.length && (tokens[n] as Lexeme).startOffset < offset) n++;
+  return tokens.slice(0, n);
 }
 
 function previousToken(tokens: readonly Lexeme[], offset: number): Lexeme | undefined {

@@ -146,6 +146,51 @@ describe("schema validation", () => {
   });
 });
 
+describe("schema entries no query could use are refused, each naming its path and JSON pointer", () => {
+  const refusals = (schema: unknown) => {
+    try {
+      resolveSchema(schema as Schema);
+    } catch (e) {
+      expect(e).toBeInstanceOf(FilterQLError);
+      return (e as FilterQLError).diagnostics.map((d) => [d.path, d.message]);
+    }
+    return [];
+  };
+
+  test('{"": "string", "a..b": "integer"}: paths with an empty name', () => {
+    expect(refusals({ "": "string", "a..b": "integer", ".c": "string", "d.": "string" })).toEqual([
+      ["/", "the schema has an empty path, which no query can name"],
+      ["/a..b", "the schema path `a..b` has an empty name, which no query can write"],
+      ["/.c", "the schema path `.c` has an empty name, which no query can write"],
+      ["/d.", "the schema path `d.` has an empty name, which no query can write"],
+    ]);
+  });
+
+  test("a name with a back quote or a line break cannot be back-quoted", () => {
+    expect(refusals({ "a`b": "string", "x.line\nbreak": "string", "a/b~c": "string" })).toEqual([
+      ["/a`b", 'the schema path "a`b" has a name with a back quote or a line break, which no query can write'],
+      ["/x.line\nbreak", 'the schema path "x.line\\nbreak" has a name with a back quote or a line break, which no query can write'],
+    ]);
+  });
+
+  test("enum values the field's type never holds", () => {
+    expect(refusals({ role: { type: "string", enum: ["admin", 1] } })).toEqual([["/role/enum/1", "`enum` of `role` lists 1, which a string field never holds"]]);
+    expect(refusals({ n: { type: "integer", enum: [1, 2.5] } })).toEqual([["/n/enum/1", "`enum` of `n` lists 2.5, which an integer field never holds"]]);
+    expect(refusals({ tags: { type: "string[]", enum: [true] } })).toEqual([["/tags/enum/0", "`enum` of `tags` lists true, which a string[] field never holds"]]);
+    expect(refusals({ o: { type: "object", enum: ["x"] } })).toEqual([["/o/enum/0", "`enum` of `o` lists \"x\", but an object's values cannot be listed"]]);
+    expect(refusals({ s: { type: "string", enum: ["a", "b"] }, n: { type: "number", enum: [1.5, 2] }, b: { type: "boolean", enum: [true] }, x: { type: "any", enum: [1, "a", null] } })).toEqual([]);
+  });
+
+  test('{"a": "integer", "a.b": "string"}: a field that holds scalars has no sub-fields', () => {
+    expect(refusals({ a: "integer", "a.b": "string", "a.b.c": "string" })).toEqual([
+      ["/a.b", '`a.b` is below `a`, which is an integer and has no fields'],
+      ["/a.b.c", '`a.b.c` is below `a.b`, which is a string and has no fields'],
+    ]);
+    expect(refusals({ tags: "string[]", "tags.x": "string" })).toEqual([["/tags.x", "`tags.x` is below `tags`, which is a string[] and has no fields"]]);
+    expect(refusals({ items: "object[]", "items.price": "number", meta: "object", "meta.a": "string", blob: "any", "blob.x": "string" })).toEqual([]);
+  });
+});
+
 describe("objects in the schema", () => {
   test("an object with declared sub-fields is closed; an opaque object or any is open", () => {
     const s: Schema = { profile: "object", "profile.city": "string", meta: "object", blob: "any" };

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { inferSchema } from "../../src/check/infer-schema.js";
+import { resolveSchema } from "../../src/check/schema.js";
 import { compile } from "../../src/compile.js";
 import { FilterQLError } from "../../src/diagnostics/filterql-error.js";
 
@@ -40,6 +41,16 @@ describe("inferSchema", () => {
   });
   test("ignores non-object records and keys with dots", () => {
     expect(inferSchema([null, 1, "x", [1], { "a.b": 1, c: 1 }])).toEqual({ c: "integer" });
+  });
+  test("leaves out keys no query can write (a back quote, a line break, empty), so the schema resolves", () => {
+    const inferred = inferSchema([{ "a`b": 1, "line\nbreak": 2, "": 3, " ": { "` ": null, ok: "x" }, fine: 4 }]);
+    expect(inferred).toEqual({ " ": "object", " .ok": "string", fine: "integer" });
+    expect(resolveSchema(inferred)?.paths).toEqual([" ", " .ok", "fine"]);
+  });
+  test("a field holding a scalar in one record and an object in another is `any`, which may have fields", () => {
+    const inferred = inferSchema([{ a: 1 }, { a: { b: "x" } }]);
+    expect(inferred).toEqual({ a: "any", "a.b": "string" });
+    expect(resolveSchema(inferred)?.paths).toEqual(["a", "a.b"]);
   });
 });
 

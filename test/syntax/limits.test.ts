@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { parse } from "../../src/syntax/parse.js";
+import { check, compile, FilterQLError, fromMixpeek, print } from "../../src/index.js";
+import { MAX_DEPTH_CEILING } from "../../src/options.js";
 
 const unlimitedText = { maxLength: Number.POSITIVE_INFINITY };
 
@@ -60,5 +62,57 @@ describe("limits (SPEC §6)", () => {
     const result = parse(text, unlimitedText);
     expect(result.diagnostics).toEqual([]);
     expect(result.query?.filter?.kind === "And" && result.query.filter.operands.length).toBe(500);
+  });
+
+  test("a limit that is not a whole number of 0 or more is refused at the door, not an internal error", () => {
+    const deep = `${"(".repeat(20_000)}a = 1${")".repeat(20_000)}`;
+    expect(() => parse(deep, { maxDepth: "x" as unknown as number })).toThrow(new TypeError('parse: `options.maxDepth` must be a whole number from 0 to 500, not the string "x"'));
+    expect(() => parse(deep, { maxDepth: Number.POSITIVE_INFINITY, maxLength: Number.POSITIVE_INFINITY })).toThrow(RangeError);
+    expect(() => parse("a=1", { maxLength: "x" as unknown as number })).toThrow(TypeError);
+    expect(parse("a=1", { maxLength: 2 }).diagnostics[0]?.code).toBe("limit-exceeded");
+  });
+});
+
+describe(`maxDepth's ceiling (${MAX_DEPTH_CEILING}): every stage takes a query that deep`, () => {
+  const n = MAX_DEPTH_CEILING;
+  const options = { maxDepth: n, maxLength: Number.POSITIVE_INFINITY, maxPredicates: Number.POSITIVE_INFINITY };
+  /** Calls `f` from `frames` frames down, as a caller's own stack would. */
+  const from = <T>(frames: number, f: () => T): T => (frames === 0 ? f() : from(frames - 1, f));
+  const internal = (text: string) => from(200, () => parse(text, options)).diagnostics.filter((d) => d.message.startsWith("internal error"));
+
+  test.each([
+    ["parentheses", `${"(".repeat(n)}a = 1${")".repeat(n)}`],
+    ["nots", `${"not ".repeat(n)}a = 1`],
+    ["not (… or …)", `${"not (b = 2 or ".repeat(n / 2)}a = 1${")".repeat(n / 2)}`],
+  ])("valid, %s: parse, check, print and every target", (_, text) => {
+    expect(internal(text)).toEqual([]);
+    const compiled = from(200, () => compile(text, options));
+    const q = compiled.query;
+    expect(print(q).length).toBeGreaterThan(0);
+    expect(check(q)).toEqual([]);
+    expect(compiled.filter([{ a: 1, b: 2 }, { a: 2, b: 1 }]).length).toBeLessThanOrEqual(2);
+    expect(compile(text, { ...options, codegen: false }).filter([{ a: 1, b: 2 }]).length).toBeLessThanOrEqual(1);
+    expect(fromMixpeek(compiled.toMixpeek(), options).filter).not.toBeNull();
+    expect(compiled.toSql({ table: "t", document: "doc" }).text.length).toBeGreaterThan(0);
+    // MongoDB's own nesting limit may refuse it, with diagnostics (a FilterQLError), never a stack overflow.
+    let mongo: unknown;
+    try {
+      mongo = from(200, () => compiled.toMongo());
+    } catch (error) {
+      mongo = error;
+    }
+    expect(mongo instanceof FilterQLError || (typeof mongo === "object" && mongo !== null && "filter" in mongo), String(mongo)).toBe(true);
+  });
+
+  test.each([
+    ["parentheses round a broken predicate", `${"(".repeat(n)}a = ${")".repeat(n)}`],
+    ["parentheses round junk", `${"(".repeat(n)}a = 1 b${")".repeat(n)}`],
+    ["parentheses never closed", `${"(".repeat(n)}a == 1`],
+    ["nots before a broken predicate", `${"not ".repeat(n)}a = `],
+    ["not (… or …) round a broken predicate", `${"not (b = 2 or ".repeat(n / 2)}a = ${")".repeat(n / 2)}`],
+  ])("broken, %s: diagnostics, no internal error", (_, text) => {
+    const result = from(200, () => parse(text, options));
+    expect(result.diagnostics.length).toBeGreaterThan(0);
+    expect(result.diagnostics.filter((d) => d.message.startsWith("internal error"))).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  * `parser-diagnostics.ts`, so no position or expectation is ever scraped from prose.
  *
  * The actions also report what a context-free grammar cannot say (a regex only after `matches`,
- * `~` takes a string, `limit` takes a whole number of 1 or more) to `this.reporter`.
+ * `~` takes a string, `limit` takes a whole number from 1 up) to `this.reporter`.
  *
  * Actions run inside `ACTION` so Chevrotain's recording phase skips them. In recovery mode a
  * sub-rule may return `undefined` (it was re-synced); the actions then build partial nodes that
