@@ -26,7 +26,7 @@ type OrderOp = keyof typeof OPS;
 /** PostgreSQL orders NaN above every number (and equal to itself); MongoDB orders it against no number, and sorts it below them all. */
 const NAN = "'NaN'::double precision";
 
-/** Whether an integer fits PostgreSQL's bigint (-2^63 .. 2^63 - 1); such a double is written without an exponent. */
+/** Whether an integer fits PostgreSQL's bigint (-2^63 .. 2^63 - 1). */
 const inInt64 = (v: number): boolean => v >= -(2 ** 63) && v < 2 ** 63;
 
 export class ColumnEmitter implements PredicateEmitter {
@@ -190,9 +190,19 @@ export class ColumnEmitter implements PredicateEmitter {
       case "string": return typeof v === "string" ? params.add(v, "text") : undefined;
       case "boolean": return typeof v === "boolean" ? params.add(v, "boolean") : undefined;
       case "number": return typeof v === "number" ? params.add(v, "double precision") : undefined;
-      case "integer": return typeof v === "number" && Number.isInteger(v) && inInt64(v) ? params.add(v, "bigint") : undefined;
+      case "integer": return typeof v === "number" && Number.isInteger(v) && inInt64(v) ? this.bigint(v) : undefined;
       default: return undefined;
     }
+  }
+
+  /**
+   * An integer within bigint's range as a bigint parameter. Past 2^53 it travels as its exact
+   * decimal text: a driver writes a number with String(), the shortest text that reads back as the
+   * same double (2^62 as 4611686018427388000), which bigint reads as another integer, or as one out
+   * of range (-2^63 as -9223372036854776000).
+   */
+  private bigint(v: number): string {
+    return this.ctx.params.add(Number.isSafeInteger(v) ? v : BigInt(v).toString(), "bigint");
   }
 
   /**
@@ -222,7 +232,7 @@ export class ColumnEmitter implements PredicateEmitter {
         if (!Number.isInteger(v)) return compare(params.add(v, "double precision"));
         // Beyond bigint, every value lies on one side (a bigint parameter would not even parse).
         if (!inInt64(v)) return (v > 0) === upward ? "none" : "all";
-        return compare(params.add(v, "bigint"));
+        return compare(this.bigint(v));
       }
       case "date": {
         const t = toInstant(v);
