@@ -3,7 +3,7 @@
 // (src/syntax/recover.ts); it stays external so that an import slipping in would show in dist/.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,6 +11,21 @@ import { buildBrowser } from "./build-browser.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
+
+// `--if-stale` (npm's `prepare`): nothing to do when dist/ was built after every input last
+// changed. `npx filterql` in a fresh checkout installs the project into npm's cache and runs
+// `prepare` again there, just after `npm install` built it: that second build is skipped.
+const STAMP = join(root, "dist", ".built");
+const INPUTS = ["src", "playground", "scripts", "package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json"];
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((most, name) => Math.max(most, newest(join(path, name))), stat.mtimeMs);
+}
+if (process.argv.includes("--if-stale") && existsSync(STAMP) && statSync(STAMP).mtimeMs >= Math.max(...INPUTS.map((p) => newest(join(root, p))))) {
+  process.exit(0);
+}
 
 rmSync(join(root, "dist"), { recursive: true, force: true });
 await build({
@@ -45,3 +60,5 @@ for (const file of ["diagrams.css", "vendor/railroad-diagrams.js", "src/diagrams
   mkdirSync(dirname(join(root, "grammar", "assets", file)), { recursive: true });
   copyFileSync(join(diagrams, file), join(root, "grammar", "assets", file));
 }
+
+writeFileSync(STAMP, `${new Date().toISOString()}\n`);

@@ -27,6 +27,7 @@ import { toSql, toSqlWhere, type SqlOptions, type SqlStatement } from "./sql/to-
 import { expectSqlOptions } from "./sql/options.js";
 import { parse } from "./syntax/parse.js";
 import { sourceOf } from "./syntax/source-text.js";
+import { expectDatesInRange } from "./ast/date-math.js";
 
 export interface CompileOptions extends ParseOptions, MixpeekOptions {
   readonly schema?: Schema | ResolvedSchema;
@@ -71,6 +72,7 @@ export class Compiled {
     this.diagnostics = diagnostics;
     const caseSensitive = options.caseSensitive ?? query.caseSensitive ?? true;
     const ctx = { caseInsensitive: !caseSensitive, now: options.now ?? new Date(), schema };
+    expectDatesInRange(query, ctx.now, sourceOf(query) ?? print(query));
     this.ctx = ctx;
     const compiled = compileFilter(query.filter, ctx, options.codegen === undefined ? {} : { codegen: options.codegen });
     this.test = compiled.test;

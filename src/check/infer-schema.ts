@@ -16,7 +16,6 @@ export interface InferOptions {
 interface Seen {
   types: Set<BaseType>;
   array: boolean;
-  scalar: boolean;
   strings: Map<string, number>;
   count: number;
 }
@@ -40,7 +39,10 @@ export function inferSchema(records: Iterable<unknown>, options: InferOptions = 
     const types = new Set(s.types);
     if (types.has("integer") && types.has("number")) types.delete("integer");
     const base: BaseType = types.size === 1 ? ([...types][0] as BaseType) : "any";
-    const type = `${base}${s.array && !s.scalar ? "[]" : ""}` as TypeName;
+    // A field seen as an array anywhere is typed as one, even where other records hold a single
+    // value: its queries are then checked, completed and pushed down as on a list (`contains` is
+    // membership, SQL column mode reads an array column), which its array records need.
+    const type = `${base}${s.array ? "[]" : ""}` as TypeName;
     const distinct = [...s.strings.entries()];
     const enumLike = base === "string" && distinct.length > 0 && distinct.length <= maxEnum && s.count >= 2 * distinct.length && distinct.every(([, c]) => c >= 2);
     schema[path] = enumLike ? { type, enum: distinct.map(([v]) => v).sort() } : type;
@@ -53,23 +55,22 @@ function visitObject(obj: Record<string, unknown>, prefix: string, seen: Map<str
   for (const key of Object.keys(obj)) {
     if (key.includes(".") || key.length === 0) continue;
     const path = prefix === "" ? key : `${prefix}.${key}`;
-    visitValue(obj[key], path, seen, depth, false);
+    visitValue(obj[key], path, seen, depth);
   }
 }
 
-function visitValue(value: unknown, path: string, seen: Map<string, Seen>, depth: number, inArray: boolean): void {
+function visitValue(value: unknown, path: string, seen: Map<string, Seen>, depth: number): void {
   if (value === undefined) return;
   let s = seen.get(path);
   if (s === undefined) {
-    s = { types: new Set(), array: false, scalar: false, strings: new Map(), count: 0 };
+    s = { types: new Set(), array: false, strings: new Map(), count: 0 };
     seen.set(path, s);
   }
   if (Array.isArray(value)) {
     s.array = true;
-    for (const element of value) visitValue(element, path, seen, depth + 1, true);
+    for (const element of value) visitValue(element, path, seen, depth + 1);
     return;
   }
-  if (!inArray) s.scalar = true;
   if (value === null) return;
   s.count++;
   if (typeof value === "string") {

@@ -20,7 +20,8 @@ from elsewhere): an editor with completion and diagnostics, the results over the
 Mixpeek body, the canonical text and the AST. Ctrl-C stops it.
 
   --port N        port to listen on (default 4173; 0 picks a free one)
-  --data F        records: a JSON array or NDJSON file (default: the bundled sample)
+  --data F        records: a JSON array or NDJSON file (default: the bundled sample); the
+                  page opens on a query made from their fields
   --schema F      schema JSON (default: the sample's with the sample; else inferred from the data)`,
   repl: `Usage: filterql repl [--data F] [--schema F] [--dialect v1|v2]
 
@@ -29,7 +30,8 @@ operators and values; an unclosed ( or [ continues on the next line. When an err
 with a fix (= fix: under it), Enter on the empty line runs the fixed query. Commands:
 .help .schema .data FILE .body .sql .mongo .ast .dialect v1|v2 .page N .exit
 
-  --data F        records: a JSON array or NDJSON file (default: the bundled sample)
+  --data F        records: a JSON array or NDJSON file (default: the bundled sample); the
+                  page opens on a query made from their fields
   --schema F      schema JSON (default: inferred from the data)
   --dialect D     v1 (default) or v2, for .body`,
   compile: `Usage: filterql compile QUERY [options]

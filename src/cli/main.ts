@@ -1,10 +1,11 @@
 /** CLI entry: `filterql [command] ...`. Returns the exit status; user errors never print a stack trace. */
 import { fileURLToPath } from "node:url";
-import { inferSchema } from "../check/infer-schema.js";
 import { dialect, parse, str } from "./args.js";
 import { CliError } from "./cli-error.js";
 import { checkCommand, checkedSchema, compileCommand, decompileCommand, help, loadSchema, runCommand, type Io } from "./commands.js";
-import { startPlayground } from "./playground.js";
+import { exampleQuery } from "./example-query.js";
+import { inferredSchema } from "./inferred-schema.js";
+import { SAMPLE_QUERY, startPlayground } from "./playground.js";
 import { openRecords, readAll, readJsonFile } from "./read-records.js";
 import { startRepl } from "./repl.js";
 
@@ -79,11 +80,15 @@ async function playground(argv: readonly string[]): Promise<number> {
   const data = str(p.values, "data");
   const schemaFile = str(p.values, "schema") ?? (data === undefined ? samplePath("schema.json") : undefined);
   const records = await readAll(openRecords(data ?? samplePath("data.json")));
-  // As in the REPL: without a schema file, the schema is inferred from the data. The page gets the
-  // file's JSON as it is, once it has been checked.
-  const schema = schemaFile === undefined ? inferSchema(records) : readJsonFile(schemaFile, "schema");
-  if (schemaFile !== undefined) checkedSchema(schema, schemaFile);
-  const { server, url } = await startPlayground({ port, records, schema });
+  // As in the REPL: without a schema file, the schema is inferred from the data, and the page checks
+  // queries against it without its enums (a value the records lack is no error). The page gets a
+  // schema file's JSON as it is, once it has been checked.
+  const inferred = schemaFile === undefined ? inferredSchema(records) : undefined;
+  const schema = inferred !== undefined ? inferred.checking.source : readJsonFile(schemaFile as string, "schema");
+  const resolved = inferred !== undefined ? inferred.described : checkedSchema(schema, schemaFile as string);
+  // The page opens on the sample's own query, or on one made from the user's data (as the REPL's "Try:").
+  const query = data === undefined ? SAMPLE_QUERY : (exampleQuery(resolved, records) ?? "");
+  const { server, url } = await startPlayground({ port, records, schema, query });
   io.stdout.write(`FilterQL playground: ${url}  (Ctrl-C stops it)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => server.close(() => resolve());

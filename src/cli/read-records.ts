@@ -1,7 +1,8 @@
 /**
  * Reads records from a file or stdin (`-`): a JSON array, or NDJSON (one JSON value per line),
- * told apart by the first non-blank character. NDJSON is streamed line by line, so a file larger
- * than memory can be filtered; a bad line is an error naming its line number.
+ * told apart by the first non-blank character; UTF-8, or UTF-16 with its byte order mark. NDJSON is
+ * streamed line by line, so a file larger than memory can be filtered; a bad line is an error
+ * naming its line number.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
@@ -35,7 +36,7 @@ export function openRecords(path: string, stdin: Readable = process.stdin): Reco
 }
 
 async function* readBatches(open: () => Readable, name: string): AsyncGenerator<RecordBatch> {
-  const decoder = new StringDecoder("utf8");
+  const decoder = new RecordDecoder(name);
   let lineNo = 0;
   let mode = "unknown" as "unknown" | "ndjson" | "json";
   const jsonParts: string[] = [];
@@ -97,6 +98,56 @@ async function* readBatches(open: () => Readable, name: string): AsyncGenerator<
   }
 }
 
+/**
+ * Bytes to text: UTF-8, or UTF-16 when the input starts with its byte order mark (as Windows tools
+ * save "Unicode" text), so such a file reads as it would in an editor rather than failing on its
+ * first byte. The encoding is decided on the first four bytes, whatever the chunks' sizes.
+ */
+class RecordDecoder {
+  private decoder: StringDecoder | undefined;
+  /** UTF-16 big-endian: bytes are swapped into little-endian, a pair at a time. */
+  private bigEndian = false;
+  private head = Buffer.alloc(0);
+  private odd: Buffer = Buffer.alloc(0);
+
+  constructor(private readonly name: string) {}
+
+  write(chunk: Buffer): string {
+    if (this.decoder === undefined) {
+      this.head = Buffer.concat([this.head, chunk]);
+      if (this.head.length < 4) return "";
+      chunk = this.decide();
+    }
+    return this.decode(chunk);
+  }
+
+  end(): string {
+    const last = this.decoder === undefined ? this.decode(this.decide()) : "";
+    return last + (this.decoder as StringDecoder).end();
+  }
+
+  private decide(): Buffer {
+    const h = this.head;
+    if ((h[0] === 0xff && h[1] === 0xfe && h[2] === 0 && h[3] === 0) || (h[0] === 0 && h[1] === 0 && h[2] === 0xfe && h[3] === 0xff)) {
+      throw new CliError(`${this.name} is UTF-32 text; save it as UTF-8 (or UTF-16).`);
+    }
+    const le = h[0] === 0xff && h[1] === 0xfe;
+    this.bigEndian = h[0] === 0xfe && h[1] === 0xff;
+    this.decoder = new StringDecoder(le || this.bigEndian ? "utf16le" : "utf8");
+    // The UTF-16 mark is dropped here; a UTF-8 one is dropped where the first line is read.
+    return le || this.bigEndian ? h.subarray(2) : h;
+  }
+
+  private decode(chunk: Buffer): string {
+    const decoder = this.decoder as StringDecoder;
+    if (!this.bigEndian) return decoder.write(chunk);
+    const bytes = Buffer.concat([this.odd, chunk]);
+    const even = bytes.length - (bytes.length % 2);
+    this.odd = Buffer.from(bytes.subarray(even));
+    return decoder.write(Buffer.from(bytes.subarray(0, even)).swap16());
+  }
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -104,8 +155,11 @@ function describe(error: unknown): string {
 /** Reads a whole JSON file (a schema), with a clear error. */
 export function readJsonFile(path: string, what: string): unknown {
   if (!existsSync(path)) throw new CliError(`cannot read ${what} '${path}': no such file.`);
+  // Decoded as the records are: UTF-8 or UTF-16, a byte order mark dropped.
+  const decoder = new RecordDecoder(`${what} '${path}'`);
+  const text = (decoder.write(readFileSync(path)) + decoder.end()).replace(/^\uFEFF/, "");
   try {
-    return JSON.parse(readFileSync(path, "utf8"));
+    return JSON.parse(text);
   } catch (error) {
     throw new CliError(`${what} '${path}' is not valid JSON (${describe(error)}).`);
   }

@@ -1,14 +1,14 @@
 /**
  * The REPL: type a query, see its results, its body and every error at once. The input line is
- * highlighted as you type, Tab completes from `suggest`, an unclosed `(` or `[` continues on the
- * next line, and history persists in ~/.filterql_history (or $FILTERQL_HISTORY).
+ * highlighted as you type, Tab completes from `suggest` (and the dot commands), an unclosed `(` or
+ * `[` continues on the next line, a paste is one input, and history persists in ~/.filterql_history
+ * (or $FILTERQL_HISTORY).
  */
-import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { createInterface, type Interface } from "node:readline";
-import { inferSchema } from "../check/infer-schema.js";
-import { resolveSchema, typeName, type ResolvedSchema } from "../check/schema.js";
+import { typeName, type ResolvedSchema } from "../check/schema.js";
 import { compile, type Compiled } from "../compile.js";
 import { applyFixes } from "../diagnostics/apply-fixes.js";
 import { FilterQLError } from "../diagnostics/filterql-error.js";
@@ -17,7 +17,9 @@ import type { MixpeekBody } from "../mixpeek/body.js";
 import type { Dialect } from "../mixpeek/dialects.js";
 import { suggest } from "../suggest/suggest.js";
 import { tokens } from "../suggest/tokens.js";
+import { absentValues } from "./absent-values.js";
 import { CliError } from "./cli-error.js";
+import { inferredSchema } from "./inferred-schema.js";
 import { exampleQuery } from "./example-query.js";
 import { toExtendedJson } from "./extended-json.js";
 import { highlight } from "./highlight.js";
@@ -30,7 +32,10 @@ import { formatStatement } from "./sql-target.js";
 export interface ReplOptions {
   readonly records: unknown[];
   readonly dataName: string;
+  /** The schema queries are checked against. */
   readonly schema: ResolvedSchema;
+  /** When the schema was inferred from the records: it with the values they hold (enums), for completion only. */
+  readonly described?: ResolvedSchema;
   readonly schemaName: string;
   readonly dialect: Dialect;
   readonly input: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -38,6 +43,10 @@ export interface ReplOptions {
 }
 
 const PROMPT = "filterql> ";
+const BRACKETED_PASTE_ON = "\u001b[?2004h";
+const BRACKETED_PASTE_OFF = "\u001b[?2004l";
+/** First words that cannot start a query (`&&` and `||` are other languages' `and` and `or`). */
+const CONTINUES: ReadonlySet<string> = new Set(["and", "or", "&&", "||", "where", "order", "select", "limit", "case"]);
 const CONTINUE = "     ...> ";
 const DIM = "\u001b[2m";
 const RED = "\u001b[31m";
@@ -57,10 +66,15 @@ export class Repl {
   private index: RecordIndex;
   private dataName: string;
   private schema: ResolvedSchema;
+  /** The inferred schema with its enums, or undefined when the schema was given: see ReplOptions. */
+  private described: ResolvedSchema | undefined;
   private schemaName: string;
   private dialect: Dialect;
   private pending = "";
+  /** The last query that ran: `.page`, `.body`, `.sql`… read it, even after a query that failed. */
   private last: { text: string; compiled: Compiled } | undefined;
+  /** The query typed after `last`, when it failed: said before showing anything of `last`. */
+  private failed: string | undefined;
   /** The last failed query with every fix applied: Enter on an empty line runs it. */
   private fix: string | undefined;
   private page = 1;
@@ -73,6 +87,7 @@ export class Repl {
     this.index = indexRecords(this.records);
     this.dataName = options.dataName;
     this.schema = options.schema;
+    this.described = options.described;
     this.schemaName = options.schemaName;
     this.dialect = options.dialect;
     this.color = options.output.isTTY === true && process.env["NO_COLOR"] === undefined;
@@ -93,15 +108,17 @@ export class Repl {
       completer: (line: string) => this.complete(line),
     }) as RefreshableInterface;
     if (this.color) this.enableHighlighting(rl);
+    const bracketed = input.isTTY === true && output.isTTY === true;
+    if (bracketed) this.watchPastes();
     this.write(this.banner());
     rl.prompt();
     return new Promise((resolve) => {
       // One line at a time, in order: a line waits for `.data` before it to finish reading.
       let chain = Promise.resolve();
-      rl.on("line", (line) => {
+      const step = (handle: () => boolean) => {
         chain = chain.then(async () => {
           if (this.exited) return;
-          const more = this.accept(line);
+          const more = handle();
           if (this.loading !== undefined) {
             this.busy = true;
             await this.loading;
@@ -112,7 +129,16 @@ export class Repl {
           rl.setPrompt(more ? CONTINUE : PROMPT);
           rl.prompt();
         });
+      };
+      rl.on("line", (line) => {
+        // Read now, not when the line's turn comes: the paste may have ended by then.
+        const pasted = this.pasting;
+        step(() => this.accept(line, pasted));
       });
+      // A paste that ended with a newline is a whole query: it runs at once, as a typed line would.
+      this.pasteEnded = () => {
+        if (rl.line === "") step(() => this.endPaste());
+      };
       rl.on("SIGINT", () => {
         if (rl.line !== "" || this.pending !== "") {
           this.pending = "";
@@ -128,6 +154,7 @@ export class Repl {
       });
       rl.on("close", () => {
         this.closed = true;
+        if (bracketed) this.write(BRACKETED_PASTE_OFF);
         void chain.then(() => {
           this.write("\n");
           resolve(0);
@@ -149,9 +176,47 @@ export class Repl {
   /** Waiting for `.data`: the line is not redrawn meanwhile. */
   private busy = false;
 
-  /** Handles one input line; true when the query continues on the next line. */
-  accept(line: string): boolean {
-    const text = this.pending === "" ? line : `${this.pending}\n${line}`;
+  /** Inside a bracketed paste (between `\e[200~` and `\e[201~`): its lines are one input. */
+  private pasting = false;
+  /** `pending` holds pasted lines: joined by spaces, and run whole when the paste ends. */
+  private pastedPending = false;
+  private pasteEnded: () => void = () => undefined;
+  /** The last query entered (run or failed): a line that cannot start a query continues it. */
+  private lastText: string | undefined;
+
+  /**
+   * Bracketed paste: the terminal marks pasted text, so a query pasted over several lines is
+   * taken as one, not run line by line (docs/language.md: a query may span lines).
+   */
+  private watchPastes(): void {
+    this.write(BRACKETED_PASTE_ON);
+    // Also when the process ends some other way: a shell left in paste mode garbles every paste.
+    process.once("exit", () => this.options.output.write(BRACKETED_PASTE_OFF));
+    this.options.input.on("keypress", (_: unknown, key: { name?: string } | undefined) => {
+      if (key?.name === "paste-start") this.pasting = true;
+      else if (key?.name === "paste-end") {
+        this.pasting = false;
+        this.pasteEnded();
+      }
+    });
+  }
+
+  private endPaste(): boolean {
+    if (this.pending === "" || !this.pastedPending) return this.pending !== "";
+    // The cursor is on the empty `...>` line the paste's last newline left: the output goes there.
+    this.write("\r\u001b[2K");
+    return this.accept("", false);
+  }
+
+  /** Handles one input line; true when the query continues on the next line. `pasted`: the line is part of a paste. */
+  accept(line: string, pasted = false): boolean {
+    if (pasted && !(this.pending === "" && line.trim().startsWith("."))) {
+      this.pending = [this.pending, line.trim()].filter((part) => part !== "").join(" ");
+      this.pastedPending = true;
+      return true;
+    }
+    const text = this.pending === "" ? line : this.pastedPending ? `${this.pending} ${line.trim()}`.trim() : `${this.pending}\n${line}`;
+    this.pastedPending = false;
     if (this.pending === "" && line.trim().startsWith(".")) {
       this.fix = undefined;
       this.command(line.trim());
@@ -174,22 +239,42 @@ export class Repl {
       return true;
     }
     this.pending = "";
-    this.remember(text.replace(/\n/g, " "));
+    const whole = this.continued(text);
+    this.remember(whole.replace(/\n/g, " "));
     this.page = 1;
-    this.query(text);
+    this.query(whole);
     return false;
+  }
+
+  /**
+   * A line that starts with `and`, `or`, `where`, `order by`, `select`, `limit` or `case` cannot
+   * start a query: it continues the last one entered (as a query typed or piped over several
+   * lines does), and what runs is said.
+   */
+  private continued(text: string): string {
+    if (this.lastText === undefined) return text;
+    const first = tokens(text)[0];
+    const word = first === undefined ? "" : text.slice(first.start, first.end).toLowerCase();
+    if (!CONTINUES.has(word)) return text;
+    const whole = `${this.lastText.replace(/\n/g, " ")} ${text.trim()}`;
+    this.write(this.paint(`continues the last query: ${visible(whole)}`, DIM) + "\n");
+    return whole;
   }
 
   private query(text: string): void {
     this.fix = undefined;
+    this.lastText = text;
     try {
       const compiled = compile(text, { schema: this.schema, dialect: this.dialect });
       this.last = { text, compiled };
-      if (compiled.diagnostics.length > 0) this.write(`${this.paint(formatDiagnostics(text, compiled.diagnostics), YELLOW)}\n`);
+      this.failed = undefined;
+      const absent = this.described === undefined ? [] : absentValues(compiled.query, text, this.described);
+      const warnings = [...compiled.diagnostics, ...absent].sort((a, b) => a.span.start - b.span.start);
+      if (warnings.length > 0) this.write(`${this.paint(formatDiagnostics(text, warnings), YELLOW)}\n`);
       this.showPage();
     } catch (error) {
       if (!(error instanceof FilterQLError)) throw error;
-      this.last = undefined;
+      this.failed = text;
       this.write(`${this.paint(formatDiagnostics(text, error.diagnostics), RED)}\n`);
       const fixed = applyFixes(text, error.diagnostics);
       if (fixed !== text) {
@@ -203,7 +288,7 @@ export class Repl {
 
   private showPage(): void {
     if (this.last === undefined) {
-      const example = exampleQuery(this.schema, this.records);
+      const example = exampleQuery(this.described ?? this.schema, this.records);
       this.write(`No query yet. Type one${example === undefined ? "" : `, e.g. ${visible(example)}`}\n`);
       return;
     }
@@ -217,8 +302,9 @@ export class Repl {
   }
 
   private command(line: string): void {
-    const [name, ...args] = line.split(/\s+/);
-    const arg = args.join(" ");
+    const name = line.split(/\s/, 1)[0] as string;
+    // The rest as typed: a file name may hold several spaces in a row.
+    const arg = line.slice(name.length).trim();
     switch (name) {
       case ".help":
         this.write(REPL_HELP);
@@ -227,7 +313,8 @@ export class Repl {
         this.exit();
         return;
       case ".schema":
-        this.write(`${this.schemaName}\n${this.schema.entries().map((f) => `  ${f.path}: ${typeName(f)}${f.enum === undefined ? "" : ` ${JSON.stringify(f.enum)}`}${f.sortable ? "" : " (not sortable)"}`).join("\n")}\n`);
+        // An inferred enum lists what the records hold, not what a query may ask for: said as such.
+        this.write(`${this.schemaName}\n${(this.described ?? this.schema).entries().map((f) => `  ${f.path}: ${typeName(f)}${f.enum === undefined ? "" : this.described === undefined ? ` ${JSON.stringify(f.enum)}` : ` (the records hold ${JSON.stringify(f.enum)})`}${f.sortable ? "" : " (not sortable)"}`).join("\n")}\n`);
         return;
       case ".body":
       case ".mongo":
@@ -236,6 +323,7 @@ export class Repl {
           this.write("No valid query yet: type one that runs, then .body, .mongo or .ast.\n");
           return;
         }
+        this.sayFailed();
         try {
           const c = this.last.compiled;
           const value = name === ".body" ? this.body(this.last) : name === ".mongo" ? c.toMongo({ page: this.page }) : JSON.parse(JSON.stringify(c.query, (k, v: unknown) => (k === "span" ? undefined : v)));
@@ -264,15 +352,22 @@ export class Repl {
           return;
         }
         this.page = n;
+        this.sayFailed();
         this.showPage();
         return;
       }
       case ".data":
-        this.loading = this.loadData(arg);
+        this.loading = this.loadData(unquoted(arg));
         return;
       default:
-        this.write(`unknown command ${name ?? ""}; type .help\n`);
+        this.write(`unknown command ${name}; type .help\n`);
     }
+  }
+
+  /** After a failed query, commands show the last one that ran: said first, so no one mistakes which. */
+  private sayFailed(): void {
+    if (this.failed === undefined || this.last === undefined) return;
+    this.write(this.paint(`The last query failed; this is the one that ran before it: ${visible(this.last.text.replace(/\n/g, " "))}`, DIM) + "\n");
   }
 
   /** The body of the last query; a warning first when it lacks the `collections` the API requires. */
@@ -293,8 +388,11 @@ export class Repl {
       this.write("usage: .sql (records as jsonb in records.doc) or .sql columns (typed columns from the schema)\n");
       return;
     }
+    this.sayFailed();
     try {
-      const options = arg === "columns" ? { table: "records", schema: this.schema, page: this.page } : { table: "records", document: "doc", page: this.page };
+      // `from users` names the table itself; `records` stands in only for a query without `from`.
+      const table = this.last.compiled.query.collections.length === 0 ? { table: "records" } : {};
+      const options = arg === "columns" ? { ...table, schema: this.schema, page: this.page } : { ...table, document: "doc", page: this.page };
       this.write(formatStatement(this.last.compiled.toSql(options)));
     } catch (error) {
       if (error instanceof FilterQLError) this.write(`${this.paint(formatDiagnostics(this.last.text, error.diagnostics), RED)}\n`);
@@ -312,10 +410,13 @@ export class Repl {
     try {
       this.records = await readAll(openRecords(path));
       this.index = indexRecords(this.records);
-      this.schema = resolveSchema(inferSchema(this.records)) as ResolvedSchema;
+      const inferred = inferredSchema(this.records);
+      this.schema = inferred.checking;
+      this.described = inferred.described;
       this.dataName = path;
       this.schemaName = `schema inferred from ${path}`;
       this.last = undefined;
+      this.failed = undefined;
       this.write(`${counted(this.records.length, "record")} from ${path}; ${this.schemaName} (.schema shows it)\n`);
     } catch (error) {
       this.write(`${error instanceof CliError ? error.message : String(error)}\n`);
@@ -323,9 +424,12 @@ export class Repl {
   }
 
   complete(line: string): [string[], string] {
+    // A Tab inside pasted text is not a request to complete.
+    if (this.pasting) return [[], line];
+    if (this.pending === "" && line.trimStart().startsWith(".")) return completeCommand(line.trimStart());
     const text = this.pending === "" ? line : `${this.pending}\n${line}`;
     const lineStart = text.length - line.length;
-    const s = suggest(text, text.length, { schema: this.schema });
+    const s = suggest(text, text.length, { schema: this.described ?? this.schema });
     const from = Math.max(s.from, lineStart);
     return [s.items.map((i) => i.label), text.slice(from)];
   }
@@ -351,7 +455,7 @@ export class Repl {
   }
 
   private banner(): string {
-    const example = exampleQuery(this.schema, this.records);
+    const example = exampleQuery(this.described ?? this.schema, this.records);
     return [
       `FilterQL — ${counted(this.records.length, "record")} from ${this.dataName} (${this.schemaName})`,
       ...(example === undefined ? [] : [`Try: ${visible(example)}`]),
@@ -388,6 +492,56 @@ export class Repl {
   }
 }
 
+/** The dot commands, and the fixed words some take: what Tab completes on a line that starts with a dot. */
+const COMMANDS: Readonly<Record<string, readonly string[] | "file">> = {
+  ".help": [],
+  ".schema": [],
+  ".data": "file",
+  ".body": [],
+  ".sql": ["columns"],
+  ".mongo": [],
+  ".ast": [],
+  ".dialect": ["v1", "v2"],
+  ".page": [],
+  ".exit": [],
+};
+
+/** Tab on a command line: the command's name, then its word (`.dialect v2`) or a file path (`.data`). */
+function completeCommand(line: string): [string[], string] {
+  const space = line.search(/\s/);
+  if (space === -1) return [Object.keys(COMMANDS).filter((c) => c.startsWith(line)), line];
+  const args = COMMANDS[line.slice(0, space)];
+  const arg = line.slice(space).trimStart();
+  if (args === undefined) return [[], arg];
+  if (args === "file") return [completePath(arg), arg];
+  return [args.filter((a) => a.startsWith(arg)), arg];
+}
+
+/** File names that continue a partly typed path (a directory with its `/`), as a shell's Tab gives them. */
+function completePath(typed: string): string[] {
+  const quote = /^["']/.test(typed) ? typed[0] as string : "";
+  const bare = typed.slice(quote.length);
+  const slash = bare.lastIndexOf("/");
+  const dir = slash === -1 ? "" : bare.slice(0, slash + 1);
+  const base = bare.slice(slash + 1);
+  const where = (dir === "" ? "." : dir).replace(/^~(?=$|\/)/, homedir());
+  try {
+    return readdirSync(where, { withFileTypes: true })
+      .filter((e) => e.name.startsWith(base) && (base.startsWith(".") || !e.name.startsWith(".")))
+      // A file's name closes the quote it was begun with; a directory's stays open for what is inside.
+      .map((e) => `${quote}${dir}${e.name}${e.isDirectory() ? "/" : quote}`)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** A path as a shell would take it: `"/my data.json"` or `'/my data.json'` without the quotes. */
+function unquoted(arg: string): string {
+  const m = /^(["'])(.*)\1$/s.exec(arg);
+  return m === null ? arg : (m[2] as string);
+}
+
 /** "1 record", "3 records". */
 function counted(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
@@ -405,7 +559,9 @@ export function unclosed(text: string): boolean {
   return depth > 0;
 }
 
-const REPL_HELP = `Type a query and press Enter to see its results. An unclosed ( or [ continues on the next line.
+const REPL_HELP = `Type a query and press Enter to see its results. An unclosed ( or [ continues on the next line,
+a query pasted over several lines runs as one, and a line that starts with and, or, where, order by, select,
+limit or case continues the last query.
 When an error comes with a fix (= fix: under it), Enter on the empty line runs the fixed query.
   .help            this text
   .schema          the fields, their types and allowed values
@@ -423,11 +579,12 @@ export async function startRepl(options: { data?: string; schema?: string; diale
   const dataPath = options.data ?? options.sampleData;
   const records = await readAll(openRecords(dataPath));
   const explicit = options.schema ?? (options.data === undefined ? options.sampleSchema : undefined);
-  const schema = explicit === undefined ? (resolveSchema(inferSchema(records)) as ResolvedSchema) : (options.loadSchema(explicit) as ResolvedSchema);
+  const inferred = explicit === undefined ? inferredSchema(records) : undefined;
   const repl = new Repl({
     records,
     dataName: options.data ?? "the bundled sample",
-    schema,
+    schema: inferred?.checking ?? (options.loadSchema(explicit) as ResolvedSchema),
+    ...(inferred === undefined ? {} : { described: inferred.described }),
     schemaName: explicit === undefined ? "schema inferred from the data" : options.schema === undefined ? "the sample's schema" : `schema ${options.schema}`,
     dialect: options.dialect ?? "v1",
     input: process.stdin,

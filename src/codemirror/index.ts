@@ -7,8 +7,8 @@ import { autocompletion } from "@codemirror/autocomplete";
 import { bracketMatching } from "@codemirror/language";
 import { linter } from "@codemirror/lint";
 import { EditorState, type Extension } from "@codemirror/state";
-import type { Command } from "@codemirror/view";
-import type { ParseOptions, Schema } from "../index.js";
+import { logException, type Command } from "@codemirror/view";
+import { resolveSchema, type ParseOptions, type Schema } from "../index.js";
 import { expectFunction, expectOptions, expectSchemaOption } from "../arguments.js";
 import { completionSource, type ValuesCallback } from "./complete.js";
 import { highlighting } from "./highlight.js";
@@ -26,7 +26,13 @@ export interface FilterQLEditorOptions extends ParseOptions {
   readonly schema?: Schema;
   /** Values for the field being typed, e.g. from a server; `signal` aborts when the text changes. */
   readonly values?: ValuesCallback;
-  /** Called on Enter (Mod-Enter when not single-line) with the text and its parse + check result. */
+  /**
+   * Called on Enter (Mod-Enter when not single-line) with the text and its parse + check result.
+   * `result.query` is there only when no diagnostic is an error, so `query && search(query)` never
+   * runs a query the checker refused; warnings come with a query. Should `onSubmit` throw, the key
+   * is still taken (no space is typed) and the error goes to the editor's exception sink
+   * (`EditorView.exceptionSink`, `console.error` by default), as CodeMirror does for its own callbacks.
+   */
   readonly onSubmit?: (text: string, result: QueryResult) => void;
   /** Default true: line breaks become spaces and Enter submits. */
   readonly singleLine?: boolean;
@@ -40,14 +46,23 @@ export interface FilterQLEditorOptions extends ParseOptions {
 export function filterql(options: FilterQLEditorOptions = {}): Extension {
   expectOptions("filterql", "options", options);
   expectSchemaOption("filterql", options);
+  // A malformed schema throws here, as check and compile do, instead of leaving an editor without one.
+  resolveSchema(options.schema);
   if (options.values !== undefined) expectFunction("filterql", "options.values", options.values);
   if (options.onSubmit !== undefined) expectFunction("filterql", "options.onSubmit", options.onSubmit);
   const schema = schemaField(options.schema);
   const { maxDepth, maxPredicates, maxListItems, maxLength } = options;
   const parseOptions: ParseOptions = Object.fromEntries(Object.entries({ maxDepth, maxPredicates, maxListItems, maxLength }).filter(([, v]) => v !== undefined));
   const submit: Command = (view) => {
-    if (options.onSubmit === undefined) return options.singleLine !== false;
-    options.onSubmit(view.state.doc.toString(), analyse(view.state, schema, parseOptions));
+    const onSubmit = options.onSubmit;
+    if (onSubmit === undefined) return options.singleLine !== false;
+    const result = analyse(view.state, schema, parseOptions);
+    const refused = result.diagnostics.some((d) => d.severity === "error");
+    try {
+      onSubmit(view.state.doc.toString(), refused ? { diagnostics: result.diagnostics } : result);
+    } catch (error) {
+      logException(view.state, error, "onSubmit");
+    }
     return true;
   };
   const complete = [{ autocomplete: completionSource(schema, options.values) }];

@@ -29,7 +29,7 @@ export function editorDiagnostics(state: EditorState, schemaField: StateField<Sc
   return analyse(state, schemaField, parseOptions).diagnostics.map((d) => {
     const from = Math.min(d.span.start, length);
     const to = Math.min(Math.max(d.span.end, from), length);
-    const actions = quickFixes(d);
+    const actions = quickFixes(d, { start: from, end: to });
     return {
       from,
       to,
@@ -41,17 +41,36 @@ export function editorDiagnostics(state: EditorState, schemaField: StateField<Sc
   });
 }
 
-export function quickFixes(d: Diagnostic): Action[] {
+/** The quick fixes of a diagnostic shown over `shown` (its span, clamped to the text). */
+export function quickFixes(d: Diagnostic, shown: Range = d.span): Action[] {
   const fix = d.fix;
-  if (fix !== undefined) return [{ name: fix.title, apply: (view) => applyEdits(view, fix.edits) }];
+  if (fix !== undefined) return [{ name: fix.title, apply: (view, from, to) => applyEdits(view, shown, { start: from, end: to }, fix.edits) }];
   const meant = /did you mean `([^`]+)`\?/.exec(d.hint ?? "")?.[1];
   if (meant === undefined || d.code !== "unknown-field") return [];
   // The schema path as the language writes it (back-quotes where a segment needs them).
   const text = print(path(meant.split(".")));
-  return [{ name: `use ${text}`, apply: (view) => applyEdits(view, [{ start: d.span.start, end: d.span.end, text }]) }];
+  return [{ name: `use ${text}`, apply: (view, from, to) => applyEdits(view, shown, { start: from, end: to }, [{ start: d.span.start, end: d.span.end, text }]) }];
 }
 
-/** Edits are offsets into the text the diagnostic was made for; the lint source re-runs on any change. */
-function applyEdits(view: EditorView, edits: Fix["edits"]): void {
-  view.dispatch({ changes: edits.map((e) => ({ from: e.start, to: e.end, insert: e.text })), userEvent: "input.complete" });
+/** Start and end offsets of a stretch of text. */
+interface Range {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Edits are offsets into the text the diagnostic was made for; CodeMirror hands the action the
+ * diagnostic's range mapped through the edits made since (lint waits `lintDelay` after typing),
+ * so each offset moves as the end of the range it lies beyond moved.
+ */
+function applyEdits(view: EditorView, shown: Range, now: Range, edits: Fix["edits"]): void {
+  const length = view.state.doc.length;
+  const changes = edits.map((e) => ({ from: moved(e.start, shown, now, length), to: moved(e.end, shown, now, length), insert: e.text }));
+  view.dispatch({ changes, userEvent: "input.complete" });
+}
+
+/** An offset of the linted text in the current one, where the range `shown` now stands at `now`. */
+function moved(offset: number, shown: Range, now: Range, length: number): number {
+  const at = offset <= shown.start ? offset + now.start - shown.start : offset >= shown.end ? offset + now.end - shown.end : Math.min(now.start + offset - shown.start, now.end);
+  return Math.max(0, Math.min(at, length));
 }

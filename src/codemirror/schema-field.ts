@@ -21,14 +21,18 @@ export function schemaField(initial: Schema | undefined): StateField<Schema | un
   });
 }
 
-/** Replaces the schema of an editor that has `filterql(...)`; lint, completion and hover follow at once. */
+/**
+ * Replaces the schema of an editor that has `filterql(...)`; lint, completion and hover follow at once.
+ * A malformed schema throws the `FilterQLError` check and compile throw, and the editor keeps its schema.
+ */
 export function setSchema(view: EditorView, schema: Schema | undefined): void {
   if (view === null || typeof view !== "object" || typeof (view as { dispatch?: unknown }).dispatch !== "function") throw argumentError("setSchema", "view", "an EditorView", view);
   if (schema !== undefined && (schema === null || typeof schema !== "object" || Array.isArray(schema))) throw argumentError("setSchema", "schema", "a schema object", schema);
+  resolveSchema(schema);
   view.dispatch({ effects: setSchemaEffect.of(schema) });
 }
 
-/** The schema as the library reads it, or undefined when there is none or it is malformed. */
+/** The schema as the library reads it, or undefined when there is none or it is malformed (only `setSchemaEffect` dispatched by hand can bring one). */
 export function resolvedSchema(state: EditorState, field: StateField<Schema | undefined>): ResolvedSchema | undefined {
   try {
     return resolveSchema(state.field(field, false));

@@ -10,21 +10,17 @@
  * forbidden (a CSP), callers fall back to the closures, which give identical results (a property
  * test compares the two on random records and queries).
  *
- * Two facts make the fast paths cheap and still exact:
+ * What makes the fast paths cheap and still exact:
  * - A record whose prototype is `Object.prototype` cannot inherit a field whose name is not a
  *   property of `Object.prototype`, so reading `r[k]` needs no own-property check. Records with
  *   any other prototype take the closures, and so does every record of a call that finds such a
  *   name added to `Object.prototype` since compiling.
- * - With a schema, a field declared as a scalar (`string`, `number`, `integer`, `boolean`) needs
- *   no array branch: records are taken to follow their schema.
  */
 import type { ExprNode, PredicateNode } from "../ast/nodes.js";
 import { positiveOf } from "../ast/positive-of.js";
 import { internalize } from "./internalize.js";
 import { isPlainObject } from "./path.js";
 import { compileExpr, compilePredicate, predicateSource, type EvalContext, type SourceSink, type Test } from "./predicates.js";
-
-const SCALAR_TYPES = new Set(["string", "number", "integer", "boolean"]);
 
 class Generator {
   readonly params: string[] = [];
@@ -74,15 +70,14 @@ class Generator {
     const source = predicateSource(positive, this.ctx);
     const segments = node.field.segments;
     if (source === undefined || segments.some((s) => s in Object.prototype)) return undefined;
-    // A top-level field the schema declares scalar: records are taken to follow their schema, so
-    // the array branches are dead and written as false, with no closure behind them.
-    const scalar = this.scalarName(positive) !== undefined;
+    // An array takes the closure whatever the schema says: a field declared scalar may still hold
+    // one (inferSchema sees a sample; data drifts), and the answer must be the closures' (§4).
     let slow: string | undefined;
     const sink: SourceSink = {
       bind: (prefix, value) => this.bind(prefix, value),
       // The closure of the positive form: the generated form applies the negation itself.
-      slow: scalar ? () => "false" : () => (slow ??= `${this.bind("f", compilePredicate(positive, this.ctx))}(r)`),
-      isArray: scalar ? () => "false" : (x) => `isArray(${x})`,
+      slow: () => (slow ??= `${this.bind("f", compilePredicate(positive, this.ctx))}(r)`),
+      isArray: (x) => `(typeof ${x} === "object" && isArray(${x}))`,
     };
     for (const s of segments) this.plainReads.add(s);
     const keys = segments.map((s) => this.bind("k", s));
@@ -99,17 +94,6 @@ class Generator {
     };
     const read = reach("r", 0);
     return `${not}(${read} ? ${source(x, sink)} : ${sink.slow()})`;
-  }
-
-  /**
-   * A top-level field the schema declares scalar (records are taken to follow their schema): the
-   * field needs no array branch and no closure behind it. Undefined elsewhere.
-   */
-  private scalarName(node: PredicateNode): string | undefined {
-    const [name, ...rest] = node.field.segments;
-    if (name === undefined || rest.length > 0 || name in Object.prototype) return undefined;
-    const field = this.ctx.schema?.lookup(node.field.segments);
-    return field !== undefined && !field.array && !field.open && SCALAR_TYPES.has(field.base) ? name : undefined;
   }
 }
 

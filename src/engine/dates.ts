@@ -7,9 +7,19 @@ export function isIsoDate(value: string): boolean {
   return value.length <= 40 && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value));
 }
 
+/**
+ * A Date's instant. An invalid Date (`new Date("x")`) is the epoch, 0: what MongoDB's drivers
+ * store for it (BSON holds a 64-bit integer, and NaN converts to 0), so it compares and sorts
+ * as the stored document would, in one consistent place.
+ */
+export function dateInstant(date: Date): number {
+  const t = date.getTime();
+  return Number.isNaN(t) ? 0 : t;
+}
+
 /** Milliseconds since the epoch for a date-like value, or NaN. */
 export function toInstant(value: unknown): number {
-  if (value instanceof Date) return value.getTime();
+  if (value instanceof Date) return dateInstant(value);
   if (typeof value === "string" && isIsoDate(value)) return Date.parse(value);
   return Number.NaN;
 }

@@ -6,7 +6,7 @@
  */
 import type { OrderKeyNode } from "../ast/nodes.js";
 import type { ResolvedSchema } from "../check/schema.js";
-import { toInstant } from "./dates.js";
+import { dateInstant, toInstant } from "./dates.js";
 import { compareCodePoints } from "./code-point-order.js";
 import { isPlainObject, MISSING, someValue } from "./path.js";
 import { chainedComparator, columnComparator, columnKind, plainFieldName, stableOrder, type IndexCompare } from "./sort-order.js";
@@ -37,7 +37,7 @@ export function compareValues(a: unknown, b: unknown): number {
     }
     case 3: return compareCodePoints(a as string, b as string);
     case 6: return Number(a) - Number(b);
-    case 7: return (a as Date).getTime() - (b as Date).getTime();
+    case 7: return dateInstant(a as Date) - dateInstant(b as Date);
     case 5: {
       const xs = a as unknown[], ys = b as unknown[];
       for (let i = 0; i < Math.min(xs.length, ys.length); i++) {
@@ -116,26 +116,42 @@ const NONE = Symbol("no value");
 function columns(records: readonly unknown[], spec: SortSpec): unknown[][] {
   return spec.keys.map((key) => {
     const isDate = spec.schema?.isDate(key.field.segments) === true;
-    const sortValue = sortValueOf(key, isDate);
-    const col = new Array<unknown>(records.length);
-    const name = plainFieldName(key.field.segments);
-    if (name === undefined || isDate) {
-      for (let i = 0; i < records.length; i++) col[i] = sortValue(records[i]);
-      return col;
+    try {
+      return column(records, key, isDate, sortValueOf(key, isDate));
+    } catch {
+      // A getter or proxy trap threw on the way: read again, each record on its own, and a record
+      // whose read throws sorts as if the field were missing (a filter never matches it there).
+      const sortValue = sortValueOf(key, isDate);
+      return column(records, key, isDate, (r) => {
+        try {
+          return sortValue(r);
+        } catch {
+          return null;
+        }
+      }, true);
     }
-    // A plain record's field is a plain read (missing and null alike sort as null); an array, or
-    // a record that is not plain, takes the walk.
-    for (let i = 0; i < records.length; i++) {
-      const r = records[i];
-      if (!isPlainObject(r)) {
-        col[i] = sortValue(r);
-        continue;
-      }
-      const v = (r as Record<string, unknown>)[name];
-      col[i] = v === undefined || v === null ? null : Array.isArray(v) ? sortValue(r) : v;
-    }
-    return col;
   });
+}
+
+function column(records: readonly unknown[], key: OrderKeyNode, isDate: boolean, sortValue: (record: unknown) => unknown, guarded = false): unknown[] {
+  const col = new Array<unknown>(records.length);
+  const name = plainFieldName(key.field.segments);
+  if (name === undefined || isDate || guarded) {
+    for (let i = 0; i < records.length; i++) col[i] = sortValue(records[i]);
+    return col;
+  }
+  // A plain record's field is a plain read (missing and null alike sort as null); an array, or
+  // a record that is not plain, takes the walk.
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    if (!isPlainObject(r)) {
+      col[i] = sortValue(r);
+      continue;
+    }
+    const v = (r as Record<string, unknown>)[name];
+    col[i] = v === undefined || v === null ? null : Array.isArray(v) ? sortValue(r) : v;
+  }
+  return col;
 }
 
 /**

@@ -2,6 +2,7 @@
  * AST → request body, in SPEC §3's canonical form. `not` becomes the negation list (never a
  * rewritten operator), n-ary `and`/`or` are already flat, `between` becomes `gte` + `lte` in place.
  */
+import { expectDatesInRange } from "../ast/date-math.js";
 import type { ExprNode, MatchNode, PredicateNode, QueryNode, ValueNode } from "../ast/nodes.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { FilterQLError } from "../diagnostics/filterql-error.js";
@@ -151,7 +152,9 @@ export function emitMixpeek(query: QueryNode, options: MixpeekOptions = {}): Mix
   const text = sourceOf(query) ?? print(query);
   const reporter = new Reporter(text);
   const info = dialectInfo(options.dialect);
-  const emitter = new Emitter(info, options.now ?? new Date(), reporter);
+  const now = options.now ?? new Date();
+  expectDatesInRange(query, now, text);
+  const emitter = new Emitter(info, now, reporter);
   const body: Record<string, unknown> = {};
   const collections = options.collections ?? (query.collections.length > 0 ? query.collections : undefined);
   if (collections !== undefined) body["collections"] = [...collections];

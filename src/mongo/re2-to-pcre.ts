@@ -11,7 +11,9 @@
  *   since PCRE's folding differs (it does not fold `\w`, and its orbits are its own).
  * - `$` and `\z` are written `\z` (PCRE's `$` also matches before a final newline); `^` and `\A`
  *   are `^`; `.` is `[^\x{a}]` and `(?s:.)` the full range, whatever PCRE's newline setting.
- * - Greediness is dropped: only whether a match exists is asked.
+ * - Greediness is dropped: only whether a match exists is asked. For the same reason an optional
+ *   part (`X*`, `X?`) at either end of an unanchored pattern is left out: `.*a.*b` matches where
+ *   `a.*b` does, and PCRE is spared backtracking into it.
  * Refused: `\b`, `\B` (PCRE's word characters are not RE2's under `i`), the line anchors of
  * `(?m)`, forms longer than the server takes, and patterns PCRE could backtrack on
  * catastrophically (SPEC §6, backtracking.ts).
@@ -111,6 +113,23 @@ function emit(n: Node): Piece {
   }
 }
 
+const optional = (n: Node): boolean => n.op === Op.STAR || n.op === Op.QUEST || n.op === Op.EMPTY_MATCH || (n.op === Op.CAPTURE && optional(n.subs[0] as Node));
+
+/**
+ * The pattern less the optional parts at its ends. A search only asks whether some position
+ * matches: `Y* R` matches somewhere exactly when `R` does (from where `Y*` ends), and `R Y?`
+ * exactly when `R` does. An anchor at an end (`^.*a`, `a.*\z`) is no optional part, so it stays.
+ */
+function withoutOptionalEnds(tree: Node): Node {
+  const top = tree.op === Op.CAPTURE ? (tree.subs[0] as Node) : tree;
+  if (top.op !== Op.CONCAT) return optional(top) ? { ...top, op: Op.EMPTY_MATCH, subs: [] } : tree;
+  let from = 0;
+  let to = top.subs.length;
+  while (from < to && optional(top.subs[from] as Node)) from++;
+  while (to > from && optional(top.subs[to - 1] as Node)) to--;
+  return from === 0 && to === top.subs.length ? tree : { ...top, subs: top.subs.slice(from, to) };
+}
+
 /** The PCRE form (to run without options) of an RE2 pattern, `caseless` for flag `i`, or why there is none. */
 export function re2ToPcre(pattern: string, caseless: boolean): Translation {
   let tree: Node;
@@ -120,9 +139,10 @@ export function re2ToPcre(pattern: string, caseless: boolean): Translation {
     return { ok: false, reason: `an invalid pattern (${error instanceof Error ? error.message : String(error)})` };
   }
   try {
-    const text = emit(tree).text;
+    const searched = withoutOptionalEnds(tree);
+    const text = emit(searched).text;
     if (text.length > MAX_PATTERN_LENGTH) return { ok: false, reason: TOO_LONG };
-    const risk = backtrackingRisk(tree);
+    const risk = backtrackingRisk(searched);
     return risk === undefined ? { ok: true, pattern: text } : { ok: false, reason: risk };
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, reason: error.reason };

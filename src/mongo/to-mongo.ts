@@ -3,6 +3,7 @@
  * { sort, projection, skip, limit })`, meaning on a MongoDB 8.0 server exactly what `run` means
  * in memory (SPEC §4, §7): the same records, in the same order, on the same page, projected alike.
  */
+import { expectDatesInRange } from "../ast/date-math.js";
 import { checkedPaging, expectClockAndCase, expectOptions, expectQuery, expectSchemaOption } from "../arguments.js";
 import type { QueryNode } from "../ast/nodes.js";
 import { check } from "../check/check.js";
@@ -53,7 +54,9 @@ export function emitMongo(query: QueryNode, options: MongoOptions, schema: Resol
   const reporter = new Reporter(text);
   const { pageSize, page } = checkedPaging("toMongo", options.pageSize ?? query.limit ?? 10, options.page);
   const caseSensitive = options.caseSensitive ?? query.caseSensitive ?? true;
-  const ctx = { caseInsensitive: !caseSensitive, now: options.now ?? new Date(), schema, reporter };
+  const now = options.now ?? new Date();
+  expectDatesInRange(query, now, text);
+  const ctx = { caseInsensitive: !caseSensitive, now, schema, reporter };
   const filter = query.filter === null ? {} : toFilter(query.filter, ctx);
   if (query.filter !== null && nesting(filter) > MAX_NESTING) {
     reporter.error("unsupported-by-dialect", `the MongoDB filter would nest ${nesting(filter)} levels deep; the server parses at most ${MAX_NESTING}`, query.filter.span, "flatten the query's parentheses and negations");

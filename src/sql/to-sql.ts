@@ -3,6 +3,7 @@
  * key column last, LIMIT/OFFSET paged exactly as `run`), `toSqlWhere` the condition alone.
  * Values only ever travel as `$n` parameters; names only as quoted identifiers.
  */
+import { expectDatesInRange } from "../ast/date-math.js";
 import { checkedPaging, expectQuery } from "../arguments.js";
 import type { QueryNode } from "../ast/nodes.js";
 import { check } from "../check/check.js";
@@ -40,10 +41,12 @@ function prepare(query: QueryNode, options: SqlOptions, offset: number): Prepare
   if (hasErrors(diagnostics)) throw new FilterQLError(diagnostics, text);
   if (options.document === undefined && schema === undefined) throw new TypeError("toSql needs a storage mode: `document` (a jsonb column) or `schema` (typed columns)");
   const reporter = new Reporter(text);
+  const now = options.now ?? new Date();
+  expectDatesInRange(query, now, text);
   const ctx: EmitContext = {
     params: new Params(offset),
     refusals: new Refusals(reporter),
-    now: options.now ?? new Date(),
+    now,
     caseInsensitive: !(options.caseSensitive ?? query.caseSensitive ?? true),
     schema,
   };

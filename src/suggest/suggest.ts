@@ -9,7 +9,7 @@ import type { Lexeme, TokenType } from "../syntax/tokens.js";
 import { resolveSchema, typeName, type FieldInfo, type ResolvedSchema, type Schema } from "../check/schema.js";
 import { printName, printScalar } from "../emit/print.js";
 import * as T from "../syntax/tokens.js";
-import { lexForTools } from "./tokens.js";
+import { lexForTools, wasError } from "./tokens.js";
 import { expectNumber, expectOptions, expectSchemaOption, expectString } from "../arguments.js";
 
 export type SuggestionKind = "field" | "keyword" | "operator" | "value";
@@ -21,10 +21,15 @@ export interface Suggestion {
 }
 
 export interface Suggestions {
-  /** The range of text the chosen label replaces. */
+  /** The range of text the chosen label replaces: the word or closed string at the cursor, whole. */
   readonly from: number;
   readonly to: number;
   readonly items: Suggestion[];
+  /**
+   * Present where a value goes: the path of the field it is for, even when no value is suggested
+   * (`tags contains "v`), so an editor can ask its own server for values there.
+   */
+  readonly valueFor?: readonly string[];
 }
 
 export interface SuggestOptions {
@@ -63,14 +68,14 @@ export function suggest(text: string, offset: number, options: SuggestOptions = 
     } catch {
       schema = undefined;
     }
-    return compute(text.slice(0, at), at, schema);
+    return compute(text, at, schema);
   } catch {
     return { from: offset, to: offset, items: [] };
   }
 }
 
-function compute(before: string, at: number, schema: ResolvedSchema | undefined): Suggestions {
-  const { tokens, scanned } = lexForTools(before);
+function compute(text: string, at: number, schema: ResolvedSchema | undefined): Suggestions {
+  const { tokens, scanned } = lexForTools(text.slice(0, at));
   // The word (or string) being typed: its start is where a completion begins.
   let prefix = "";
   let from = at;
@@ -84,8 +89,31 @@ function compute(before: string, at: number, schema: ResolvedSchema | undefined)
   for (const t of tokens) step(m, t);
   // A value typed with single quotes still matches its double-quoted label.
   const typed = prefix.replace(/^'/, '"').toLowerCase();
-  const items = itemsFor(m, schema).filter((i) => typed === "" || i.label.toLowerCase().startsWith(typed));
-  return { from, to: at, items: dedupe(items) };
+  const items = itemsFor(m, schema).filter((i) => typed === "" || matches(i.label.toLowerCase(), typed));
+  const to = prefix === "" ? at : wordEnd(text, from, at);
+  return VALUE_STATES.has(m.state) && !m.sign ? { from, to, items: dedupe(items), valueFor: [...m.path] } : { from, to, items: dedupe(items) };
+}
+
+/** States where a value (literal, `now`…) of the field at hand comes next. */
+const VALUE_STATES: ReadonlySet<State> = new Set<State>(["value", "between-low", "between-high", "list-value"]);
+
+/** A name that needs back-quotes (`` `city name` ``) is found by its name too (`ci`). */
+function matches(label: string, typed: string): boolean {
+  return label.startsWith(typed) || (label.startsWith("`") && !typed.startsWith("`") && label.startsWith(typed, 1));
+}
+
+/**
+ * Where the word the cursor is in ends: a completion replaces all of it, so choosing `"inactive"`
+ * inside `"in|"` does not leave the old closing quote behind. An unclosed string or back-quote
+ * ends at the cursor (it would otherwise run over the rest of the line).
+ */
+function wordEnd(text: string, from: number, at: number): number {
+  const { tokens, scanned } = lexForTools(text);
+  const i = tokens.findIndex((t) => t.startOffset === from);
+  const word = tokens[i];
+  const type = scanned[i];
+  if (word === undefined || type === undefined || !WORD_LIKE.has(type) || wasError(type)) return at;
+  return Math.max(at, word.startOffset + word.image.length);
 }
 
 /** Scanned types a completion can continue (keywords scan as identifiers, unclosed quotes count too). */

@@ -61,7 +61,8 @@ export function postLex(tokens: Lexeme[], reporter: Reporter): void {
       if (decoded.ok) token.payload = decoded.value;
       else {
         reporter.error("syntax", decoded.message, { start: start + decoded.offset, end: start + decoded.offset + decoded.length }, 'JSON escapes are allowed: \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX, and \\\'');
-        token.payload = "";
+        // No value: the text has none (the habits must not read `'a\%'` as the empty string).
+        token.payload = undefined;
       }
     } else if (type === T.BackQuoted || type === T.UnterminatedBackQuoted) {
       const closed = type === T.BackQuoted;

@@ -38,7 +38,8 @@ export function nameOf(token: TokenLike): string {
 /** The value of a string, `true`, `false` or `null` token. */
 export function scalarOf(token: TokenLike): string | boolean | null {
   const type = token.tokenType;
-  return type === T.StringLiteral ? (token.payload as string) : type === T.True ? true : type === T.False ? false : null;
+  // A string that failed to decode has no payload; its error is reported, and "" stands in.
+  return type === T.StringLiteral ? ((token.payload as string | undefined) ?? "") : type === T.True ? true : type === T.False ? false : null;
 }
 
 /** From the start of `first` to the end of `last`. */

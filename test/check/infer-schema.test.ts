@@ -30,6 +30,14 @@ describe("inferSchema", () => {
     expect(() => compile("profile.zipp = 1", { schema })).toThrow(/did you mean `profile.zip`\?/);
     expect(compile('status = "active" and profile.zip > 100 and created > now - 1d', { schema }).filter(records)).toEqual([]);
   });
+  test("a field seen as an array in any record is typed as an array, and its queries find those records", () => {
+    const mixed = [{ id: 1, tags: ["a", "b"], n: [5, 7] }, { id: 2, tags: "a", n: 3 }, { id: 3, tags: "c", n: 1 }];
+    const inferred = inferSchema(mixed);
+    expect(inferred).toMatchObject({ tags: "string[]", n: "integer[]" });
+    for (const q of ['tags = "a"', 'tags in ["b"]', "n > 4", 'tags starts with "b"', 'tags != "a"', 'tags contains "a"']) {
+      expect(compile(q, { schema: inferred }).filter(mixed).map((r) => r.id), q).toEqual(compile(q).filter(mixed).map((r) => r.id));
+    }
+  });
   test("ignores non-object records and keys with dots", () => {
     expect(inferSchema([null, 1, "x", [1], { "a.b": 1, c: 1 }])).toEqual({ c: "integer" });
   });

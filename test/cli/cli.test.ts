@@ -186,6 +186,31 @@ describe("filterql run", () => {
     const r = cli(["run", 's = "b"', "--data", "-"], records.map((x) => JSON.stringify(x)).join("\n"));
     expect(JSON.parse(r.stdout).results).toEqual([records[1]]);
   });
+  test("a UTF-16 file with its byte order mark reads as its text, little- or big-endian, from a file or stdin; a schema file too", () => {
+    const text = "\uFEFF" + [{ id: 1, s: "é😀" }, { id: 2, s: "b" }].map((x) => JSON.stringify(x)).join("\r\n") + "\r\n";
+    const le = Buffer.from(text, "utf16le");
+    const be = Buffer.from(le).swap16();
+    const array = Buffer.from("\uFEFF" + JSON.stringify(records), "utf16le");
+    for (const bytes of [le, be]) {
+      const path = join(tmp, "utf16.ndjson");
+      writeFileSync(path, bytes);
+      expect(cli(["run", "id > 0 select s", "--data", path, "--format", "ndjson"]).stdout).toBe('{"s":"é😀"}\n{"s":"b"}\n');
+      const piped = spawnSync(process.execPath, [bin, "run", "id = 1 select s", "--data", "-", "--format", "ndjson"], { cwd: root, input: bytes, encoding: "utf8" });
+      expect(piped.stdout).toBe('{"s":"é😀"}\n');
+    }
+    writeFileSync(join(tmp, "utf16.json"), array);
+    expect(JSON.parse(cli(["run", 's = "a"', "--data", join(tmp, "utf16.json")]).stdout).pagination.total).toBe(2);
+    writeFileSync(join(tmp, "utf32.json"), Buffer.from([0xff, 0xfe, 0, 0, 0x5b, 0, 0, 0, 0x5d, 0, 0, 0]));
+    // A schema file is read the same way.
+    writeFileSync(join(tmp, "utf16-schema.json"), Buffer.from("\uFEFF" + JSON.stringify({ s: { type: "string", enum: ["a", "b"] } }), "utf16le"));
+    const checked = cli(["check", 's = "c"', "--schema", join(tmp, "utf16-schema.json")]);
+    expect(checked.stderr).toContain('"c" is not one of the values of `s`');
+    writeFileSync(join(tmp, "bom-schema.json"), "\uFEFF" + JSON.stringify({ s: "string" }));
+    expect(cli(["check", "s = 1", "--schema", join(tmp, "bom-schema.json")]).stderr).toContain("type-mismatch");
+    const refused = cli(["run", "a = 1", "--data", join(tmp, "utf32.json")]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toBe(`filterql: ${join(tmp, "utf32.json")} is UTF-32 text; save it as UTF-8 (or UTF-16).\n`);
+  });
   test("the bundled sample with its schema", () => {
     const r = cli(["run", 'status = "active" and verified = true order by score desc select name, score limit 3', "--data", "sample/data.json", "--schema", "sample/schema.json"]);
     const out = JSON.parse(r.stdout);

@@ -1,9 +1,25 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { compile } from "../../src/compile.js";
+import type { Schema } from "../../src/check/schema.js";
 import { cli } from "../support/cli.js";
 import { startPlayground } from "../support/playground.js";
+
+/** A GET with the Host header a browser would send after a DNS lookup of `host`. */
+function getWithHost(url: string, path: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(path, url), { headers: { host } }, (response) => {
+      let body = "";
+      response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
 
 describe("filterql playground", () => {
   test.each([
@@ -35,6 +51,21 @@ describe("filterql playground", () => {
     expect(r.stdout).toContain("--port N");
   });
 
+  test("--data without --schema: the inferred schema it serves has no enums, so a value the records lack is no error", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "filterql-playground-"));
+    const data = join(dir, "data.ndjson");
+    writeFileSync(data, [1, 2, 3, 4].map((n) => JSON.stringify({ profile: { city: n % 2 === 0 ? "Berlin" : "Paris" }, n })).join("\n"));
+    const server = await startPlayground(["--data", data]);
+    try {
+      const schema = (await (await fetch(new URL("schema.json", server.url))).json()) as Schema;
+      expect(schema).toEqual({ n: "integer", profile: "object", "profile.city": "string" });
+      const checked = compile('profile.city in ["London", "Paris"]', { schema });
+      expect(checked.diagnostics).toEqual([]);
+    } finally {
+      await server.stop();
+    }
+  });
+
   test("--data without --schema: serves the page, the records and a schema inferred from them, on 127.0.0.1 only", async () => {
     const dir = mkdtempSync(join(tmpdir(), "filterql-playground-"));
     const data = join(dir, "data.ndjson");
@@ -52,6 +83,27 @@ describe("filterql playground", () => {
       expect((await script.text()).length).toBeGreaterThan(100_000);
       expect((await fetch(new URL("../../etc/passwd", server.url))).status).toBe(404);
       expect((await fetch(new URL("nope", server.url))).status).toBe(404);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test("a request naming another host gets 403 (DNS rebinding): only 127.0.0.1:<port> and localhost:<port> are served", async () => {
+    const server = await startPlayground();
+    try {
+      const port = new URL(server.url).port;
+      for (const host of [`evil.example:${port}`, "evil.example", `127.0.0.1.evil.example:${port}`, `localhost:${Number(port) + 1}`, "127.0.0.1"]) {
+        for (const path of ["data.json", "schema.json", "/"]) {
+          const r = await getWithHost(server.url, path, host);
+          expect(r.status, `${host} ${path}`).toBe(403);
+          expect(r.body).not.toContain("Radia");
+        }
+      }
+      for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`]) {
+        const r = await getWithHost(server.url, "data.json", host);
+        expect(r.status, host).toBe(200);
+        expect(r.body).toContain("Radia");
+      }
     } finally {
       await server.stop();
     }

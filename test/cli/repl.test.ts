@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
@@ -89,6 +89,46 @@ describe("the REPL in a real terminal", () => {
     await waitFor(s, /"Engineering"\s+"Sales"/);
   });
 
+  test("Tab on a line that starts with a dot completes commands, then their words or a file path", async () => {
+    const s = await session();
+    const tabTab = async () => {
+      send(s, "Tab");
+      await new Promise((r) => setTimeout(r, 200));
+      send(s, "Tab");
+    };
+    send(s, ".d");
+    await tabTab();
+    const listed = await waitFor(s, /\.data\s+\.dialect/);
+    expect(listed).not.toContain(".department");
+    send(s, "C-u", ".");
+    await tabTab();
+    const all = await waitFor(s, /\.exit/);
+    for (const name of [".help", ".schema", ".data", ".body", ".sql", ".mongo", ".ast", ".dialect", ".page", ".exit"]) expect(all).toContain(name);
+    send(s, "C-l", "C-u", ".dia", "Tab");
+    await waitFor(s, /filterql> \.dialect\s*$/m);
+    send(s, " ");
+    await tabTab();
+    await waitFor(s, /v1\s+v2/);
+    send(s, "2", "Enter");
+    await waitFor(s, "dialect v2");
+    send(s, ".sql c", "Tab");
+    await waitFor(s, /filterql> \.sql columns\s*$/m);
+    const dir = join(tmp, "completion dir");
+    mkdirSync(join(dir, "nested"), { recursive: true });
+    writeFileSync(join(dir, "people one.json"), JSON.stringify([{ who: "x" }]));
+    send(s, "C-l", "C-u", `.data ${dir}/pe`, "Tab");
+    await waitFor(s, `filterql> .data ${dir}/people one.json`);
+    send(s, "Enter");
+    await waitFor(s, `1 record from ${dir}/people one.json;`);
+    send(s, `.data ${dir}/n`, "Tab");
+    await waitFor(s, `filterql> .data ${dir}/nested/`);
+    // Begun with a quote: the file's name closes it, and the quotes are not part of the path.
+    send(s, "C-u", `.data "${dir}/peo`, "Tab");
+    await waitFor(s, `filterql> .data "${dir}/people one.json"`);
+    send(s, "Enter");
+    await waitFor(s, /1 record from .*people one\.json;[^\n]*\n[\s\S]*1 record from .*people one\.json;/);
+  });
+
   test("an error shows the caret and the hint", async () => {
     const s = await session();
     send(s, 'stauts = "active"', "Enter");
@@ -122,6 +162,56 @@ describe("the REPL in a real terminal", () => {
     await waitFor(s, "...>");
     send(s, "or age < 22) select name, age", "Enter");
     await waitFor(s, /page 1 of \d+ · \d+ match/);
+  });
+
+  test("a query pasted over several lines is one input (bracketed paste), whether or not the paste ends with a newline", async () => {
+    const s = await session();
+    tmux("set-buffer", "-b", "q", 'status = "active"\n  and role = "admin"\n  order by score desc limit 2');
+    tmux("paste-buffer", "-p", "-b", "q", "-t", s);
+    await waitFor(s, /order by score desc limit 2\s*$/);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(screen(s)).not.toMatch(/match|error/);
+    send(s, "Enter");
+    const out = await waitFor(s, /page 1 of \d+ · \d+ matches/);
+    expect(out).not.toContain("error");
+    expect(out.match(/page 1 of/g)).toHaveLength(1);
+    const rows = out.split("\n").filter((l) => /^\d+\s/.test(l));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).toMatch(/\sactive\s+admin\s/);
+    // With a final newline it runs at once; a blank line inside is no Enter on an empty line.
+    send(s, "C-l");
+    tmux("set-buffer", "-b", "q", "age > 60\n\nselect name, age\nlimit 3\n");
+    tmux("paste-buffer", "-p", "-b", "q", "-t", s);
+    const second = await waitFor(s, /page 1 of \d+ · \d+ matches/);
+    expect(second).toMatch(/^name\s+age$/m);
+    expect(second.split("\n").filter((l) => /^\S.*\s6\d$/.test(l) && !l.startsWith("filterql>"))).toHaveLength(3);
+    expect(readFileSync(join(tmp, `history-${counter - 1}`), "utf8")).toContain('status = "active" and role = "admin" order by score desc limit 2\n');
+  });
+
+  test("bracketed paste mode is turned off on leaving: a paste into the shell after it is plain text", async () => {
+    const s = await session();
+    send(s, ".exit", "Enter");
+    await waitFor(s, "[exited 0]");
+    tmux("set-buffer", "-b", "q", "after-exit");
+    tmux("paste-buffer", "-p", "-b", "q", "-t", s);
+    await waitFor(s, "after-exit");
+    expect(screen(s)).not.toContain("200~");
+  });
+
+  test("a line that cannot start a query (and, or, order by, select, limit…) continues the last one", () => {
+    const r = cli([], 'status = "active"\n  and role = "admin"\nAND verified = true\n  order by score desc select name, role, status, score limit 2\n');
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain("error");
+    expect(r.stdout).toContain('continues the last query: status = "active" and role = "admin"\n');
+    expect(r.stdout).toContain('continues the last query: status = "active" and role = "admin" AND verified = true\n');
+    const whole = 'continues the last query: status = "active" and role = "admin" AND verified = true order by score desc select name, role, status, score limit 2\n';
+    expect(r.stdout).toContain(whole);
+    const last = r.stdout.slice(r.stdout.indexOf(whole) + whole.length).split("\n");
+    expect(last[0]).toMatch(/^name\s+role\s+status\s+score$/);
+    expect(last.slice(2, 4).every((l) => /\sadmin\s+active\s+[\d.]+$/.test(l))).toBe(true);
+    expect(last[4]).toMatch(/^page 1 of \d+ · \d+ matches/);
+    // With no query before it, such a line is an error as ever.
+    expect(cli([], "and age > 3\n").stdout).toContain("error[syntax]");
   });
 
   test("Ctrl-C clears the line; Ctrl-D exits", async () => {
@@ -254,6 +344,58 @@ describe("the REPL in a real terminal", () => {
     await waitFor(s, 'WHERE "status" = $1::text ORDER BY "score" DESC NULLS LAST, "id"');
   });
 
+  test(".sql and .sql columns on a query with `from`: its table, not `records`", async () => {
+    const s = await session();
+    send(s, "from people where age = 30", "Enter");
+    await waitFor(s, /match/);
+    send(s, ".sql", "Enter");
+    await waitFor(s, 'SELECT "doc" AS "doc" FROM "people" WHERE');
+    send(s, ".sql columns", "Enter");
+    const out = await waitFor(s, 'SELECT * FROM "people" WHERE "age" = $1::bigint');
+    expect(out).not.toContain("names another table");
+  });
+
+  test(".page after a failed query pages the last query that ran, and says so", async () => {
+    const s = await session();
+    send(s, "age > 60 order by id", "Enter");
+    await waitFor(s, /page 1 of \d+ · \d+ matches/);
+    send(s, "C-l");
+    send(s, "age > > 3", "Enter");
+    await waitFor(s, "error[syntax]");
+    send(s, ".page 2", "Enter");
+    const out = await waitFor(s, /page 2 of \d+ · \d+ matches/);
+    expect(out).toContain("The last query failed; this is the one that ran before it: age > 60 order by id");
+    expect(out).not.toContain("No query yet");
+    send(s, "C-l");
+    send(s, "age > 64", "Enter");
+    await waitFor(s, /page 1 of \d+ · \d+ match/);
+    send(s, ".page 1", "Enter");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(screen(s)).not.toContain("The last query failed");
+  });
+
+  test(".data with a quoted path that has a space", async () => {
+    const data = join(tmp, "my towns.json");
+    writeFileSync(data, JSON.stringify([{ town: "Oslo" }]));
+    const s = await session();
+    send(s, `.data "${data}"`, "Enter");
+    await waitFor(s, `1 record from ${data};`);
+    send(s, `.data '${data}'`, "Enter");
+    await waitFor(s, /1 record from .*\n.*\n?1 record from /);
+    send(s, 'town = "Oslo"', "Enter");
+    await waitFor(s, "page 1 of 1 · 1 match");
+  });
+
+  test(".data reads a UTF-16 file (as run does)", async () => {
+    const data = join(tmp, "utf16.json");
+    writeFileSync(data, Buffer.from("\uFEFF" + JSON.stringify([{ town: "Zoë" }, { town: "Oslo" }]), "utf16le"));
+    const s = await session();
+    send(s, `.data ${data}`, "Enter");
+    await waitFor(s, `2 records from ${data};`);
+    send(s, 'town = "Zoë"', "Enter");
+    await waitFor(s, "page 1 of 1 · 1 match");
+  });
+
   test(".help, .ast and .data FILE", async () => {
     const data = join(tmp, "cities.ndjson");
     writeFileSync(data, ['{"city":"Lagos","pop":15}', '{"city":"Lima","pop":10}', '{"city":"Oslo","pop":1}'].join("\n"));
@@ -356,6 +498,29 @@ describe("the REPL in a real terminal", () => {
     expect(banner).not.toContain("status");
     send(s, 'town = "Lagos" order by pop desc', "Enter");
     await waitFor(s, "page 1 of 1 · 1 match");
+  });
+
+  test('an inferred enum completes values but never refuses one: profile.city in ["London", "Paris"]', async () => {
+    const data = join(tmp, "cities.json");
+    writeFileSync(data, JSON.stringify([1, 2, 3, 4].map((id) => ({ id, profile: { city: id % 2 === 0 ? "Berlin" : "Paris" } }))));
+    const s = start(["repl", "--data", data]);
+    await waitFor(s, "4 records from");
+    send(s, 'profile.city in ["London", "Paris"]', "Enter");
+    const out = await waitFor(s, "page 1 of 1 · 2 matches");
+    expect(out).toContain('warning[invalid-value]: no record has "London" in `profile.city`');
+    expect(out).toContain('hint: the records hold "Berlin", "Paris"');
+    expect(out).not.toContain("error[");
+    send(s, "C-l");
+    send(s, "profile.city = ", "Tab", "Tab");
+    await waitFor(s, /"Berlin"\s+"Paris"/);
+    send(s, "C-u", ".schema", "Enter");
+    await waitFor(s, 'profile.city: string (the records hold ["Berlin","Paris"])');
+    // .data infers the same way.
+    send(s, `.data ${data}`, "Enter");
+    await waitFor(s, `4 records from ${data};`);
+    send(s, 'profile.city = "Rome"', "Enter");
+    await waitFor(s, "page 1 of 1 · 0 matches");
+    expect(screen(s)).toContain('no record has "Rome" in `profile.city`');
   });
 
   test("--data infers a schema when --schema is not given", async () => {

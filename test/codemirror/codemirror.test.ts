@@ -104,6 +104,55 @@ describe("completion contexts", () => {
   });
 });
 
+describe("completion ranges, value positions and value types", () => {
+  const people: Schema = { status: { type: "string", enum: ["active", "inactive"] }, age: "integer", score: "number", verified: "boolean", city: "string", tags: "string[]", "profile.city": "string", "city name": "string", "first-name": "string", order: "integer" };
+  const hostValues: Record<string, string[]> = { age: ["31", "45", "n/a"], score: ["4.5", "-1"], verified: ["true", "false", "yes"], city: ["Berlin", "Bonn"], tags: ["vip", "vegan"], "profile.city": ["Bremen"] };
+  const calls: string[] = [];
+  const values = ({ field, prefix }: ValuesRequest) => {
+    calls.push(`${field}:${prefix}`);
+    return hostValues[field] ?? [];
+  };
+  const at = (doc: string, pos = doc.length) => EditorState.create({ doc, selection: { anchor: pos }, extensions: filterql({ schema: people, values }) });
+
+  test('status = "in|" and age > 30: the completion replaces the string through its closing quote', async () => {
+    const result = await complete(at('status = "in" and age > 30', 12), false, 12);
+    expect(result).toMatchObject({ from: 9, to: 13 });
+    expect(result?.options.map((o) => o.apply)).toEqual(['"inactive"']);
+  });
+
+  test.each([
+    ['tags contains "v', "tags:v", ["vip", "vegan"]],
+    ['city starts with "B', "city:B", ["Berlin", "Bonn"]],
+    ["city ends with ", "city:", ["Berlin", "Bonn"]],
+    ['profile.city contains "', "profile.city:", ["Bremen"]],
+  ])("%s: the host is asked for values where the library has none", async (doc, call, shown) => {
+    calls.length = 0;
+    expect(labels(await complete(at(doc)))).toEqual(shown);
+    expect(calls).toEqual([call]);
+  });
+
+  test("profile. opens the sub-fields as the dot is typed", async () => {
+    expect(labels(await complete(at("profile.")))).toEqual(["city"]);
+  });
+
+  test.each([
+    ["ci", "`city name`"],
+    ["fir", "`first-name`"],
+    ["ord", "`order`"],
+  ])("%s finds %s, which inserts back-quoted", async (doc, label) => {
+    const result = await complete(at(doc));
+    expect(labels(result)).toContain(label);
+    expect(result?.from).toBe(0);
+  });
+
+  test("age = and score > insert the host's numbers unquoted; verified = lists true once and inserts it bare", async () => {
+    const applied = async (doc: string) => (await complete(at(doc)))?.options.map((o) => [o.label, o.apply]);
+    expect(await applied("age = ")).toEqual([["null", "null"], ["31", "31"], ["45", "45"], ["n/a", '"n/a"']]);
+    expect(await applied("score > ")).toEqual([["4.5", "4.5"], ["-1", "-1"]]);
+    expect(await applied("verified = ")).toEqual([["true", "true"], ["false", "false"], ["null", "null"], ["yes", '"yes"']]);
+  });
+});
+
 /** Applies a lint action's edits to a state, as a view's dispatch would. */
 function applyAction(state: EditorState, diagnostic: EditorDiagnostic, index = 0): EditorState {
   let next = state;
@@ -142,6 +191,24 @@ describe("lint output", () => {
     expect(actions.map((a) => a.name)).toEqual(["replace `adn` with `and`"]);
     const state = EditorState.create({ doc: text });
     expect(applyAction(state, { from: 6, to: 9, severity: "error", message: "m", actions }).doc.toString()).toBe("a = 1 and b = 2");
+  });
+
+  test("a quick fix applied after typing before the error lands on the error, not at its old offsets", () => {
+    const state = lintState('age > 3 and stauts = "active"');
+    const [d] = editorDiagnostics(state, field, {});
+    expect(d).toMatchObject({ from: 12, to: 18 });
+    // Typed at the start after lint ran; CodeMirror maps the diagnostic's range and hands it to the action.
+    const typed = state.update({ changes: { from: 0, insert: "city = 1 and " } });
+    const mapped = { ...d!, from: typed.changes.mapPos(d!.from, 1), to: typed.changes.mapPos(d!.to, -1) };
+    expect(applyAction(typed.state, mapped).doc.toString()).toBe('city = 1 and age > 3 and status = "active"');
+  });
+
+  test("a parser's fix with edits on both sides of its range follows the edits made since", () => {
+    const state = lintState("status:active and age > 3");
+    const [d] = editorDiagnostics(state, field, {});
+    const typed = state.update({ changes: { from: 0, insert: "(" } });
+    const mapped = { ...d!, from: typed.changes.mapPos(d!.from, 1), to: typed.changes.mapPos(d!.to, -1) };
+    expect(applyAction(typed.state, mapped).doc.toString()).toBe('(status = "active" and age > 3');
   });
 
   test("status:active (a habit from other languages: the parser's fix is the quick fix)", () => {

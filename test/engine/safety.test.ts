@@ -49,6 +49,17 @@ describe("safety", () => {
     }
   });
 
+  test("a throwing getter on a sort key sorts as missing, in run, sort and the top-k page, and throws nothing", () => {
+    const throwing = Object.defineProperty({ id: 2 }, "score", { get() { throw new Error("boom"); }, enumerable: true });
+    const nested = { id: 4, profile: Object.defineProperty({}, "rank", { get() { throw new Error("boom"); }, enumerable: true }) };
+    const records = [{ id: 1, score: 5, profile: { rank: 2 } }, throwing, { id: 3, score: 1, profile: { rank: 1 } }, nested];
+    for (const codegen of [true, false]) {
+      expect(compile("order by score", { codegen }).sort(records).map((r) => r.id)).toEqual([2, 4, 3, 1]);
+      expect(compile("order by score desc", { codegen }).run(records, { pageSize: 2 }).results.map((r) => r.id)).toEqual([1, 3]);
+      expect(compile("order by profile.rank desc, id", { codegen }).run(records, { pageSize: 10 }).results.map((r) => r.id)).toEqual([1, 3, 2, 4]);
+    }
+  });
+
   test("Object.prototype is never written", () => {
     filter([JSON.parse('{"__proto__": {"polluted": 1}}')], "`__proto__`.polluted = 1 order by x select `__proto__`");
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();

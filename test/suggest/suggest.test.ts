@@ -110,6 +110,36 @@ describe("suggest", () => {
     expect(suggest("sta = 1", 3, { schema })).toMatchObject({ from: 0, to: 3, items: [{ label: "status" }] });
   });
 
+  test('status = "in|" and age > 30: the range runs through the closing quote, so a value replaces the whole string', () => {
+    const text = 'status = "in" and age > 30';
+    expect(suggest(text, 12, { schema })).toEqual({ from: 9, to: 13, items: [{ kind: "value", label: '"inactive"', detail: "string" }], valueFor: ["status"] });
+    // A word is replaced whole too; an unclosed string ends at the cursor, not at the end of the line.
+    expect(suggest("score > 1", 2, { schema })).toMatchObject({ from: 0, to: 5, items: [{ label: "score" }] });
+    expect(suggest('status = "in and age > 30', 12, { schema })).toMatchObject({ from: 9, to: 12 });
+    expect(suggest("`ord and x", 4, { schema })).toMatchObject({ from: 0, to: 4 });
+  });
+
+  test("ord finds `order`: a name that needs back-quotes is found by its name too", () => {
+    const s: Schema = { "city name": "string", "first-name": "string", order: "integer", "profile.first-name": "string" };
+    const find = (text: string) => suggest(text, text.length, { schema: s }).items.map((i) => i.label);
+    expect(find("ci")).toEqual(["`city name`"]);
+    expect(find("fir")).toEqual(["`first-name`"]);
+    expect(find("ord")).toEqual(["`order`", "order by"]);
+    expect(find("`ord")).toEqual(["`order`"]);
+    expect(find("profile.fi")).toEqual(["`first-name`"]);
+  });
+
+  test("tags contains \"v: a value position even when no value is suggested", () => {
+    const s: Schema = { tags: "string[]", "profile.city": "string", age: "integer" };
+    const at = (text: string) => suggest(text, text.length, { schema: s });
+    for (const [text, field] of [['tags contains "v', "tags"], ['profile.city starts with "B', "profile.city"], ['profile.city ends with ', "profile.city"], ["age between 1 and ", "age"], ["age in [1, ", "age"], ["age > ", "age"]] as const) {
+      expect(at(text).valueFor, text).toEqual(field.split("."));
+    }
+    expect(at('tags contains "v').items).toEqual([]);
+    for (const text of ["", "tags ", "age in ", "age > 3 ", "age > -", "order by "]) expect(at(text).valueFor, text).toBeUndefined();
+    expect(Object.keys(suggest("age ", 4, { schema: s })).sort()).toEqual(["from", "items", "to"]);
+  });
+
   test("without a schema: operators and keywords still come", () => {
     expect(suggest("anything ", 9).items.map((i) => i.label)).toContain("contains");
     expect(suggest("", 0).items.map((i) => i.label)).toContain("not");
@@ -120,6 +150,7 @@ describe("suggest", () => {
       fc.property(fc.oneof(tokenSoupArb, fc.string({ maxLength: 40 })), fc.integer({ min: -5, max: 200 }), (text, offset) => {
         const s = suggest(text, offset, { schema });
         expect(s.from).toBeLessThanOrEqual(s.to);
+        expect(s.to).toBeLessThanOrEqual(Math.max(text.length, offset));
         expect(Array.isArray(s.items)).toBe(true);
         suggest(text, offset, { schema: { x: "nonsense" } as unknown as Schema });
       }),

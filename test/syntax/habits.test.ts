@@ -47,6 +47,13 @@ const CASES: [string, number, number, string, string, string | null][] = [
   ["name:Jo*", 0, 8, "`name:Jo*` is a Lucene wildcard; FilterQL writes `starts with`", "write `name starts with \"Jo\"`", "name starts with \"Jo\""],
   ["_exists_:email", 0, 14, "`_exists_:email` is Lucene's test for a field that has a value; FilterQL writes `exists`", "write `email exists`", "email exists"],
   ["email:*", 0, 7, "`email:*` is Lucene for \"has a value\"; FilterQL writes `exists`", "write `email exists`", "email exists"],
+  ["age:{20 TO 30}", 0, 14, "`age:{20 TO 30}` is a Lucene range; FilterQL writes `>` and `<` where a bound is left out", "write `(age > 20 and age < 30)`", "age > 20 and age < 30"],
+  ["not age:[20 TO 30}", 4, 18, "`age:[20 TO 30}` is a Lucene range; FilterQL writes `>` and `<` where a bound is left out", "write `(age >= 20 and age < 30)`", "not (age >= 20 and age < 30)"],
+  ["created:[2024-01-01 TO 2024-12-31]", 0, 34, "`created:[2024-01-01 TO 2024-12-31]` is a Lucene range; FilterQL writes `between … and …`", 'write `created between "2024-01-01" and "2024-12-31"`', 'created between "2024-01-01" and "2024-12-31"'],
+  ["-age:thirty", 0, 11, "`-` before a condition is how Lucene and KQL exclude; FilterQL writes `not`", "`age` is an integer: write a number", null],
+  ["status:archived", 0, 15, "`status:archived` is how Lucene and KQL compare a field; FilterQL writes `=`", '"archived" is not one of the values of `status`; allowed: "active", "inactive", "pending"', null],
+  ["age has 30", 4, 7, "`has` is not a FilterQL operator; for a substring or a list element, write `contains`", "`contains` needs a string or a list; `age` is an integer", null],
+  ["age startswith 3", 4, 14, "`startswith` is written `starts with` in FilterQL (two words)", "`starts with` takes a string", null],
   ["age:>30", 0, 7, "`age:>30` is KQL; in FilterQL `>` follows the field directly", "write `age > 30`", "age > 30"],
   ["status:(active OR pending)", 0, 26, "`status:(active OR pending)` is a Lucene group of values; FilterQL writes a list: `in […]`", "write `status in [\"active\", \"pending\"]`", "status in [\"active\", \"pending\"]"],
   ["status = \"active\" && age > 30", 18, 20, "`&&` is JavaScript; FilterQL writes `and`", "FilterQL's logical operators are the words `and`, `or` and `not`", "status = \"active\" and age > 30"],
@@ -155,6 +162,25 @@ describe("habits from other languages: code, span, message, hint and the fixed c
     expect(fixedText(text)).toBe(canonical);
     if (canonical === null) expect(d?.fix).toBeUndefined();
   });
+});
+
+describe("what a habit must not read as a value", () => {
+  // A string that failed to decode has no value, and a character the lexer skipped is not a space:
+  // a fix that read them would change the query (`'a\\%'` as "", `status:@active` as `status:active`).
+  test.each(["name LIKE 'a\\%%'", "name LIKE '50\\%'", 'name:"a\\%"', "status IN ('a\\%', 'b')", "status:@active", "age:#30"])("%s gets no fix", (text) => {
+    const { query, diagnostics } = parse(text, { schema });
+    expect(query).toBeUndefined();
+    expect(diagnostics.length).toBeGreaterThan(0);
+    expect(diagnostics.filter((d) => d.fix !== undefined)).toEqual([]);
+    if (text.includes("\\")) expect(diagnostics.some((d) => d.message === "`\\%` is not a valid escape")).toBe(true);
+  });
+});
+
+test.each(["a >= b.c", "contains .5 >= b.c, /(a+)+$/i", "x = 1 and a >= b.c"])("%s: a path where a value goes is not a bare word to quote", (text) => {
+  const { diagnostics } = parse(text, { schema });
+  expect(diagnostics.length).toBeGreaterThan(0);
+  expect(applyFixes(text, diagnostics)).not.toContain('"b".c');
+  expect(diagnostics.some((d) => d.message.startsWith("`b` is a bare word"))).toBe(false);
 });
 
 describe("the habit catalogue", () => {

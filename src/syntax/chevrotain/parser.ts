@@ -286,7 +286,7 @@ export class FilterParser extends EmbeddedActionsParser {
   readonly value = this.RULE("value", (expects: Expects, operator: string): ValueNode => {
     const first = this.LA(1);
     const node = this.OR([
-      { ALT: () => this.literal(first, this.CONSUME(T.StringLiteral).payload as string) },
+      { ALT: () => this.literal(first, (this.CONSUME(T.StringLiteral).payload as string | undefined) ?? "") },
       {
         ALT: () => {
           const minus = this.OPTION(() => this.CONSUME(T.Minus));

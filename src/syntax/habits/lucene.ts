@@ -45,6 +45,11 @@ export function luceneTerm(s: Source, i: number): Term | undefined {
   if (colon === i || s.image(colon) !== ":") return undefined;
   const field = s.slice(i, colon);
   const v = colon + 1;
+  // Only spaces may stand between `:` and the value: a character the lexer skipped (`status:@active`)
+  // means this is not a term read whole. A `{` opens an exclusive range (the lexer skips it too).
+  const gap = s.text.slice(s.end(colon), v < s.length ? s.start(v) : s.text.length);
+  if (/^\s*\{\s*$/.test(gap)) return range(s, field, s.end(colon) + gap.indexOf("{") + 1, false, term);
+  if (v < s.length && !/^\s*$/.test(gap)) return undefined;
   const lead = star(s, s.end(colon));
   if (lead > 0) {
     const afterStar = s.end(colon) + lead;
@@ -55,7 +60,7 @@ export function luceneTerm(s: Source, i: number): Term | undefined {
     }
     return { kind: "exists", text: `${field} exists`, end: afterStar, next: s.tokenAt(afterStar), message: `${term(afterStar)} is Lucene for "has a value"; FilterQL writes \`exists\`` };
   }
-  if (s.is(v, T.LBracket)) return range(s, field, v, term);
+  if (s.is(v, T.LBracket)) return range(s, field, s.end(v), true, term);
   if (s.isComparator(v) && !s.is(v, T.Eq, T.EqEq)) {
     const value = valueAt(s, v + 1);
     if (value === undefined || value.bare !== undefined) return undefined;
@@ -75,26 +80,42 @@ export function luceneTerm(s: Source, i: number): Term | undefined {
   return { kind: "value", text: `${field} = ${text}`, end: s.end(next - 1), next, guessed: value !== undefined, message: `${term(s.end(next - 1))} is how Lucene and KQL compare a field; FilterQL writes \`=\``, ...(unsure === undefined ? {} : { unsure }) };
 }
 
-/** `[20 TO 30]`, `[20 TO *]`, `[* TO 30]`. */
-function range(s: Source, field: string, open: number, term: (end: number) => string): Term | undefined {
-  const lowStar = star(s, s.end(open));
-  const low = lowStar > 0 ? undefined : valueAt(s, open + 1);
-  const to = lowStar > 0 ? s.tokenAt(s.end(open) + lowStar) : low?.next;
+const CLOSE = /\s*([\]}])/y;
+
+/**
+ * `[20 TO 30]`, `[20 TO *]`, `[* TO 30]`; `{20 TO 30}` leaves its bounds out, and either end may
+ * be either kind (`[20 TO 30}`). `openEnd` is the offset just past the opening bracket.
+ */
+function range(s: Source, field: string, openEnd: number, lowIn: boolean, term: (end: number) => string): Term | undefined {
+  const lowStar = star(s, openEnd);
+  const low = lowStar > 0 ? undefined : valueAt(s, s.tokenAt(openEnd));
+  const to = lowStar > 0 ? s.tokenAt(openEnd + lowStar) : low?.next;
   if (to === undefined || s.word(to) !== "to") return undefined;
   const highStar = star(s, s.end(to));
   const high = highStar > 0 ? undefined : valueAt(s, to + 1);
-  const close = highStar > 0 ? s.tokenAt(s.end(to) + highStar) : high?.next;
-  if (close === undefined || !s.is(close, T.RBracket)) return undefined;
-  const text = low !== undefined && high !== undefined ? `${field} between ${low.text} and ${high.text}` : low !== undefined ? `${field} >= ${low.text}` : high !== undefined ? `${field} <= ${high.text}` : `${field} exists`;
+  CLOSE.lastIndex = highStar > 0 ? s.end(to) + highStar : high === undefined ? s.text.length : s.end(high.next - 1);
+  const closing = CLOSE.exec(s.text);
+  if (closing === null) return undefined;
+  const highIn = closing[1] === "]";
+  const end = CLOSE.lastIndex;
+  const close = s.tokenAt(end - 1);
+  if (highIn && !s.is(close, T.RBracket)) return undefined;
+  const above = `${field} ${lowIn ? ">=" : ">"} ${low?.text ?? ""}`;
+  const below = `${field} ${highIn ? "<=" : "<"} ${high?.text ?? ""}`;
+  const text =
+    low !== undefined && high !== undefined ? (lowIn && highIn ? `${field} between ${low.text} and ${high.text}` : `(${above} and ${below})`)
+    : low !== undefined ? above
+    : high !== undefined ? below
+    : `${field} exists`;
   // A bare word for a bound (`[1 TO thirty]`) is still this range, but quoting it is a fix only where the field takes text.
   const bare = [low?.bare, high?.bare].filter((b) => b !== undefined);
   const unsure = bare.find((b) => b.fix === undefined)?.hint;
   return {
     kind: "range",
     text,
-    end: s.end(close),
-    next: close + 1,
-    message: `${term(s.end(close))} is a Lucene range; FilterQL writes \`between … and …\``,
+    end,
+    next: s.tokenAt(end),
+    message: `${term(end)} is a Lucene range; FilterQL writes ${lowIn && highIn ? "`between … and …`" : "`>` and `<` where a bound is left out"}`,
     ...(bare.length > 0 ? { guessed: true } : {}),
     ...(unsure === undefined ? {} : { unsure }),
   };

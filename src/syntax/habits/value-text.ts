@@ -8,7 +8,7 @@ export interface ValueText {
   /** The value as FilterQL text (a bare word comes back quoted). */
   readonly text: string;
   readonly next: number;
-  /** Present when the value was a bare word: the finding that says so. */
+  /** Present when the value was written without its quotes (a bare word, a date): the finding that says so. */
   readonly bare?: Finding;
 }
 
@@ -20,6 +20,8 @@ export interface ValueText {
 export function valueAt(s: Source, i: number, field = s.fieldFor(i)): ValueText | undefined {
   const payload = s.tokens[i]?.payload;
   if (s.is(i, T.StringLiteral) && typeof payload === "string") return { text: JSON.stringify(payload), next: i + 1 };
+  const date = dateAt(s, i);
+  if (date !== undefined) return { text: date.quoted, next: date.next, bare: date.finding };
   if (s.is(i, T.NumberLiteral, T.True, T.False, T.Null, T.RegexLiteral)) return { text: s.image(i).toLowerCase(), next: i + 1 };
   if (s.is(i, T.Minus) && s.is(i + 1, T.NumberLiteral) && s.touching(i)) return { text: s.slice(i, i + 2), next: i + 2 };
   if (s.is(i, T.Now)) {
@@ -30,6 +32,21 @@ export function valueAt(s: Source, i: number, field = s.fieldFor(i)): ValueText 
   return bare === undefined ? undefined : { text: bare.quoted, next: bare.next, bare: bare.finding };
 }
 
+const DATE = /\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w:.-])/y;
+
+/** An unquoted date at token i (`2024-01-01`, lexed as numbers): the string it means, and the finding. */
+export function dateAt(s: Source, i: number): { quoted: string; next: number; finding: Finding } | undefined {
+  if (!s.is(i, T.NumberLiteral)) return undefined;
+  DATE.lastIndex = s.start(i);
+  const m = DATE.exec(s.text);
+  if (m === null) return undefined;
+  const start = s.start(i);
+  const end = start + m[0].length;
+  const quoted = JSON.stringify(m[0].includes("T") || !m[0].includes(" ") ? m[0] : m[0].replace(" ", "T"));
+  const finding = { start, end, message: `the date \`${m[0]}\` needs quotes`, hint: `dates are ISO-8601 strings: \`${quoted}\`; \`now - 7d\` counts back from today`, fix: replace(`quote: ${quoted}`, start, end, quoted) };
+  return { quoted, next: s.tokenAt(end), finding };
+}
+
 /**
  * A bare word where a value goes (`status = active`): the string it most likely means. With a
  * schema enum, the enum's closest value; words that run on (`John Smith`) make one string.
@@ -37,7 +54,8 @@ export function valueAt(s: Source, i: number, field = s.fieldFor(i)): ValueText 
  * thirty`) the finding says what the field takes, and has no fix.
  */
 export function bareWord(s: Source, i: number, oneWord = false, field = s.fieldFor(i)): { quoted: string; next: number; finding: Finding } | undefined {
-  if (!s.is(i, T.Identifier)) return undefined;
+  // `b.c` is a path, not a word to quote (quoting `b` would leave `"b".c`).
+  if (!s.is(i, T.Identifier) || s.is(i + 1, T.Dot)) return undefined;
   let next = i + 1;
   if (!s.inList(i) && !oneWord) while (s.is(next, T.Identifier) && next - i < 8) next++;
   const words = s.slice(i, next);

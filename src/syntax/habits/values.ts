@@ -8,7 +8,7 @@ import type { ScanError } from "../scan.js";
 import * as T from "../tokens.js";
 import type { Habit } from "./habit.js";
 import { replace, single, type Finding, type Match, type Source } from "./source.js";
-import { bareWord } from "./value-text.js";
+import { bareWord, dateAt } from "./value-text.js";
 
 const BEFORE_VALUE: ReadonlySet<TokenType> = new Set([T.Eq, T.EqEq, T.NotEq, T.Gt, T.Gte, T.Lt, T.Lte, T.Tilde, T.Contains, T.With, T.Between, T.Matches]);
 
@@ -28,23 +28,11 @@ function bare(s: Source, i: number): Match | undefined {
   return word === undefined ? undefined : single(s, i, word.next, word.finding);
 }
 
-const DATE = /\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w:.-])/y;
-
 /** `created > 2024-01-01` → `created > "2024-01-01"`. */
 function unquotedDate(s: Source, i: number): Match | undefined {
-  if (!s.is(i, T.NumberLiteral) || !valuePosition(s, i)) return undefined;
-  DATE.lastIndex = s.start(i);
-  const m = DATE.exec(s.text);
-  if (m === null) return undefined;
-  const start = s.start(i);
-  const end = start + m[0].length;
-  const quoted = JSON.stringify(m[0].includes("T") || !m[0].includes(" ") ? m[0] : m[0].replace(" ", "T"));
-  return {
-    findings: [{ start, end, message: `the date \`${m[0]}\` needs quotes`, hint: `dates are ISO-8601 strings: \`${quoted}\`; \`now - 7d\` counts back from today`, fix: replace(`quote: ${quoted}`, start, end, quoted) }],
-    from: start,
-    to: end,
-    next: s.tokenAt(end),
-  };
+  if (!valuePosition(s, i)) return undefined;
+  const date = dateAt(s, i);
+  return date === undefined ? undefined : single(s, i, date.next, date.finding);
 }
 
 const GROUPED = /\d{1,3}(?:(,)\d{3}(?:,\d{3})*|_\d{3}(?:_\d{3})*)(?:\.\d+)?(?![\d,_])/y;
