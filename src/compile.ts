@@ -2,13 +2,14 @@
  * compile(textOrQuery, options) → Compiled: parse and check once (throwing `FilterQLError` with
  * every diagnostic), then test, filter, run or emit a body as often as needed.
  */
-import { argumentError, checkedPaging, expectOptions, expectQuery, expectSchemaOption, expectTextOrQuery } from "./arguments.js";
+import { argumentError, checkedPaging, expectOptions, expectSchemaOption, expectTextOrQuery } from "./arguments.js";
 import type { Query } from "./ast/nodes.js";
 import { check } from "./check/check.js";
 import { resolveSchema, type ResolvedSchema, type Schema } from "./check/schema.js";
 import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { FilterQLError } from "./diagnostics/filterql-error.js";
-import { print } from "./emit/print.js";
+import { textOf } from "./emit/print.js";
+import { acceptQuery } from "./check/accept-query.js";
 import { compileFilter } from "./engine/compile-filter.js";
 import { IndexPlan } from "./engine/indexed/index-plan.js";
 import { RecordIndex } from "./engine/indexed/record-index.js";
@@ -22,11 +23,10 @@ import { expectMixpeekOptions } from "./mixpeek/mixpeek-options.js";
 import { emitMixpeek, type MixpeekOptions } from "./mixpeek/to-mixpeek.js";
 import { emitMongo, expectMongoOptions, type MongoOptions } from "./mongo/to-mongo.js";
 import type { MongoFind } from "./mongo/types.js";
-import type { ParseOptions } from "./options.js";
+import { resolveLimits, type ParseOptions } from "./options.js";
 import { toSql, toSqlWhere, type SqlOptions, type SqlStatement } from "./sql/to-sql.js";
 import { expectSqlOptions } from "./sql/options.js";
 import { parse } from "./syntax/parse.js";
-import { sourceOf } from "./syntax/source-text.js";
 import { expectDatesInRange } from "./ast/date-math.js";
 
 export interface CompileOptions extends ParseOptions, MixpeekOptions {
@@ -67,12 +67,12 @@ export class Compiled {
     private readonly options: CompileOptions,
     schema: ResolvedSchema | undefined,
   ) {
-    expectQuery("new Compiled", "query", query);
+    acceptQuery("new Compiled", "query", query, options);
     this.query = query;
     this.diagnostics = diagnostics;
     const caseSensitive = options.caseSensitive ?? query.caseSensitive ?? true;
     const ctx = { caseInsensitive: !caseSensitive, now: options.now ?? new Date(), schema };
-    expectDatesInRange(query, ctx.now, sourceOf(query) ?? print(query));
+    expectDatesInRange(query, ctx.now, textOf(query));
     this.ctx = ctx;
     const compiled = compileFilter(query.filter, ctx, options.codegen === undefined ? {} : { codegen: options.codegen });
     this.test = compiled.test;
@@ -181,7 +181,7 @@ export class Compiled {
 
 /** The compile options each target takes as defaults. */
 const MIXPEEK_DEFAULTS = ["dialect", "collections", "caseSensitive", "returnUrls", "now"] as const;
-const SQL_DEFAULTS = ["schema", "now", "caseSensitive", "pageSize"] as const;
+const SQL_DEFAULTS = ["schema", "now", "caseSensitive", "pageSize", "maxDepth", "maxPredicates", "maxListItems"] as const;
 const MONGO_DEFAULTS = ["now", "caseSensitive", "pageSize"] as const;
 
 /** `run` and `sort` take an array or a record index (they need every match at once). */
@@ -215,11 +215,13 @@ export function compile(textOrQuery: string | Query, options: CompileOptions = {
     text = textOrQuery;
     warnings = parsed.diagnostics;
   } else {
+    acceptQuery("compile", "textOrQuery", textOrQuery, options);
     query = textOrQuery;
-    text = sourceOf(query) ?? print(query);
+    text = textOf(query);
   }
   const schema = resolveSchema(options.schema);
-  const checked = check(query, schema === undefined ? {} : { schema });
+  const limits = resolveLimits(options);
+  const checked = check(query, schema === undefined ? limits : { ...limits, schema });
   const diagnostics = warnings.length === 0 ? checked : [...warnings, ...checked];
   if (hasErrors(diagnostics)) throw new FilterQLError(diagnostics, text);
   return new Compiled(query, diagnostics, options, schema);

@@ -6,7 +6,9 @@
 import type { ExprNode, PathNode, PredicateNode, QueryNode, ValueNode } from "../ast/nodes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { Reporter } from "../diagnostics/reporter.js";
-import { print } from "../emit/print.js";
+import { textOf } from "../emit/print.js";
+import type { Limits } from "../options.js";
+import { queryLimitDiagnostics } from "./accept-query.js";
 import { isIsoDate } from "../engine/dates.js";
 import { badFlags, checkRegex } from "../engine/regex.js";
 import { sourceOf } from "../syntax/source-text.js";
@@ -14,7 +16,8 @@ import { closest } from "./closest.js";
 import { ANY_FIELD, resolveSchema, typeName, type BaseType, type FieldInfo, type ResolvedSchema, type Schema } from "./schema.js";
 import { expectOptions, expectQuery, expectSchemaOption } from "../arguments.js";
 
-export interface CheckOptions {
+/** The limits are those of parsing (SPEC §6): a query value past one gets only its `limit-exceeded` diagnostic. */
+export interface CheckOptions extends Limits {
   readonly schema?: Schema | ResolvedSchema;
 }
 
@@ -22,9 +25,11 @@ export function check(query: QueryNode, options: CheckOptions = {}): Diagnostic[
   expectQuery("check", "query", query);
   expectOptions("check", "options", options);
   expectSchemaOption("check", options);
+  const overLimits = queryLimitDiagnostics(query, options);
+  if (overLimits.length > 0) return overLimits;
   const schema = resolveSchema(options.schema);
   const source = sourceOf(query);
-  const checker = new Checker(new Reporter(source ?? print(query)), schema, source !== undefined);
+  const checker = new Checker(new Reporter(textOf(query)), schema, source !== undefined);
   if (query.filter !== null) checker.expr(query.filter);
   for (const key of query.orderBy) {
     const field = checker.field(key.field);

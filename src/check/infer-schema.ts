@@ -68,6 +68,9 @@ function visitValue(value: unknown, path: string, seen: Map<string, Seen>, depth
   }
   if (Array.isArray(value)) {
     s.array = true;
+    // Nested arrays count as levels too, as objects do: past MAX_DEPTH their elements are not
+    // looked at (an array nested 10,000 deep would otherwise exhaust the stack).
+    if (depth >= MAX_DEPTH) return;
     for (const element of value) visitValue(element, path, seen, depth + 1);
     return;
   }

@@ -17,6 +17,7 @@ import { dialect, parse, positiveInt, str, type Parsed } from "./args.js";
 import { AbsentFields } from "./absent-fields.js";
 import { CliError } from "./cli-error.js";
 import { toExtendedJson } from "./extended-json.js";
+import { jsonText } from "./json-text.js";
 import { HELP } from "./help.js";
 import { missingCollections } from "../mixpeek/missing-collections.js";
 import { openRecords, readJsonFile, readStdin, type RecordBatch, type RecordSource } from "./read-records.js";
@@ -170,7 +171,7 @@ async function runOver(compiled: Compiled, matches: AsyncIterable<RecordBatch>, 
   if (format === "ndjson") return streamNdjson(compiled, matches, io);
   const pageSize = size ?? compiled.query.limit ?? 10;
   if (compiled.query.orderBy.length > 0) {
-    io.stdout.write(`${JSON.stringify(compiled.run(await gather(matches), { page, pageSize }), null, 2)}\n`);
+    io.stdout.write(`${jsonText(compiled.run(await gather(matches), { page, pageSize }), 2)}\n`);
     return 0;
   }
   // No order: stream, keeping only the requested page.
@@ -183,7 +184,7 @@ async function runOver(compiled: Compiled, matches: AsyncIterable<RecordBatch>, 
       total++;
     }
   }
-  io.stdout.write(`${JSON.stringify({ results, pagination: pagination(total, pageSize, page) }, null, 2)}\n`);
+  io.stdout.write(`${jsonText({ results, pagination: pagination(total, pageSize, page) }, 2)}\n`);
   return 0;
 }
 
@@ -222,7 +223,7 @@ async function gather(matches: AsyncIterable<RecordBatch>): Promise<unknown[]> {
  */
 async function streamNdjson(compiled: Compiled, matches: AsyncIterable<RecordBatch>, io: Io): Promise<number> {
   const out = new LineWriter(io.stdout);
-  const line = (record: unknown) => JSON.stringify(compiled.project(record));
+  const line = (record: unknown) => jsonText(compiled.project(record));
   if (compiled.query.orderBy.length > 0) {
     for (const record of compiled.sort(await gather(matches))) await out.line(line(record));
   } else {

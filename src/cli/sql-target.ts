@@ -21,6 +21,10 @@ export function pagingOptions(values: Parsed["values"]): { key?: string; page?: 
 export function sqlOptions(values: Parsed["values"], schema: ResolvedSchema | undefined): SqlOptions {
   const table = str(values, "table");
   const document = str(values, "document");
+  for (const flag of ["table", "document", "key"]) {
+    const name = str(values, flag);
+    if (name !== undefined && (name === "" || (flag === "table" && (name.startsWith(".") || name.endsWith("."))))) throw new CliError(`--${flag} needs a name, not '${name}'.`);
+  }
   if (document === undefined && schema === undefined) throw new CliError("--to sql needs --document COL (records in a jsonb column) or --schema F (typed columns).");
   return {
     ...(table === undefined ? {} : { table }),

@@ -5,6 +5,7 @@
  */
 import { visible } from "../diagnostics/format-diagnostics.js";
 import { displayValue } from "../engine/path.js";
+import { jsonText } from "./json-text.js";
 import { displayWidth, padToWidth, truncateToWidth } from "../diagnostics/display-width.js";
 
 const MAX_WIDTH = 32;
@@ -28,7 +29,7 @@ export function columnsFor(rows: readonly unknown[], select: readonly (readonly 
 }
 
 function cell(value: unknown): string {
-  const text = value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  const text = value === undefined ? "" : typeof value === "string" ? value : jsonText(value) ?? String(value);
   return truncateToWidth(visible(text), MAX_WIDTH);
 }
 

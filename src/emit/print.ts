@@ -4,7 +4,11 @@
  * and printing printed text again changes nothing.
  */
 import type { AstNode, ExprNode, Kind, NodeOfKind, PathNode, QueryNode, Scalar } from "../ast/nodes.js";
-import { expectNode } from "../arguments.js";
+import { expectNode, expectOptions } from "../arguments.js";
+import { queryNode } from "../ast/build.js";
+import { acceptQuery } from "../check/accept-query.js";
+import type { Limits } from "../options.js";
+import { sourceOf } from "../syntax/source-text.js";
 import { isPlainIdentifier, RESERVED_WORDS } from "../syntax/tokens.js";
 
 /** Binding strength: a child binding more loosely than its parent needs parentheses. */
@@ -13,7 +17,7 @@ const PRECEDENCE: Record<ExprNode["kind"], number> = {
 };
 
 function operand(node: ExprNode, parentPrecedence: number): string {
-  const text = print(node);
+  const text = printNode(node);
   return PRECEDENCE[node.kind] <= parentPrecedence ? `(${text})` : text;
 }
 
@@ -25,23 +29,42 @@ const printers: { readonly [K in Kind]: (node: NodeOfKind<K>) => string } = {
   Or: (n) => n.operands.map((o) => operand(o, PRECEDENCE.Or)).join(" or "),
   And: (n) => n.operands.map((o) => operand(o, PRECEDENCE.And)).join(" and "),
   Not: (n) => `not ${operand(n.operand, PRECEDENCE.Not - 1)}`,
-  Compare: (n) => `${print(n.field)} ${COMPARE_TEXT[n.op]} ${print(n.value)}`,
-  In: (n) => `${print(n.field)} ${n.negated ? "not in" : "in"} [${n.values.map(print).join(", ")}]`,
-  Between: (n) => `${print(n.field)} between ${print(n.low)} and ${print(n.high)}`,
-  IsNull: (n) => `${print(n.field)} is ${n.negated ? "not null" : "null"}`,
-  Exists: (n) => `${print(n.field)} ${n.negated ? "not exists" : "exists"}`,
-  Match: (n) => `${print(n.field)} ${n.negated ? "not " : ""}${MATCH_TEXT[n.op]} ${print(n.value)}`,
-  Text: (n) => `${print(n.field)} ~ ${print(n.value)}`,
-  OrderKey: (n) => `${print(n.field)}${n.direction === "desc" ? " desc" : ""}`,
+  Compare: (n) => `${printNode(n.field)} ${COMPARE_TEXT[n.op]} ${printNode(n.value)}`,
+  In: (n) => `${printNode(n.field)} ${n.negated ? "not in" : "in"} [${n.values.map(printNode).join(", ")}]`,
+  Between: (n) => `${printNode(n.field)} between ${printNode(n.low)} and ${printNode(n.high)}`,
+  IsNull: (n) => `${printNode(n.field)} is ${n.negated ? "not null" : "null"}`,
+  Exists: (n) => `${printNode(n.field)} ${n.negated ? "not exists" : "exists"}`,
+  Match: (n) => `${printNode(n.field)} ${n.negated ? "not " : ""}${MATCH_TEXT[n.op]} ${printNode(n.value)}`,
+  Text: (n) => `${printNode(n.field)} ~ ${printNode(n.value)}`,
+  OrderKey: (n) => `${printNode(n.field)}${n.direction === "desc" ? " desc" : ""}`,
   Path: (n) => n.segments.map((s, i) => (i > 0 && POSITION.test(s) ? s : printName(s))).join("."),
   Literal: (n) => printScalar(n.value),
   Regex: (n) => (regexLiteralCanHold(n.pattern) ? `/${escapeSlashes(n.pattern)}/${n.flags}` : printScalar(n.flags.includes("i") ? `(?i)${n.pattern}` : n.pattern)),
   DateMath: (n) => (n.offset === null ? "now" : `now ${n.offset.sign} ${n.offset.amount}${n.offset.unit}`),
 };
 
-/** Canonical text of a query, or of any node. */
-export function print(node: AstNode): string {
+/**
+ * Canonical text of a query, or of any node. A query or expression is held to the limits of
+ * parsing first (SPEC §6; `options`, else the defaults): past one, a `FilterQLError` with a
+ * `limit-exceeded` diagnostic, never a stack overflow.
+ */
+export function print(node: AstNode, options?: Limits): string {
   expectNode("print", "node", node);
+  expectOptions("print", "options", options);
+  if (node.kind === "Query") acceptQuery("print", "node", node, options);
+  else if (node.kind === "And" || node.kind === "Or" || node.kind === "Not") acceptQuery("print", "node", queryNode({ filter: node }), options);
+  return printNode(node);
+}
+
+/**
+ * The text diagnostics about a query point into: the text it was parsed from, else its canonical
+ * text. For a query already through `acceptQuery` (no limit is checked again).
+ */
+export function textOf(query: QueryNode): string {
+  return sourceOf(query) ?? printNode(query);
+}
+
+function printNode(node: AstNode): string {
   return (printers[node.kind] as (n: AstNode) => string)(node);
 }
 
@@ -51,9 +74,9 @@ function printQuery(q: QueryNode): string {
     parts.push(`from ${q.collections.map(printCollection).join(", ")}`);
     if (q.filter !== null) parts.push("where");
   }
-  if (q.filter !== null) parts.push(print(q.filter));
-  if (q.orderBy.length > 0) parts.push(`order by ${q.orderBy.map(print).join(", ")}`);
-  if (q.select.length > 0) parts.push(`select ${q.select.map((p: PathNode) => print(p)).join(", ")}`);
+  if (q.filter !== null) parts.push(printNode(q.filter));
+  if (q.orderBy.length > 0) parts.push(`order by ${q.orderBy.map(printNode).join(", ")}`);
+  if (q.select.length > 0) parts.push(`select ${q.select.map((p: PathNode) => printNode(p)).join(", ")}`);
   if (q.limit !== null) parts.push(`limit ${q.limit}`);
   if (q.caseSensitive !== null) parts.push(q.caseSensitive ? "case sensitive" : "case insensitive");
   return parts.join(" ");

@@ -11,6 +11,7 @@
 import type { PathNode } from "../ast/nodes.js";
 import { defineData } from "./define-data.js";
 import { internalize } from "./internalize.js";
+import { projectArray } from "./project-array.js";
 import { generatedProjector } from "./project-source.js";
 
 /** The selected paths as a tree: one node per path prefix, `leaf` where a path ends. */
@@ -46,20 +47,36 @@ export function compileProjection(paths: readonly PathNode[], codegen = true): P
   const generated = codegen ? generatedProjector(root) : undefined;
   if (generated !== undefined) return generated;
   const project = objectProjector(root);
-  return (record) => project(record) ?? {};
+  return (record) => {
+    try {
+      return project(record) ?? {};
+    } catch {
+      // The record itself could not be told an object (a Proxy whose traps throw).
+      return {};
+    }
+  };
 }
 
 type ObjectProjector = (value: unknown) => Record<string, unknown> | undefined;
 
-/** A non-array object rebuilt with its selected own fields; undefined for anything else. */
+/**
+ * A non-array object rebuilt with its selected own fields; undefined for anything else. A field
+ * whose read throws (a getter, a Proxy trap) is left out, as a missing field is: filters never
+ * match there and sorting takes it as missing, so a projection does not fail on it either.
+ */
 function objectProjector(node: Trie): ObjectProjector {
   const fields = [...node.children].map(([key, child]) => ({ key: internalize(key), value: valueProjector(child), proto: key === "__proto__" }));
   return (value) => {
     if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
     const out: Record<string, unknown> = {};
     for (const f of fields) {
-      if (!hasOwn.call(value, f.key)) continue;
-      const v = f.value((value as Record<string, unknown>)[f.key]);
+      let v: unknown;
+      try {
+        if (!hasOwn.call(value, f.key)) continue;
+        v = f.value((value as Record<string, unknown>)[f.key]);
+      } catch {
+        continue;
+      }
       if (v === undefined) continue;
       if (f.proto) defineData(out, f.key, v);
       else out[f.key] = v;
@@ -71,18 +88,10 @@ function objectProjector(node: Trie): ObjectProjector {
 /**
  * A selected field's value: kept whole at a selected leaf; below it, an object is projected, an
  * array projected element by element (its non-objects and Dates dropped, as MongoDB drops an
- * array's non-documents; nested arrays recursed), and a Date or a non-object left out.
+ * array's non-documents; nested arrays likewise, by `projectArray`), and a Date or a non-object left out.
  */
 function valueProjector(node: Trie): (value: unknown) => unknown {
   if (node.leaf) return (v) => v;
   const obj = objectProjector(node);
-  const project = (value: unknown): unknown => {
-    if (Array.isArray(value)) {
-      const out: unknown[] = [];
-      for (const e of value) if (e !== null && typeof e === "object" && !(e instanceof Date)) out.push(Array.isArray(e) ? project(e) : obj(e));
-      return out;
-    }
-    return value instanceof Date ? undefined : obj(value);
-  };
-  return project;
+  return (value) => (Array.isArray(value) ? projectArray(value, obj) : value instanceof Date ? undefined : obj(value));
 }

@@ -25,12 +25,28 @@ function rank(v: unknown): number {
   }
 }
 
-/** Total order over values (SPEC §4's type order, then within a type). */
+/**
+ * Total order over values (SPEC §4's type order, then within a type). Arrays element by element
+ * and objects field by field (the values' types, then the names, then the values), as BSON
+ * compares them, to any depth: nested containers are walked with an explicit stack, so a value
+ * nested 100,000 levels deep sorts as exactly as a flat one (the SQL sort key is exact at any
+ * depth too). A value compares equal to itself without a walk; should both sides be cyclic (no
+ * JSON value is), the walk stops where each side meets a container it is already inside, and
+ * those two compare equal.
+ */
 export function compareValues(a: unknown, b: unknown): number {
   const ra = rank(a);
   const rb = rank(b);
   if (ra !== rb) return ra - rb;
-  switch (ra) {
+  return ra === ARRAY || ra === OBJECT ? compareContainers(a as object, b as object) : compareScalars(ra, a, b);
+}
+
+const OBJECT = 4;
+const ARRAY = 5;
+
+/** Two values of the same rank that are no containers. */
+function compareScalars(r: number, a: unknown, b: unknown): number {
+  switch (r) {
     case 2: {
       const x = a as number, y = b as number;
       return x < y ? -1 : x > y ? 1 : Number.isNaN(x) ? (Number.isNaN(y) ? 0 : -1) : Number.isNaN(y) ? 1 : 0;
@@ -38,31 +54,82 @@ export function compareValues(a: unknown, b: unknown): number {
     case 3: return compareCodePoints(a as string, b as string);
     case 6: return Number(a) - Number(b);
     case 7: return dateInstant(a as Date) - dateInstant(b as Date);
-    case 5: {
-      const xs = a as unknown[], ys = b as unknown[];
-      for (let i = 0; i < Math.min(xs.length, ys.length); i++) {
-        const c = compareValues(xs[i], ys[i]);
-        if (c !== 0) return c;
-      }
-      return xs.length - ys.length;
-    }
-    case 4: {
-      const ka = Object.keys(a as object), kb = Object.keys(b as object);
-      // Field by field as BSON compares documents: the values' types, then the names, then the values.
-      for (let i = 0; i < Math.min(ka.length, kb.length); i++) {
-        const x = (a as Record<string, unknown>)[ka[i] as string];
-        const y = (b as Record<string, unknown>)[kb[i] as string];
-        const tc = rank(x) - rank(y);
-        if (tc !== 0) return tc;
-        const kc = compareCodePoints(ka[i] as string, kb[i] as string);
-        if (kc !== 0) return kc;
-        const c = compareValues(x, y);
-        if (c !== 0) return c;
-      }
-      return ka.length - kb.length;
-    }
     default: return 0;
   }
+}
+
+/** Two arrays, or two objects, compared member by member; one frame per level of nesting. */
+interface Frame {
+  readonly a: Record<string, unknown>;
+  readonly b: Record<string, unknown>;
+  /** The objects' own names; undefined for arrays (compared by position). */
+  readonly ka: readonly string[] | undefined;
+  readonly kb: readonly string[] | undefined;
+  readonly n: number;
+  readonly rest: number;
+  i: number;
+}
+
+/** Past this many open levels, containers on the path are remembered, to tell a cycle. */
+const CYCLE_WATCH = 1000;
+
+function frame(a: object, b: object): Frame {
+  if (Array.isArray(a)) {
+    const xs = a as unknown[], ys = b as unknown[];
+    return { a: xs as unknown as Record<string, unknown>, b: ys as unknown as Record<string, unknown>, ka: undefined, kb: undefined, n: Math.min(xs.length, ys.length), rest: xs.length - ys.length, i: 0 };
+  }
+  const ka = Object.keys(a), kb = Object.keys(b);
+  return { a: a as Record<string, unknown>, b: b as Record<string, unknown>, ka, kb, n: Math.min(ka.length, kb.length), rest: ka.length - kb.length, i: 0 };
+}
+
+function compareContainers(a: object, b: object): number {
+  if (a === b) return 0;
+  const stack: Frame[] = [frame(a, b)];
+  let openA: Set<object> | undefined;
+  let openB: Set<object> | undefined;
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1] as Frame;
+    if (f.i >= f.n) {
+      if (f.rest !== 0) return f.rest;
+      stack.pop();
+      openA?.delete(f.a);
+      openB?.delete(f.b);
+      continue;
+    }
+    const i = f.i++;
+    let x: unknown, y: unknown;
+    if (f.ka === undefined || f.kb === undefined) {
+      x = f.a[i];
+      y = f.b[i];
+    } else {
+      const na = f.ka[i] as string, nb = f.kb[i] as string;
+      x = f.a[na];
+      y = f.b[nb];
+      const tc = rank(x) - rank(y);
+      if (tc !== 0) return tc;
+      const kc = compareCodePoints(na, nb);
+      if (kc !== 0) return kc;
+    }
+    const rx = rank(x), ry = rank(y);
+    if (rx !== ry) return rx - ry;
+    if (rx !== ARRAY && rx !== OBJECT) {
+      const c = compareScalars(rx, x, y);
+      if (c !== 0) return c;
+      continue;
+    }
+    if (x === y) continue;
+    if (stack.length >= CYCLE_WATCH) {
+      if (openA === undefined || openB === undefined) {
+        openA = new Set(stack.map((s) => s.a));
+        openB = new Set(stack.map((s) => s.b));
+      }
+      if (openA.has(x as object) && openB.has(y as object)) continue;
+      openA.add(x as object);
+      openB.add(y as object);
+    }
+    stack.push(frame(x as object, y as object));
+  }
+  return 0;
 }
 
 export interface SortSpec {

@@ -289,7 +289,9 @@ class Decoder {
 
   private scalar(value: unknown, at: string): LiteralNode | null {
     if (!isScalar(value)) {
-      this.error("type-mismatch", `expected a string, number, boolean or null, not ${describe(value)}`, at);
+      // JSON.parse reads a number past the doubles' range (1e400) as Infinity: say so, not "not a number".
+      const why = typeof value === "number" ? (Number.isNaN(value) ? "the number is NaN; a value must be a finite number" : `the number is too large (${value > 0 ? "" : "-"}Infinity); a value must be a finite number`) : `expected a string, number, boolean or null, not ${describe(value)}`;
+      this.error("type-mismatch", why, at);
       return null;
     }
     return { kind: "Literal", span, value };

@@ -7,16 +7,18 @@ import type { ExprNode, MatchNode, PredicateNode, QueryNode, ValueNode } from ".
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { FilterQLError } from "../diagnostics/filterql-error.js";
 import { Reporter } from "../diagnostics/reporter.js";
-import { print } from "../emit/print.js";
+import { textOf } from "../emit/print.js";
 import { constantValue } from "../ast/constant-value.js";
 import { check } from "../check/check.js";
-import { sourceOf } from "../syntax/source-text.js";
+import { expectQuery } from "../arguments.js";
+import { acceptQuery } from "../check/accept-query.js";
+import { resolveLimits, type Limits } from "../options.js";
 import type { JsonScalar, MixpeekBody, MixpeekCondition, MixpeekGroup, MixpeekItem } from "./body.js";
 import { dialectInfo, operatorList, type Dialect, type DialectInfo, type Operator } from "./dialects.js";
 import { expectMixpeekOptions } from "./mixpeek-options.js";
-import { expectQuery } from "../arguments.js";
 
-export interface MixpeekOptions {
+/** The limits are those of parsing (SPEC §6), applied to the query value before anything else. */
+export interface MixpeekOptions extends Limits {
   /** `v1` (default, the seed: `key`, `NOR`) or `v2` (`field`, `NOT`, string operators). */
   readonly dialect?: Dialect;
   /** Overrides the query's `from` clause. */
@@ -142,14 +144,15 @@ class Emitter {
 export function toMixpeek(query: QueryNode, options: MixpeekOptions = {}): MixpeekBody {
   expectQuery("toMixpeek", "query", query);
   expectMixpeekOptions("toMixpeek", options);
-  const schemaFree = check(query);
-  if (hasErrors(schemaFree)) throw new FilterQLError(schemaFree, sourceOf(query) ?? print(query));
+  acceptQuery("toMixpeek", "query", query, options);
+  const schemaFree = check(query, resolveLimits(options));
+  if (hasErrors(schemaFree)) throw new FilterQLError(schemaFree, textOf(query));
   return emitMixpeek(query, options);
 }
 
 /** `toMixpeek` for a query that has already passed `check` (as every `Compiled` query has). */
 export function emitMixpeek(query: QueryNode, options: MixpeekOptions = {}): MixpeekBody {
-  const text = sourceOf(query) ?? print(query);
+  const text = textOf(query);
   const reporter = new Reporter(text);
   const info = dialectInfo(options.dialect);
   const now = options.now ?? new Date();

@@ -11,12 +11,14 @@ import { resolveSchema, type ResolvedSchema, type Schema } from "../check/schema
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { FilterQLError } from "../diagnostics/filterql-error.js";
 import { Reporter } from "../diagnostics/reporter.js";
-import { print } from "../emit/print.js";
-import { sourceOf } from "../syntax/source-text.js";
+import { textOf } from "../emit/print.js";
+import { acceptQuery } from "../check/accept-query.js";
+import { resolveLimits, type Limits } from "../options.js";
 import { fieldPath, toFilter } from "./filter.js";
 import type { MongoFind, MongoProjection, MongoSort } from "./types.js";
 
-export interface MongoOptions {
+/** The limits are those of parsing (SPEC §6), applied to the query value before anything else. */
+export interface MongoOptions extends Limits {
   /** Case-insensitive mode when false; overrides the query's `case` clause. */
   readonly caseSensitive?: boolean;
   /** The clock for date math (`now - 7d`); default the current time. */
@@ -42,15 +44,17 @@ export function expectMongoOptions(fn: string, options: MongoOptions | undefined
 export function toMongo(query: QueryNode, options: MongoOptions = {}): MongoFind {
   expectQuery("toMongo", "query", query);
   expectMongoOptions("toMongo", options);
+  acceptQuery("toMongo", "query", query, options);
   const schema = resolveSchema(options.schema);
-  const diagnostics = check(query, schema === undefined ? {} : { schema });
-  if (hasErrors(diagnostics)) throw new FilterQLError(diagnostics, sourceOf(query) ?? print(query));
+  const limits = resolveLimits(options);
+  const diagnostics = check(query, schema === undefined ? limits : { ...limits, schema });
+  if (hasErrors(diagnostics)) throw new FilterQLError(diagnostics, textOf(query));
   return emitMongo(query, options, schema);
 }
 
 /** `toMongo` for a query that has already passed `check` (as every `Compiled` query has). */
 export function emitMongo(query: QueryNode, options: MongoOptions, schema: ResolvedSchema | undefined): MongoFind {
-  const text = sourceOf(query) ?? print(query);
+  const text = textOf(query);
   const reporter = new Reporter(text);
   const { pageSize, page } = checkedPaging("toMongo", options.pageSize ?? query.limit ?? 10, options.page);
   const caseSensitive = options.caseSensitive ?? query.caseSensitive ?? true;

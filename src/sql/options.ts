@@ -1,5 +1,6 @@
 /** Options of `toSql` / `toSqlWhere` (SPEC §7). */
 import type { ResolvedSchema, Schema } from "../check/schema.js";
+import type { Limits } from "../options.js";
 import { argumentError, expectClockAndCase, expectObject, expectSchemaOption, expectString } from "../arguments.js";
 
 /** At the door of `toSql`/`toSqlWhere`: the options are required (a table and a storage mode live there). */
@@ -8,11 +9,28 @@ export function expectSqlOptions(fn: string, options: unknown): void {
   if (Array.isArray(options)) throw argumentError(fn, "options", "an options object", options);
   expectSchemaOption(fn, options as SqlOptions);
   expectClockAndCase(fn, options as SqlOptions);
-  const { table } = options as SqlOptions;
-  if (table !== undefined) expectString(fn, "options.table", table);
+  const { table, document, key, columns } = options as SqlOptions;
+  // Names become quoted identifiers: an empty one would be `""`, which PostgreSQL refuses only
+  // when the statement runs (or, for `.`, reads as the empty schema and table).
+  if (table !== undefined) {
+    expectString(fn, "options.table", table);
+    const dot = table.indexOf(".");
+    if (table === "" || dot === 0 || dot === table.length - 1) throw argumentError(fn, "options.table", "a table name (`name` or `schema.name`, neither part empty)", table);
+  }
+  for (const [name, value] of [["options.document", document], ["options.key", key]] as const) {
+    if (value === undefined) continue;
+    expectString(fn, name, value);
+    if (value === "") throw argumentError(fn, name, "a non-empty column name", value);
+  }
+  if (columns !== null && typeof columns === "object") {
+    for (const [path, column] of Object.entries(columns)) {
+      if (column === "") throw argumentError(fn, `options.columns[${JSON.stringify(path)}]`, "a non-empty column name", column);
+    }
+  }
 }
 
-export interface SqlOptions {
+/** The limits are those of parsing (SPEC §6), applied to the query value before anything else. */
+export interface SqlOptions extends Limits {
   /** The table, `name` or `schema.name`; quoted as identifiers. `toSql` needs it, or a query with `from <table>`. */
   readonly table?: string;
   /** Document mode: the `jsonb` column holding each record. */

@@ -5,14 +5,15 @@
  */
 import { expectDatesInRange } from "../ast/date-math.js";
 import { checkedPaging, expectQuery } from "../arguments.js";
+import { acceptQuery } from "../check/accept-query.js";
 import type { QueryNode } from "../ast/nodes.js";
 import { check } from "../check/check.js";
 import { resolveSchema } from "../check/schema.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { FilterQLError } from "../diagnostics/filterql-error.js";
 import { Reporter } from "../diagnostics/reporter.js";
-import { print } from "../emit/print.js";
-import { sourceOf } from "../syntax/source-text.js";
+import { textOf } from "../emit/print.js";
+import { resolveLimits } from "../options.js";
 import { ColumnEmitter, columnOrder } from "./column.js";
 import { condition } from "./condition.js";
 import type { EmitContext } from "./context.js";
@@ -35,9 +36,10 @@ interface Prepared {
 }
 
 function prepare(query: QueryNode, options: SqlOptions, offset: number): Prepared {
-  const text = sourceOf(query) ?? print(query);
+  const text = textOf(query);
   const schema = resolveSchema(options.schema);
-  const diagnostics = check(query, schema === undefined ? {} : { schema });
+  const limits = resolveLimits(options);
+  const diagnostics = check(query, schema === undefined ? limits : { ...limits, schema });
   if (hasErrors(diagnostics)) throw new FilterQLError(diagnostics, text);
   if (options.document === undefined && schema === undefined) throw new TypeError("toSql needs a storage mode: `document` (a jsonb column) or `schema` (typed columns)");
   const reporter = new Reporter(text);
@@ -63,6 +65,7 @@ function finish(p: Prepared): void {
 export function toSqlWhere(query: QueryNode, options: SqlOptions): SqlStatement {
   expectQuery("toSqlWhere", "query", query);
   expectSqlOptions("toSqlWhere", options);
+  acceptQuery("toSqlWhere", "query", query, options);
   const offset = options.paramOffset ?? 0;
   if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError(`paramOffset must be a whole number of 0 or more, not ${offset}`);
   const p = prepare(query, options, offset);
@@ -75,6 +78,7 @@ export function toSqlWhere(query: QueryNode, options: SqlOptions): SqlStatement 
 export function toSql(query: QueryNode, options: SqlOptions): SqlStatement {
   expectQuery("toSql", "query", query);
   expectSqlOptions("toSql", options);
+  acceptQuery("toSql", "query", query, options);
   if (namesNoTable(query, options.table)) throw new TypeError("toSql needs a `table`, or a query with `from <table>`");
   const { pageSize, page } = checkedPaging("toSql", options.pageSize ?? query.limit ?? 10, options.page);
   const p = prepare(query, options, 0);

@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { path } from "../../src/ast/build.js";
+import { compile, run } from "../../src/compile.js";
 import { compileProjection, projectionTrie } from "../../src/engine/project.js";
 import { projectionSource } from "../../src/engine/project-source.js";
 
@@ -146,4 +147,36 @@ describe("generated projection source", () => {
     expect(project([[evil[0]!, evil[1]!], [evil[2]!]], record, true)).toEqual({ [evil[0]!]: { [evil[1]!]: 1 }, [evil[2]!]: 3 });
     expect((globalThis as Record<string, unknown>)["pwned"]).toBeUndefined();
   });
+});
+
+describe("a read that throws (a getter, a Proxy trap) leaves its field out, as a missing field", () => {
+  const boom = (): never => {
+    throw new Error("boom");
+  };
+  const throwingA = () => ({ b: 1, get a(): unknown { return boom(); } });
+  for (const codegen of [true, false]) {
+    const form = codegen ? "generated" : "closures";
+    test(`${form}: run(…, 'select a') and compiled.project`, () => {
+      expect(run([throwingA()], "select a", { codegen }).results).toEqual([{}]);
+      expect(run([throwingA()], "select a, b", { codegen }).results).toEqual([{ b: 1 }]);
+      expect(compile("select a, b", { codegen }).project(throwingA())).toEqual({ b: 1 });
+      // The same projector goes on with well-behaved records afterwards.
+      const compiled = compile("select a, b", { codegen });
+      expect([throwingA(), { a: 2, b: 3 }].map((r) => compiled.project(r))).toEqual([{ b: 1 }, { a: 2, b: 3 }]);
+    });
+    test(`${form}: nested, inside arrays, and through Proxy traps`, () => {
+      expect(project([["p", "x"], ["p", "y"]], { p: { y: 2, get x(): unknown { return boom(); } } }, codegen)).toEqual({ p: { y: 2 } });
+      expect(project([["p", "x"], ["p", "y"]], { p: [{ y: 1, get x(): unknown { return boom(); } }, { x: 3 }] }, codegen)).toEqual({ p: [{ y: 1 }, { x: 3 }] });
+      const gets = new Proxy({ a: 1, b: 2 }, { get: (t, k) => (k === "b" ? boom() : Reflect.get(t, k)) });
+      expect(project([["a"], ["b"]], gets, codegen)).toEqual({ a: 1 });
+      // A value whose type cannot be told (its prototype trap throws) below a selected path: the field is left out.
+      const opaque = new Proxy({}, { getPrototypeOf: boom });
+      expect(project([["p", "x"], ["q"]], { p: [opaque], q: 1 }, codegen)).toEqual({ q: 1 });
+    });
+    test(`${form}: a record that cannot be told an object (a revoked Proxy) projects to {}`, () => {
+      const { proxy, revoke } = Proxy.revocable({ a: 1 }, {});
+      revoke();
+      expect(project([["a"]], proxy, codegen)).toEqual({});
+    });
+  }
 });

@@ -145,7 +145,22 @@ describe("decoding counts depth as the parser does", () => {
     const body = toMixpeek(parsed.query!);
     expect(toMixpeek(fromMixpeek(body))).toEqual(body);
     expect(q(`not (${text})`).diagnostics[0]?.code).toBe("limit-exceeded");
-    const deeperBody = toMixpeek(parse(`not (${text})`, { maxDepth: 1000 }).query!);
+    const deeper = parse(`not (${text})`, { maxDepth: 1000 }).query!;
+    // The body emitter holds a query value to the same limits: the raised one must be given again.
+    expect(() => toMixpeek(deeper)).toThrow(/limit-exceeded/);
+    const deeperBody = toMixpeek(deeper, { maxDepth: 1000 });
     expect(errorsOf(deeperBody)[0]?.[1]).toBe("limit-exceeded");
+  });
+});
+
+describe("a number past the doubles' range", () => {
+  test("1e400 (read by JSON.parse as Infinity) is said to be too large, at its pointer, in a condition and in a list", () => {
+    expect(errorsOf(JSON.parse('{"filters":{"AND":[{"key":"a","value":1e400}]}}'))).toEqual([
+      ["/filters/AND/0/value", "type-mismatch", "the number is too large (Infinity); a value must be a finite number"],
+    ]);
+    expect(errorsOf(JSON.parse('{"filters":{"AND":[{"key":"a","operator":"in","value":[1, -1e400]}]}}'))).toEqual([
+      ["/filters/AND/0/value/1", "type-mismatch", "the number is too large (-Infinity); a value must be a finite number"],
+    ]);
+    expect(errorsOf({ filters: { AND: [{ key: "a", value: NaN }] } })).toEqual([["/filters/AND/0/value", "type-mismatch", "the number is NaN; a value must be a finite number"]]);
   });
 });
