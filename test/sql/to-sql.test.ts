@@ -72,9 +72,29 @@ describe("toSql statement shape", () => {
     expect(toSqlWhere(q('name starts with ""'), { schema }).text).toBe(`starts_with("name", $1::text)`);
   });
 
-  test("dates bind as instants (timestamptz), date math against the clock", () => {
+  test("dates bind as instants (timestamptz), date math against the clock, compared at the millisecond", () => {
     const now = new Date("2024-05-01T00:00:00Z");
-    expect(toSqlWhere(q("born > now - 1d"), { schema, now })).toEqual({ text: `"born" > $1::timestamptz`, values: ["2024-04-30T00:00:00.000Z"] });
+    expect(toSqlWhere(q("born > now - 1d"), { schema, now })).toEqual({ text: `"born" >= $1::timestamptz`, values: ["2024-04-30T00:00:00.001Z"] });
+    expect(toSqlWhere(q("born <= now - 1d"), { schema, now })).toEqual({ text: `"born" < $1::timestamptz`, values: ["2024-04-30T00:00:00.001Z"] });
+    expect(toSqlWhere(q('born = "2024-04-30"'), { schema })).toEqual({ text: `("born" >= $1::timestamptz AND "born" < $2::timestamptz)`, values: ["2024-04-30T00:00:00.000Z", "2024-04-30T00:00:00.001Z"] });
+    // PostgreSQL has no year 0: 1 BC.
+    expect(toSqlWhere(q('born >= "0000-06-01"'), { schema }).values).toEqual(["0001-06-01T00:00:00.000Z BC"]);
+  });
+
+  test("NaN, which PostgreSQL orders above every number, stays out of > and >= on number columns", () => {
+    const s = { score: "number", scores: "number[]" } as const;
+    expect(toSqlWhere(q("score > 5"), { schema: s }).text).toBe(`("score" > $1::double precision AND "score" < 'NaN'::double precision)`);
+    expect(toSqlWhere(q("score < 5"), { schema: s }).text).toBe(`"score" < $1::double precision`);
+    expect(toSqlWhere(q("scores >= 5"), { schema: s }).text).toBe(`EXISTS (SELECT 1 FROM unnest("scores") AS fql_e(fql_v) WHERE (fql_v >= $1::double precision AND fql_v < 'NaN'::double precision))`);
+    expect(toSql(q("order by score"), { table: "t", schema: s }).text).toContain(`ORDER BY ("score" < 'NaN'::double precision) ASC NULLS FIRST, "score" ASC NULLS FIRST, "id"`);
+  });
+
+  test("integers beyond bigint decide the comparison without a parameter; past 2^53 they bind as exact digits", () => {
+    expect(toSqlWhere(q("age < 1e19"), { schema })).toEqual({ text: `"age" IS NOT NULL`, values: [] });
+    expect(toSqlWhere(q("age > 1e21"), { schema })).toEqual({ text: `FALSE`, values: [] });
+    expect(toSqlWhere(q("not age > -10000000000000000000"), { schema })).toEqual({ text: `"age" IS NULL`, values: [] });
+    expect(toSqlWhere(q("age in [1e19, 2]"), { schema })).toEqual({ text: `"age" IN ($1::bigint)`, values: [2] });
+    expect(toSqlWhere(q("age = 4611686018427387904"), { schema }).values).toEqual(["4611686018427387904"]);
   });
 
   test("toSqlWhere numbers parameters from paramOffset + 1", () => {
