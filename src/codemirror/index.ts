@@ -3,6 +3,7 @@
  * from the library itself — highlighting from `tokens`, completion from `suggest`, lint from
  * `parse` + `check` — so the editor and the library never disagree.
  */
+import { resolveLimits } from "../options.js";
 import { autocompletion } from "@codemirror/autocomplete";
 import { bracketMatching } from "@codemirror/language";
 import { linter } from "@codemirror/lint";
@@ -51,8 +52,8 @@ export function filterql(options: FilterQLEditorOptions = {}): Extension {
   if (options.values !== undefined) expectFunction("filterql", "options.values", options.values);
   if (options.onSubmit !== undefined) expectFunction("filterql", "options.onSubmit", options.onSubmit);
   const schema = schemaField(options.schema);
-  const { maxDepth, maxPredicates, maxListItems, maxLength } = options;
-  const parseOptions: ParseOptions = Object.fromEntries(Object.entries({ maxDepth, maxPredicates, maxListItems, maxLength }).filter(([, v]) => v !== undefined));
+  // The limits checked at the door, as parse checks them: a bad value throws here, not while linting.
+  const parseOptions: ParseOptions = resolveLimits("filterql", options);
   const submit: Command = (view) => {
     const onSubmit = options.onSubmit;
     if (onSubmit === undefined) return options.singleLine !== false;

@@ -301,3 +301,9 @@ describe("search-box habits and hover", () => {
     expect(fieldSummary(resolved, "nope")).toBeUndefined();
   });
 });
+
+test("the editor's limit options are checked when it is made, as parse checks them", () => {
+  expect(() => filterql({ maxDepth: "x" as unknown as number })).toThrow(new TypeError('filterql: `options.maxDepth` must be a whole number from 0 to 500, not the string "x"'));
+  expect(() => filterql({ maxLength: -1 })).toThrow(RangeError);
+  expect(() => filterql({ maxDepth: 10, maxLength: Number.POSITIVE_INFINITY })).not.toThrow();
+});

@@ -176,6 +176,12 @@ describe("what a habit must not read as a value", () => {
   });
 });
 
+test.each(["t > now x", "status = now ="])("%s: plain `now` is not date math to rewrite", (text) => {
+  const { diagnostics } = parse(text);
+  expect(diagnostics.map((d) => d.message)).not.toContain("`now ` is written `now`");
+  expect(diagnostics[0]?.message.startsWith("unexpected")).toBe(true);
+});
+
 test.each(["a >= b.c", "contains .5 >= b.c, /(a+)+$/i", "x = 1 and a >= b.c"])("%s: a path where a value goes is not a bare word to quote", (text) => {
   const { diagnostics } = parse(text, { schema });
   expect(diagnostics.length).toBeGreaterThan(0);

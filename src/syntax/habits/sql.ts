@@ -1,4 +1,5 @@
 /** Habits from SQL: LIKE patterns, IN (…), OFFSET, ORDER without BY, SORT BY, WHERE alone, clause order. */
+import { CLAUSE_ORDER } from "../what-follows.js";
 import { regexLiteralCanHold } from "../../emit/print.js";
 import * as T from "../tokens.js";
 import type { Habit } from "./habit.js";
@@ -192,7 +193,7 @@ function clauseOrder(s: Source): Match | undefined {
     findings: [{
       start: s.start(wrong.from),
       end: s.end(wrong.to - 1),
-      message: `${wrong.kind === "condition" ? "the condition" : `\`${wrong.kind}\``} stands before ${later.join(" and ")}; the clauses go: \`from\`, the condition, \`order by\`, \`select\`, \`limit\`, \`case\``,
+      message: `${wrong.kind === "condition" ? "the condition" : `\`${wrong.kind}\``} stands before ${later.join(" and ")}; ${CLAUSE_ORDER}`,
       hint: `write \`${ordered}\``,
       fix: replace("put the clauses in order", 0, s.text.length, ordered),
     }],

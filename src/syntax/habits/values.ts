@@ -149,10 +149,11 @@ function duration(s: Source, i: number): Match | undefined {
   const [whole, parens, sign, interval, quote, amount, unitWord] = m;
   const word = unitWord?.toLowerCase();
   const unit = word === undefined ? undefined : UNITS[word];
-  if (parens === undefined && interval === undefined && quote === "" && (word === undefined || word.length === 1)) return undefined;
+  // Nothing to rewrite: plain `now`, or `now - 7d` already (the sign's group left out gives no quote at all).
+  if (parens === undefined && interval === undefined && (quote ?? "") === "" && (word === undefined || word.length === 1)) return undefined;
   const start = s.start(i);
   const end = start + whole.length;
-  const months = word !== undefined && /^(months?|mons?|years?|yrs?|y)$/.test(word);
+  const months = word !== undefined && /^(months?|mons?|mos?|years?|yrs?|y)$/.test(word);
   if (word !== undefined && unit === undefined && !months) return undefined;
   const text = sign === undefined ? "now" : `now ${sign} ${amount ?? ""}${unit ?? ""}`;
   const finding: Finding = {
