@@ -126,7 +126,7 @@ export function chainedComparator(cols: readonly (readonly unknown[])[], signs: 
 }
 
 /**
- * What a column holds, for comparing it directly: only numbers (no NaN), only strings where `<`
+ * What a column holds, for comparing it directly: only finite numbers, only strings where `<`
  * is code-point order (no unit from U+D800 up), only strings, or anything else.
  */
 export type ColumnKind = "number" | "string" | "code-points" | "mixed";
@@ -137,7 +137,8 @@ export function columnKind(col: readonly unknown[]): ColumnKind {
   let high = false;
   for (let i = 0; i < col.length; i++) {
     const v = col[i];
-    if (typeof v !== "number" || Number.isNaN(v)) numbers = false;
+    // Finite only: subtraction orders them, where Infinity - Infinity would be NaN, not a tie.
+    if (typeof v !== "number" || !Number.isFinite(v)) numbers = false;
     if (typeof v !== "string") strings = false;
     else if (!high && hasHighUnits(v)) high = true;
     if (!numbers && !strings) return "mixed";

@@ -101,3 +101,11 @@ describe("an invalid Date is the epoch, as MongoDB's drivers store it", () => {
     expect(compile('d = "1970-01-01T00:00:00Z"', { schema, codegen }).filter(dates).map((r) => r.id)).toEqual([1]);
   });
 });
+
+test.each([true, false])("equal infinities tie, and the next key decides (codegen: %s)", (codegen) => {
+  const records = [{ id: 0, n: Infinity, m: 1 }, { id: 1, n: Infinity, m: 2 }, { id: 2, n: -Infinity, m: 0 }, { id: 3, n: 5, m: 9 }];
+  for (const keys of ["n, m desc", "n, m desc, id", "n desc, m desc, id"]) {
+    const order = compile(`order by ${keys}`, { codegen }).sort(records).map((r) => r.id);
+    expect(order, keys).toEqual(keys.startsWith("n desc") ? [1, 0, 3, 2] : [2, 3, 1, 0]);
+  }
+});
