@@ -70,19 +70,26 @@ class Generator {
     const source = predicateSource(positive, this.ctx);
     const segments = node.field.segments;
     if (source === undefined || segments.some((s) => s in Object.prototype)) return undefined;
-    // An array takes the closure whatever the schema says: a field declared scalar may still hold
-    // one (inferSchema sees a sample; data drifts), and the answer must be the closures' (§4).
     let slow: string | undefined;
     const sink: SourceSink = {
       bind: (prefix, value) => this.bind(prefix, value),
       // The closure of the positive form: the generated form applies the negation itself.
       slow: () => (slow ??= `${this.bind("f", compilePredicate(positive, this.ctx))}(r)`),
-      isArray: (x) => `(typeof ${x} === "object" && isArray(${x}))`,
+      isArray: (x) => `isArray(${x})`,
     };
     for (const s of segments) this.plainReads.add(s);
     const keys = segments.map((s) => this.bind("k", s));
     const x = this.temp();
     const not = negated ? "!" : "";
+    // A top-level field the schema declares scalar: a value of that type is compared straight, with
+    // no array branch. Anything else (a record off its schema: an array where a string was
+    // declared, as a schema inferred from a sample may meet) takes the general form, so the answer
+    // is the closures' on every record.
+    const type = this.scalarType(positive);
+    if (keys.length === 1 && type !== undefined) {
+      const straight: SourceSink = { bind: sink.bind, slow: () => "false", isArray: () => "false" };
+      return `${not}((${x} = r[${keys[0]}]), (typeof ${x} === "${type}" ? ${source(x, straight)} : ${source(x, sink)}))`;
+    }
     if (keys.length === 1) return `${not}((${x} = r[${keys[0]}]), ${source(x, sink)})`;
     // True once `x` holds the path's value (or undefined where the path ended); false where a step
     // needs the closure. A plain object's fields are own-or-absent reads.
@@ -94,6 +101,14 @@ class Generator {
     };
     const read = reach("r", 0);
     return `${not}(${read} ? ${source(x, sink)} : ${sink.slow()})`;
+  }
+
+  /** The `typeof` of a top-level field the schema declares a scalar (`string`, `number`, `integer`, `boolean`). */
+  private scalarType(node: PredicateNode): "string" | "number" | "boolean" | undefined {
+    if (node.field.segments.length !== 1) return undefined;
+    const field = this.ctx.schema?.lookup(node.field.segments);
+    if (field === undefined || field.array || field.open) return undefined;
+    return field.base === "string" ? "string" : field.base === "number" || field.base === "integer" ? "number" : field.base === "boolean" ? "boolean" : undefined;
   }
 }
 
