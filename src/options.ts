@@ -21,12 +21,13 @@ export interface ParseOptions extends Limits {
   readonly schema?: Schema | ResolvedSchema;
 }
 
-export const DEFAULT_LIMITS: Required<Limits> = {
+/** Frozen: every call without limits of its own shares it. */
+export const DEFAULT_LIMITS: Readonly<Required<Limits>> = Object.freeze({
   maxDepth: 64,
   maxPredicates: 1024,
   maxListItems: 1024,
   maxLength: 64 * 1024,
-};
+});
 
 /**
  * The deepest nesting `maxDepth` may allow. Parsing, checking and every target recurse once or
@@ -43,6 +44,8 @@ export const MAX_DEPTH_CEILING = 500;
  * A wrong one is a programming error: a TypeError or RangeError naming `fn` and the option.
  */
 export function resolveLimits(fn: string, options: Limits | undefined): Required<Limits> {
+  // Most calls pass no limits: the frozen defaults, with nothing to check (parse is a hot path).
+  if (options === undefined || (options.maxDepth === undefined && options.maxPredicates === undefined && options.maxListItems === undefined && options.maxLength === undefined)) return DEFAULT_LIMITS;
   const limit = (name: keyof Limits, max: number): number => {
     const value: unknown = options?.[name];
     return value === undefined ? DEFAULT_LIMITS[name] : checkedWhole(fn, `options.${name}`, value, 0, max);
