@@ -76,14 +76,15 @@ const FAULTY = [
   "a starts - and b ends with now + or c",
 ];
 
-/** Of those, where a habit from another language replaces the generic words (`[1 2 3]`, `starts 'x'`, `now +`). */
+/**
+ * Of those, where a habit from another language replaces the generic words (`[1 2 3]`, `starts 'x'`).
+ * `now +` with no duration is not one: the grammar's "expected a duration such as `7d`" says it best.
+ */
 const HABITS_SPEAK = new Set([
   "a in [1 2 3] and b = 1",
   "a in [1 x, 2] or (b = 1 c = 2)",
   "a between 1 2 and b starts 'x'",
   "order x, select y limit case",
-  "a = - and b > now + or",
-  "a starts - and b ends with now + or c",
 ]);
 
 describe("the recovering descent = Chevrotain's recovering parser", () => {
