@@ -81,16 +81,15 @@ class Generator {
     const keys = segments.map((s) => this.bind("k", s));
     const x = this.temp();
     const not = negated ? "!" : "";
-    // A top-level field the schema declares scalar: a value of that type is compared straight, with
-    // no array branch. Anything else (a record off its schema: an array where a string was
-    // declared, as a schema inferred from a sample may meet) takes the general form, so the answer
-    // is the closures' on every record.
+    // A field the schema declares scalar: a value of that type (or none: null, missing) is compared
+    // straight, with no array branch. Anything else, a record off its schema (an array where a
+    // string was declared, as a schema inferred from a sample may meet), goes to the closure, so the
+    // answer is the closures' on every record; only one form is written, which keeps a query of
+    // many predicates small enough for V8 to optimise whole.
     const type = this.scalarType(positive);
-    if (keys.length === 1 && type !== undefined) {
-      const straight: SourceSink = { bind: sink.bind, slow: () => "false", isArray: () => "false" };
-      return `${not}((${x} = r[${keys[0]}]), (typeof ${x} === "${type}" ? ${source(x, straight)} : ${source(x, sink)}))`;
-    }
-    if (keys.length === 1) return `${not}((${x} = r[${keys[0]}]), ${source(x, sink)})`;
+    const straight: SourceSink = { bind: sink.bind, slow: () => "false", isArray: () => "false" };
+    const compare = type === undefined ? source(x, sink) : `(typeof ${x} === "${type}" || ${x} == null ? ${source(x, straight)} : ${sink.slow()})`;
+    if (keys.length === 1) return `${not}((${x} = r[${keys[0]}]), ${compare})`;
     // True once `x` holds the path's value (or undefined where the path ended); false where a step
     // needs the closure. A plain object's fields are own-or-absent reads.
     const reach = (from: string, i: number): string => {
@@ -100,12 +99,11 @@ class Generator {
       return `((${p} = ${from}[${k}]) !== null && typeof ${p} === "object" ? isPlain(${p}) && ${reach(p, i + 1)} : ((${x} = undefined), true))`;
     };
     const read = reach("r", 0);
-    return `${not}(${read} ? ${source(x, sink)} : ${sink.slow()})`;
+    return `${not}(${read} ? ${compare} : ${sink.slow()})`;
   }
 
-  /** The `typeof` of a top-level field the schema declares a scalar (`string`, `number`, `integer`, `boolean`). */
+  /** The `typeof` of a field the schema declares a scalar (`string`, `number`, `integer`, `boolean`). */
   private scalarType(node: PredicateNode): "string" | "number" | "boolean" | undefined {
-    if (node.field.segments.length !== 1) return undefined;
     const field = this.ctx.schema?.lookup(node.field.segments);
     if (field === undefined || field.array || field.open) return undefined;
     return field.base === "string" ? "string" : field.base === "number" || field.base === "integer" ? "number" : field.base === "boolean" ? "boolean" : undefined;
