@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import * as filterql from "../src/index.js";
 import { and, applyFixes, check, children, compile, Compiled, dispatch, FilterQLError, filter, formatDiagnostics, fromMixpeek, indexRecords, inferSchema, literal, or, parse, path, print, RecordIndex, resolveSchema, run, suggest, tokens, toMixpeek, toMixpeekRequest, toMongo, toSql, toSqlWhere, walk } from "../src/index.js";
+import { caught } from "./support/caught.js";
 
 // Wrong arguments on purpose: each call goes through `unknown` as a JavaScript caller's would.
 const bad = <T>(value: unknown) => value as T;
@@ -84,12 +85,7 @@ const misuses: readonly [string, () => unknown, string][] = [
 
 describe("every public function checks its arguments at the door", () => {
   test.each(misuses)("%s: %s", (_, call, message) => {
-    let thrown: unknown;
-    try {
-      call();
-    } catch (error) {
-      thrown = error;
-    }
+    const thrown = caught(call);
     expect(thrown).toBeInstanceOf(TypeError);
     expect((thrown as TypeError).message).toBe(message);
   });

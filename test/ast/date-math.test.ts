@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { compile, FilterQLError, parse, toMixpeek, toMongo, toSql, toSqlWhere, type Query } from "../../src/index.js";
+import { caught } from "../support/caught.js";
 
 const query = (text: string): Query => {
   const { query } = parse(text);
@@ -9,13 +10,10 @@ const query = (text: string): Query => {
 
 /** The diagnostics a call throws, or [] when it returns. */
 function thrown(call: () => unknown): { code: string; start: number; end: number }[] {
-  try {
-    call();
-    return [];
-  } catch (error) {
-    expect(error).toBeInstanceOf(FilterQLError);
-    return (error as FilterQLError).diagnostics.map((d) => ({ code: d.code, start: d.span.start, end: d.span.end }));
-  }
+  const error = caught(call);
+  if (error === undefined) return [];
+  expect(error).toBeInstanceOf(FilterQLError);
+  return (error as FilterQLError).diagnostics.map((d) => ({ code: d.code, start: d.span.start, end: d.span.end }));
 }
 
 describe("date math past a Date's range is an invalid-value error at every target, never a RangeError", () => {

@@ -4,9 +4,9 @@
  * back-quotes, the README's onSubmit on a refused query, a quick fix after later edits.
  * Every wait is on editor state, never on time.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
-import { bundleForPage, launch, pageWith, watchedPage, type Watched } from "../support/chromium.js";
+import type { Page } from "playwright-core";
+import { beforeAll, beforeEach, expect, test } from "vitest";
+import { fixturePage, type Watched } from "../support/chromium.js";
 
 interface PageHooks {
   view: { state: { doc: { toString(): string; length: number } }; dispatch(spec: unknown): void };
@@ -21,19 +21,12 @@ interface PageHooks {
 
 declare const t: PageHooks;
 
-let browser: Browser;
+const fixture = fixturePage("test/browser/fixtures/habits-page.ts");
 let watched: Watched;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launch();
-  watched = await watchedPage(browser);
-  page = watched.page;
-  await pageWith(watched, await bundleForPage("test/browser/fixtures/habits-page.ts"));
-});
-
-afterAll(async () => {
-  await browser?.close();
+beforeAll(() => {
+  ({ watched, page } = fixture);
 });
 
 beforeEach(async () => {
@@ -50,6 +43,12 @@ beforeEach(async () => {
 const text = () => page.evaluate(() => t.view.state.doc.toString());
 const labels = () => page.evaluate(() => t.currentCompletions(t.view.state).map((c) => c.label));
 const waitForCompletion = () => page.waitForFunction(() => t.completionStatus(t.view.state) === "active");
+/** Types `typed`, then the labels of the completion list it opens. */
+async function offers(typed: string): Promise<string[]> {
+  await page.keyboard.type(typed);
+  await waitForCompletion();
+  return labels();
+}
 
 test('status = "active" and age > 30: Backspace×6 inside the quotes, in, Tab gives "inactive" with one closing quote', async () => {
   await page.keyboard.type('status = "active" and age > 30');
@@ -57,9 +56,7 @@ test('status = "active" and age > 30: Backspace×6 inside the quotes, in, Tab gi
   await page.keyboard.press("Home");
   for (let i = 0; i < 'status = "active'.length; i++) await page.keyboard.press("ArrowRight");
   for (let i = 0; i < 6; i++) await page.keyboard.press("Backspace");
-  await page.keyboard.type("in");
-  await waitForCompletion();
-  expect(await labels()).toEqual(["inactive"]);
+  expect(await offers("in")).toEqual(["inactive"]);
   await page.keyboard.press("Tab");
   expect(await text()).toBe('status = "inactive" and age > 30');
 });
@@ -68,43 +65,31 @@ test.each([
   ['tags contains "v', "tags:v", ["vip", "vegan"], 'tags contains "vip"'],
   ['profile.city starts with "B', "profile.city:B", ["Berlin"], 'profile.city starts with "Berlin"'],
 ])("%s asks the host for values and Tab inserts one", async (typed, call, shown, accepted) => {
-  await page.keyboard.type(typed);
-  await waitForCompletion();
-  expect(await labels()).toEqual(shown);
+  expect(await offers(typed)).toEqual(shown);
   expect(await page.evaluate(() => t.valueCalls)).toContain(call);
   await page.keyboard.press("Tab");
   expect(await text()).toBe(accepted);
 });
 
 test("profile. opens the sub-fields when the dot is typed", async () => {
-  await page.keyboard.type("profile.");
-  await waitForCompletion();
-  expect(await labels()).toEqual(["city"]);
+  expect(await offers("profile.")).toEqual(["city"]);
   await page.keyboard.press("Tab");
   expect(await text()).toBe("profile.city");
 });
 
 test("ord and ci find `order` and `city name`, inserted back-quoted", async () => {
-  await page.keyboard.type("ord");
-  await waitForCompletion();
-  expect(await labels()).toEqual(["`order`", "order by"]);
+  expect(await offers("ord")).toEqual(["`order`", "order by"]);
   await page.keyboard.press("Tab");
-  await page.keyboard.type(" > 1 and ci");
-  await waitForCompletion();
-  expect(await labels()).toEqual(["`city name`"]);
+  expect(await offers(" > 1 and ci")).toEqual(["`city name`"]);
   await page.keyboard.press("Tab");
   expect(await text()).toBe("`order` > 1 and `city name`");
 });
 
 test("age = 3 inserts the host's 31 unquoted; verified = lists true and false once each", async () => {
-  await page.keyboard.type("age = 3");
-  await waitForCompletion();
-  expect(await labels()).toEqual(["31"]);
+  expect(await offers("age = 3")).toEqual(["31"]);
   await page.keyboard.press("Tab");
   expect(await text()).toBe("age = 31");
-  await page.keyboard.type(" and verified = ");
-  await waitForCompletion();
-  expect(await labels()).toEqual(["true", "false", "null"]);
+  expect(await offers(" and verified = ")).toEqual(["true", "false", "null"]);
   await page.keyboard.press("Tab");
   expect(await text()).toBe("age = 31 and verified = true");
 });

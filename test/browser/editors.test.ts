@@ -2,9 +2,9 @@
  * The CodeMirror extension in real Chromium: two editors on one page (test/browser/fixtures/
  * editors-page.ts), driven by the keyboard. Every wait is on editor state, never on time.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
-import { bundleForPage, launch, pageWith, watchedPage, type Watched } from "../support/chromium.js";
+import type { Page } from "playwright-core";
+import { beforeAll, beforeEach, expect, test } from "vitest";
+import { fixturePage, type Watched } from "../support/chromium.js";
 
 type Name = "people" | "orders";
 
@@ -21,19 +21,12 @@ interface PageHooks {
 
 declare const t: PageHooks;
 
-let browser: Browser;
+const fixture = fixturePage("test/browser/fixtures/editors-page.ts");
 let watched: Watched;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launch();
-  watched = await watchedPage(browser);
-  page = watched.page;
-  await pageWith(watched, await bundleForPage("test/browser/fixtures/editors-page.ts"));
-});
-
-afterAll(async () => {
-  await browser?.close();
+beforeAll(() => {
+  ({ watched, page } = fixture);
 });
 
 beforeEach(async () => {

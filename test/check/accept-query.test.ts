@@ -13,6 +13,7 @@ import { toMongo } from "../../src/mongo/to-mongo.js";
 import type { Limits } from "../../src/options.js";
 import { toSql, toSqlWhere } from "../../src/sql/to-sql.js";
 import { parse } from "../../src/syntax/parse.js";
+import { caught } from "../support/caught.js";
 
 const base = parse("a = 1").query as Query;
 const leaf = (i: number): ExprNode => parse(`b = ${i}`).query?.filter as ExprNode;
@@ -50,12 +51,7 @@ const doors: [string, (q: Query, limits: Limits) => unknown][] = [
 ];
 
 function limitError(f: () => unknown): FilterQLError {
-  let thrown: unknown;
-  try {
-    f();
-  } catch (e) {
-    thrown = e;
-  }
+  const thrown = caught(f);
   expect(thrown).toBeInstanceOf(FilterQLError);
   const error = thrown as FilterQLError;
   expect(error.diagnostics.map((d) => d.code)).toEqual(["limit-exceeded"]);

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
+import { caught } from "../support/caught.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
@@ -22,12 +23,7 @@ test("the built package keeps its names and lines: stack frames, console.log and
   const lib = await import("filterql");
   expect(lib.compile("a = 1").constructor.name).toBe("Compiled");
   expect(lib.indexRecords([]).constructor.name).toBe("RecordIndex");
-  let thrown: unknown;
-  try {
-    lib.compile("a =");
-  } catch (error) {
-    thrown = error;
-  }
+  const thrown = caught(() => lib.compile("a ="));
   expect(thrown).toBeInstanceOf(lib.FilterQLError);
   expect((thrown as Error).constructor.name).toBe("FilterQLError");
   expect((thrown as Error).stack).toMatch(/\n\s+at (\w+\.)?compile \(/);

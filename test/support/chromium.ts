@@ -7,6 +7,7 @@ import { build } from "esbuild";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 /** Screenshots and other artifacts of the browser tests; ignored by git. */
@@ -65,4 +66,23 @@ export async function bundleForPage(entry: string): Promise<string> {
 export async function pageWith(watched: Watched, script: string): Promise<void> {
   await watched.page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
   await watched.page.addScriptTag({ content: script });
+}
+
+/**
+ * One page showing a bundled fixture for a whole test file: opened in the file's first `beforeAll`,
+ * its browser closed after the file. Read `page` and `watched` once that hook has run.
+ */
+export function fixturePage(entry: string): { page: Page; watched: Watched } {
+  const held = {} as { page: Page; watched: Watched };
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+    held.watched = await watchedPage(browser);
+    held.page = held.watched.page;
+    await pageWith(held.watched, await bundleForPage(entry));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return held;
 }
