@@ -138,8 +138,6 @@ export function compileCommand(argv: readonly string[], io: Io): number {
   }
 }
 
-/** `--page N --page-size N --key K` for `--to mongo`. */
-
 export async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   const p = parse(argv, { data: { type: "string" }, schema: { type: "string" }, page: { type: "string" }, "page-size": { type: "string" }, now: { type: "string" }, format: { type: "string" } }, "run");
   if (p.values["help"] === true) return help("run", io);

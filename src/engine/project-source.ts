@@ -32,18 +32,18 @@ export interface ProjectionSource {
   readonly source: string;
 }
 
-export function projectionSource(root: Trie): ProjectionSource {
-  const params = ["own", "isArray", "DateClass", "objectPrototype", "define", "projectArray"];
-  const args: unknown[] = [Object.prototype.hasOwnProperty, Array.isArray, Date, Object.prototype, defineData, projectArray];
+/** `fallback` projects a record that made the generated code throw (project.ts's closures: same results). */
+export function projectionSource(root: Trie, fallback: Projector): ProjectionSource {
+  const params = ["own", "isArray", "DateClass", "objectPrototype", "define", "projectArray", "fallback"];
+  const args: unknown[] = [Object.prototype.hasOwnProperty, Array.isArray, Date, Object.prototype, defineData, projectArray, fallback];
   const functions: string[] = [];
   const plainReads = new Set<string>();
   let levels = 0;
 
-  // Emits the functions of one non-leaf node, in both variants (see `guarded` below); returns its number.
+  // Emits the functions of one non-leaf node; returns its number.
   const level = (node: Trie): number => {
     const n = levels++;
     const reads: string[] = [];
-    const guardedReads: string[] = [];
     const stores: string[] = [];
     const entries: string[] = [];
     const present: string[] = [];
@@ -57,14 +57,8 @@ export function projectionSource(root: Trie): ProjectionSource {
       needsPlain ||= !inherited;
       if (!inherited) plainReads.add(key);
       const read = `${inherited ? "" : "plain || "}own.call(v, ${k}) ? v[${k}] : undefined`;
-      if (child.leaf) {
-        reads.push(`const ${x} = ${read};`);
-        guardedReads.push(`let ${x}; try { ${x} = ${read}; } catch { ${x} = undefined; }`);
-      } else {
-        const c = level(child);
-        reads.push(`let ${x} = ${read}; if (${x} !== undefined) ${x} = value${c}(${x});`);
-        guardedReads.push(`let ${x}; try { ${x} = ${read}; if (${x} !== undefined) ${x} = gvalue${c}(${x}); } catch { ${x} = undefined; }`);
-      }
+      if (child.leaf) reads.push(`const ${x} = ${read};`);
+      else reads.push(`let ${x} = ${read}; if (${x} !== undefined) ${x} = value${level(child)}(${x});`);
       present.push(`${x} !== undefined`);
       entries.push(`[${k}]: ${x}`);
       stores.push(`if (${x} !== undefined) ${key === "__proto__" ? `define(o, ${k}, ${x})` : `o[${k}] = ${x}`};`);
@@ -78,12 +72,9 @@ export function projectionSource(root: Trie): ProjectionSource {
     const later = stores.slice(1).map((store, i) => `case ${i + 1}: ${store}`).join(" ");
     const partial = present.length === 1 ? "return {};" : `let o, from; ${first}return {}; switch (from) { ${later} } return o;`;
     functions.push(`function object${n}(v) { ${plain} ${reads.join(" ")} ${all} ${partial} }`);
-    functions.push(`function gobject${n}(v) { ${plain} ${guardedReads.join(" ")} ${all} ${partial} }`);
     // The root is only ever an object; a nested level may also meet arrays, Dates and non-objects.
     if (n === 0) return n;
-    for (const g of ["", "g"]) {
-      functions.push(`function ${g}value${n}(x) { if (x === null || typeof x !== "object") return undefined; if (isArray(x)) return projectArray(x, ${g}object${n}); return x instanceof DateClass ? undefined : ${g}object${n}(x); }`);
-    }
+    functions.push(`function value${n}(x) { if (x === null || typeof x !== "object") return undefined; if (isArray(x)) return projectArray(x, object${n}); return x instanceof DateClass ? undefined : object${n}(x); }`);
     return n;
   };
   const root0 = level(root);
@@ -96,23 +87,21 @@ export function projectionSource(root: Trie): ProjectionSource {
     return `${params[params.length - 1] as string} in objectPrototype`;
   });
   const start = `if (v === null || typeof v !== "object" || isArray(v)) return {}; clean = ${guards.length > 0 ? `!(${guards.join(" || ")})` : "true"};`;
-  // A read that throws (a getter, a Proxy trap) leaves its field out, as the closures do. The fast
-  // variant has no guard per read; when anything in it throws, the record is projected again by
-  // the guarded variant (`gobject…`), which catches per field, and takes a record that cannot be
-  // told an object as {}.
+  // A read that throws (a getter, a Proxy trap) leaves its field out, as the closures do. The
+  // generated code has no guard per read; when anything in it throws, the closures (which catch
+  // per field) project the record again.
   const source = [
     '"use strict";',
     "let clean = true;",
     ...functions,
-    `function guarded(v) { try { ${start} return gobject${root0}(v); } catch { return {}; } }`,
-    `return function project(v) { try { ${start} return object${root0}(v); } catch { return guarded(v); } };`,
+    `return function project(v) { try { ${start} return object${root0}(v); } catch { return fallback(v); } };`,
   ].join("\n");
   return { params, args, source };
 }
 
 /** The projector built from the generated source; undefined where `new Function` is forbidden (a CSP). */
-export function generatedProjector(root: Trie): Projector | undefined {
-  const { params, args, source } = projectionSource(root);
+export function generatedProjector(root: Trie, fallback: Projector): Projector | undefined {
+  const { params, args, source } = projectionSource(root, fallback);
   try {
     return (new Function(...params, source) as (...a: unknown[]) => Projector)(...args);
   } catch {

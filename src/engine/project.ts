@@ -44,10 +44,8 @@ export function projectionTrie(paths: readonly PathNode[]): Trie {
 export function compileProjection(paths: readonly PathNode[], codegen = true): Projector | undefined {
   if (paths.length === 0) return undefined;
   const root = projectionTrie(paths);
-  const generated = codegen ? generatedProjector(root) : undefined;
-  if (generated !== undefined) return generated;
   const project = objectProjector(root);
-  return (record) => {
+  const closures: Projector = (record) => {
     try {
       return project(record) ?? {};
     } catch {
@@ -55,6 +53,7 @@ export function compileProjection(paths: readonly PathNode[], codegen = true): P
       return {};
     }
   };
+  return (codegen ? generatedProjector(root, closures) : undefined) ?? closures;
 }
 
 type ObjectProjector = (value: unknown) => Record<string, unknown> | undefined;

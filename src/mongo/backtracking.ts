@@ -21,7 +21,7 @@
  *   repetition (`a*\z`) is such a choice too: PCRE retries every length of the repetition
  *   against it, so it is read as a position that any character may follow into.
  * - Apart from looping, the pattern may read one text in at most 1,024 ways, 64 with one open
- *   loop, 8 with two (MAX_WAYS_BY_OPEN_LOOPS): a run of optional parts can otherwise cost
+ *   loop (MAX_WAYS_BY_OPEN_LOOPS): a run of optional parts can otherwise cost
  *   exponential time in the pattern's length (`a?a?…a?aa…a` doubles with every `a?`), while a
  *   counted repeat such as `.{0,30}x` (nested options) has only 31.
  */
@@ -149,8 +149,8 @@ class Automaton {
       // An end anchor after a repetition is a choice PCRE must undo: where the repetition stops,
       // the anchor is tried and may fail. Read as a position any character may take, it makes
       // that choice visible; nothing reads past an end anchor, so no way is counted twice.
+      // (The multi-line `$` never gets here: re2-to-pcre.ts refuses it first.)
       case Op.END_TEXT:
-      case Op.END_LINE:
         return this.position(ANY);
       // Empty matches and other anchors consume nothing: for counting ways to read a text they
       // are steps that always succeed (which can only overstate the ways).
@@ -249,7 +249,7 @@ export function backtrackingRisk(tree: Node): string | undefined {
   // Without the loops' back edges the steps all go forward (to higher positions).
   const ways: number[] = [];
   for (let p = a.classes.length - 1; p >= 0; p--) ways[p] = a.mostWays((a.follow[p] as Edge[]).filter((e) => !a.loopSites.has(e.via)), ways);
-  const allowed = MAX_WAYS_BY_OPEN_LOOPS[open] ?? 1;
+  const allowed = MAX_WAYS_BY_OPEN_LOOPS[open as 0 | 1];
   if (a.mostWays(start.first, ways) > allowed) return `a pattern that can read one text in more than ${allowed} ways${open > 0 ? ` with ${open} repetition${open === 1 ? "" : "s"} that can end in more than one place` : ""}, each of which PCRE may try`;
   return undefined;
 }

@@ -63,11 +63,10 @@ export class ColumnEmitter implements PredicateEmitter {
     switch (node.kind) {
       case "Compare": {
         const v = constant(node.value, this.ctx);
-        if (v === null) return node.op === "ne" ? negate(this.isNull(c, array)) : node.op === "eq" || node.op === "gte" || node.op === "lte" ? this.isNull(c, array) : FALSE;
+        // `!=` never reaches here: it comes as `not =` (positiveOf, condition.ts).
+        if (v === null) return node.op === "eq" || node.op === "gte" || node.op === "lte" ? this.isNull(c, array) : FALSE;
         if (node.op === "eq") return this.equals(c, col.field, v, node.value);
-        // `!=` reaches here as `not =` (positiveOf); were it not, it is still the negation of `=`.
-        if (node.op === "ne") return negate(this.equals(c, col.field, v, node.value));
-        const test = this.ordering(base, v, node.op);
+        const test = this.ordering(base, v, node.op as Exclude<typeof node.op, "ne">);
         if (test === "none") return FALSE;
         if (test === "all") return array ? exists(c, "fql_v IS NOT NULL") : pair(`${c} IS NOT NULL`, `${c} IS NULL`);
         return array ? exists(c, test("fql_v")) : pair(test(c), `(${test(c)}) IS NOT TRUE`);
@@ -275,10 +274,6 @@ const FALSE: Form = { kind: "const", value: false };
 
 function pair(sql: string, negated: string): Form {
   return { kind: "sql", sql, negated };
-}
-
-function negate(form: Form): Form {
-  return form.kind === "const" ? { kind: "const", value: !form.value } : pair(form.negated, form.sql);
 }
 
 function exists(c: string, cond: string): Form {

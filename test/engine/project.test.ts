@@ -140,7 +140,7 @@ describe("projection, both forms", () => {
 describe("generated projection source", () => {
   test("never contains user text: field names are bound parameters", () => {
     const evil = ['a"]; globalThis.pwned = 1; //', "`${process.exit(1)}`", "x\n}); throw 1; ({", "__proto__"];
-    const { source, args } = projectionSource(projectionTrie([path([evil[0]!, evil[1]!]), path([evil[2]!]), path([evil[3]!, evil[0]!])]));
+    const { source, args } = projectionSource(projectionTrie([path([evil[0]!, evil[1]!]), path([evil[2]!]), path([evil[3]!, evil[0]!])]), () => ({}));
     for (const text of [...evil.slice(0, 3), "pwned", "process"]) expect(source).not.toContain(text);
     expect(args).toEqual(expect.arrayContaining(evil));
     const record = { [evil[0]!]: { [evil[1]!]: 1, other: 2 }, [evil[2]!]: 3 };
