@@ -4,7 +4,7 @@
  */
 import { argumentError, checkedPaging, expectOptions, expectSchemaOption, expectTextOrQuery } from "./arguments.js";
 import type { Query } from "./ast/nodes.js";
-import { check } from "./check/check.js";
+import { checkQuery } from "./check/check.js";
 import { resolveSchema, type ResolvedSchema, type Schema } from "./check/schema.js";
 import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { FilterQLError } from "./diagnostics/filterql-error.js";
@@ -27,7 +27,7 @@ import { resolveLimits, type ParseOptions } from "./options.js";
 import { toSql, toSqlWhere, type SqlOptions, type SqlStatement } from "./sql/to-sql.js";
 import { expectSqlOptions } from "./sql/options.js";
 import { parse } from "./syntax/parse.js";
-import { expectDatesInRange } from "./ast/date-math.js";
+import { clockOf } from "./ast/date-math.js";
 
 export interface CompileOptions extends ParseOptions, MixpeekOptions {
   readonly schema?: Schema | ResolvedSchema;
@@ -71,8 +71,7 @@ export class Compiled {
     this.query = query;
     this.diagnostics = diagnostics;
     const caseSensitive = options.caseSensitive ?? query.caseSensitive ?? true;
-    const ctx = { caseInsensitive: !caseSensitive, now: options.now ?? new Date(), schema };
-    expectDatesInRange(query, ctx.now, textOf(query));
+    const ctx = { caseInsensitive: !caseSensitive, now: clockOf(query, options.now, () => textOf(query)), schema };
     this.ctx = ctx;
     const compiled = compileFilter(query.filter, ctx, options.codegen === undefined ? {} : { codegen: options.codegen });
     this.test = compiled.test;
@@ -221,8 +220,8 @@ export function compile(textOrQuery: string | Query, options: CompileOptions = {
     text = textOf(query);
   }
   const schema = resolveSchema(options.schema);
-  const limits = resolveLimits("compile", options);
-  const checked = check(query, schema === undefined ? limits : { ...limits, schema });
+  // Past its limits already: parse held the text to them, acceptQuery the value.
+  const checked = checkQuery(query, schema);
   const diagnostics = warnings.length === 0 ? checked : [...warnings, ...checked];
   if (hasErrors(diagnostics)) throw new FilterQLError(diagnostics, text);
   return new Compiled(query, diagnostics, options, schema);

@@ -13,18 +13,22 @@ export function resolveDateMath(node: DateMathNode, now: Date): Date {
 }
 
 /**
- * Every target resolves date math against its clock before it emits anything: `now + 100000000d`
- * parses (the duration alone fits a Date), but lands past the last instant a Date holds
- * (±8.64e15 ms from 1970) for today's clock. Throws `FilterQLError` (`invalid-value`, the span of
- * each such value) so that no target meets an invalid Date.
+ * The clock a target resolves date math against (the `now` option, else the current time), once
+ * every date math of the query is checked to land on a Date: `now + 100000000d` parses (the
+ * duration alone fits a Date), but lands past the last instant a Date holds (±8.64e15 ms from
+ * 1970) from today's clock. Throws `FilterQLError` (`invalid-value`, each such value's span) so no
+ * target meets an invalid Date. `text` is asked for only then.
  */
-export function expectDatesInRange(query: QueryNode, now: Date, text: string): void {
-  if (query.filter === null) return;
-  const reporter = new Reporter(text);
+export function clockOf(query: QueryNode, given: Date | undefined, text: () => string): Date {
+  const now = given ?? new Date();
+  if (query.filter === null) return now;
+  const outside: DateMathNode[] = [];
   walk(query.filter, (node) => {
-    if (node.kind === "DateMath" && Number.isNaN(resolveDateMath(node, now).getTime())) {
-      reporter.error("invalid-value", "this date is out of range: a date lies within 275,760 years of 1970", node.span, "use a shorter duration, or a date in quotes");
-    }
+    if (node.kind === "DateMath" && Number.isNaN(resolveDateMath(node, now).getTime())) outside.push(node);
   });
-  if (reporter.hasErrors) throw new FilterQLError(reporter.diagnostics, text);
+  if (outside.length === 0) return now;
+  const source = text();
+  const reporter = new Reporter(source);
+  for (const node of outside) reporter.error("invalid-value", "this date is out of range: a date lies within 275,760 years of 1970", node.span, "use a shorter duration, or a date in quotes");
+  throw new FilterQLError(reporter.diagnostics, source);
 }

@@ -27,7 +27,11 @@ export function check(query: QueryNode, options: CheckOptions = {}): Diagnostic[
   expectSchemaOption("check", options);
   const overLimits = queryLimitDiagnostics("check", query, options);
   if (overLimits.length > 0) return overLimits;
-  const schema = resolveSchema(options.schema);
+  return checkQuery(query, resolveSchema(options.schema));
+}
+
+/** `check` for a query already through `acceptQuery` (the doors that throw): no argument or limit is checked again. */
+export function checkQuery(query: QueryNode, schema: ResolvedSchema | undefined): Diagnostic[] {
   const source = sourceOf(query);
   const checker = new Checker(new Reporter(textOf(query)), schema, source !== undefined);
   if (query.filter !== null) checker.expr(query.filter);

@@ -2,17 +2,17 @@
  * AST → request body, in SPEC §3's canonical form. `not` becomes the negation list (never a
  * rewritten operator), n-ary `and`/`or` are already flat, `between` becomes `gte` + `lte` in place.
  */
-import { expectDatesInRange } from "../ast/date-math.js";
+import { clockOf } from "../ast/date-math.js";
 import type { ExprNode, MatchNode, PredicateNode, QueryNode, ValueNode } from "../ast/nodes.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { FilterQLError } from "../diagnostics/filterql-error.js";
 import { Reporter } from "../diagnostics/reporter.js";
 import { textOf } from "../emit/print.js";
 import { constantValue } from "../ast/constant-value.js";
-import { check } from "../check/check.js";
+import { checkQuery } from "../check/check.js";
 import { expectQuery } from "../arguments.js";
 import { acceptQuery } from "../check/accept-query.js";
-import { resolveLimits, type Limits } from "../options.js";
+import type { Limits } from "../options.js";
 import type { JsonScalar, MixpeekBody, MixpeekCondition, MixpeekGroup, MixpeekItem } from "./body.js";
 import { dialectInfo, operatorList, type Dialect, type DialectInfo, type Operator } from "./dialects.js";
 import { expectMixpeekOptions } from "./mixpeek-options.js";
@@ -145,7 +145,7 @@ export function toMixpeek(query: QueryNode, options: MixpeekOptions = {}): Mixpe
   expectQuery("toMixpeek", "query", query);
   expectMixpeekOptions("toMixpeek", options);
   acceptQuery("toMixpeek", "query", query, options);
-  const schemaFree = check(query, resolveLimits("toMixpeek", options));
+  const schemaFree = checkQuery(query, undefined);
   if (hasErrors(schemaFree)) throw new FilterQLError(schemaFree, textOf(query));
   return emitMixpeek(query, options);
 }
@@ -155,8 +155,7 @@ export function emitMixpeek(query: QueryNode, options: MixpeekOptions = {}): Mix
   const text = textOf(query);
   const reporter = new Reporter(text);
   const info = dialectInfo(options.dialect);
-  const now = options.now ?? new Date();
-  expectDatesInRange(query, now, text);
+  const now = clockOf(query, options.now, () => text);
   const emitter = new Emitter(info, now, reporter);
   const body: Record<string, unknown> = {};
   const collections = options.collections ?? (query.collections.length > 0 ? query.collections : undefined);

@@ -3,17 +3,17 @@
  * { sort, projection, skip, limit })`, meaning on a MongoDB 8.0 server exactly what `run` means
  * in memory (SPEC §4, §7): the same records, in the same order, on the same page, projected alike.
  */
-import { expectDatesInRange } from "../ast/date-math.js";
+import { clockOf } from "../ast/date-math.js";
 import { checkedPaging, expectClockAndCase, expectOptions, expectQuery, expectSchemaOption } from "../arguments.js";
 import type { QueryNode } from "../ast/nodes.js";
-import { check } from "../check/check.js";
+import { checkQuery } from "../check/check.js";
 import { resolveSchema, type ResolvedSchema, type Schema } from "../check/schema.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { FilterQLError } from "../diagnostics/filterql-error.js";
 import { Reporter } from "../diagnostics/reporter.js";
 import { textOf } from "../emit/print.js";
 import { acceptQuery } from "../check/accept-query.js";
-import { resolveLimits, type Limits } from "../options.js";
+import type { Limits } from "../options.js";
 import { fieldPath, toFilter } from "./filter.js";
 import type { MongoFind, MongoProjection, MongoSort } from "./types.js";
 
@@ -46,8 +46,7 @@ export function toMongo(query: QueryNode, options: MongoOptions = {}): MongoFind
   expectMongoOptions("toMongo", options);
   acceptQuery("toMongo", "query", query, options);
   const schema = resolveSchema(options.schema);
-  const limits = resolveLimits("toMongo", options);
-  const diagnostics = check(query, schema === undefined ? limits : { ...limits, schema });
+  const diagnostics = checkQuery(query, schema);
   if (hasErrors(diagnostics)) throw new FilterQLError(diagnostics, textOf(query));
   return emitMongo(query, options, schema);
 }
@@ -58,8 +57,7 @@ export function emitMongo(query: QueryNode, options: MongoOptions, schema: Resol
   const reporter = new Reporter(text);
   const { pageSize, page } = checkedPaging("toMongo", options.pageSize ?? query.limit ?? 10, options.page);
   const caseSensitive = options.caseSensitive ?? query.caseSensitive ?? true;
-  const now = options.now ?? new Date();
-  expectDatesInRange(query, now, text);
+  const now = clockOf(query, options.now, () => text);
   const ctx = { caseInsensitive: !caseSensitive, now, schema, reporter };
   const filter = query.filter === null ? {} : toFilter(query.filter, ctx);
   if (query.filter !== null && nesting(filter) > MAX_NESTING) {

@@ -3,17 +3,16 @@
  * key column last, LIMIT/OFFSET paged exactly as `run`), `toSqlWhere` the condition alone.
  * Values only ever travel as `$n` parameters; names only as quoted identifiers.
  */
-import { expectDatesInRange } from "../ast/date-math.js";
+import { clockOf } from "../ast/date-math.js";
 import { checkedPaging, expectQuery } from "../arguments.js";
 import { acceptQuery } from "../check/accept-query.js";
 import type { QueryNode } from "../ast/nodes.js";
-import { check } from "../check/check.js";
+import { checkQuery } from "../check/check.js";
 import { resolveSchema } from "../check/schema.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { FilterQLError } from "../diagnostics/filterql-error.js";
 import { Reporter } from "../diagnostics/reporter.js";
 import { textOf } from "../emit/print.js";
-import { resolveLimits } from "../options.js";
 import { ColumnEmitter, columnOrder } from "./column.js";
 import { condition } from "./condition.js";
 import type { EmitContext } from "./context.js";
@@ -38,13 +37,11 @@ interface Prepared {
 function prepare(query: QueryNode, options: SqlOptions, offset: number): Prepared {
   const text = textOf(query);
   const schema = resolveSchema(options.schema);
-  const limits = resolveLimits("toSql", options);
-  const diagnostics = check(query, schema === undefined ? limits : { ...limits, schema });
+  const diagnostics = checkQuery(query, schema);
   if (hasErrors(diagnostics)) throw new FilterQLError(diagnostics, text);
   if (options.document === undefined && schema === undefined) throw new TypeError("toSql needs a storage mode: `document` (a jsonb column) or `schema` (typed columns)");
   const reporter = new Reporter(text);
-  const now = options.now ?? new Date();
-  expectDatesInRange(query, now, text);
+  const now = clockOf(query, options.now, () => text);
   const ctx: EmitContext = {
     params: new Params(offset),
     refusals: new Refusals(reporter),
