@@ -20,7 +20,7 @@ import type { ExprNode, PredicateNode } from "../ast/nodes.js";
 import { positiveOf } from "../ast/positive-of.js";
 import { internalize } from "./internalize.js";
 import { isPlainObject } from "./path.js";
-import { compileExpr, compilePredicate, predicateSource, type EvalContext, type SourceSink, type Test } from "./predicates.js";
+import { compileExpr, compilePredicate, predicateSource, scalarSink, type EvalContext, type SourceSink, type Test } from "./predicates.js";
 
 class Generator {
   readonly params: string[] = [];
@@ -87,8 +87,7 @@ class Generator {
     // answer is the closures' on every record; only one form is written, which keeps a query of
     // many predicates small enough for V8 to optimise whole.
     const type = this.scalarType(positive);
-    const straight: SourceSink = { bind: sink.bind, slow: () => "false", isArray: () => "false" };
-    const compare = type === undefined ? source(x, sink) : `(typeof ${x} === "${type}" || ${x} == null ? ${source(x, straight)} : ${sink.slow()})`;
+    const compare = type === undefined ? source(x, sink) : `(typeof ${x} === "${type}" || ${x} == null ? ${source(x, scalarSink(sink))} : ${sink.slow()})`;
     if (keys.length === 1) return `${not}((${x} = r[${keys[0]}]), ${compare})`;
     // True once `x` holds the path's value (or undefined where the path ended); false where a step
     // needs the closure. A plain object's fields are own-or-absent reads.

@@ -40,6 +40,11 @@ export interface SourceSink {
   isArray(x: string): string;
 }
 
+/** The same sink for a value known not to be an array: its array branches are dead, written as false. */
+export function scalarSink(sink: SourceSink): SourceSink {
+  return { bind: (prefix, value) => sink.bind(prefix, value), slow: () => "false", isArray: () => "false" };
+}
+
 /** A generated form: the source of a test of `x`, or undefined where only the closure will do. */
 export type LeafSource = ((x: string, sink: SourceSink) => string) | undefined;
 
@@ -132,7 +137,7 @@ export function predicateSource(node: PredicateNode, ctx: EvalContext): LeafSour
       // An array goes to the closure once, for both bounds; on anything else each bound's own
       // array branch is dead, so it is written as false rather than as a second closure call.
       return (x, sink) => {
-        const scalar: SourceSink = { bind: (prefix, value) => sink.bind(prefix, value), slow: () => "false", isArray: () => "false" };
+        const scalar = scalarSink(sink);
         return `(${sink.isArray(x)} ? ${sink.slow()} : ${low(x, scalar)} && ${high(x, scalar)})`;
       };
     }
