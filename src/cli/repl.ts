@@ -406,7 +406,7 @@ export class Repl {
       return;
     }
     // `~/people.json` as a shell would read it.
-    path = path.replace(/^~(?=$|\/)/, homedir());
+    path = expandHome(path);
     try {
       this.records = await readAll(openRecords(path));
       this.index = indexRecords(this.records);
@@ -524,7 +524,7 @@ function completePath(typed: string): string[] {
   const slash = bare.lastIndexOf("/");
   const dir = slash === -1 ? "" : bare.slice(0, slash + 1);
   const base = bare.slice(slash + 1);
-  const where = (dir === "" ? "." : dir).replace(/^~(?=$|\/)/, homedir());
+  const where = expandHome(dir === "" ? "." : dir);
   try {
     return readdirSync(where, { withFileTypes: true })
       .filter((e) => e.name.startsWith(base) && (base.startsWith(".") || !e.name.startsWith(".")))
@@ -593,3 +593,7 @@ export async function startRepl(options: { data?: string; schema?: string; diale
   return repl.run();
 }
 
+/** `~` or `~/…` as the home directory, as a shell reads a path. */
+function expandHome(path: string): string {
+  return path.replace(/^~(?=$|\/)/, homedir());
+}
