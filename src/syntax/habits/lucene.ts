@@ -150,7 +150,7 @@ const term = (...kinds: TermKind[]) => (s: Source, i: number): Match | undefined
   return {
     findings: [
       t.unsure === undefined
-        ? { start, end: t.end, message: t.message, hint: `write \`${t.text}\``, fix: replace(`write ${t.text}`, start, t.end, t.text), ...(t.guessed === true ? { guessed: true } : {}) }
+        ? { start, end: t.end, message: t.message, hint: `write \`${t.text}\``, proposes: true, fix: replace(`write ${t.text}`, start, t.end, t.text), ...(t.guessed === true ? { guessed: true } : {}) }
         : { start, end: t.end, message: t.message, hint: t.unsure },
     ],
     from: start,
@@ -172,7 +172,7 @@ function minus(s: Source, i: number): Match | undefined {
   return {
     findings: [
       t?.unsure === undefined
-        ? { start: s.start(i), end, message, hint: `write \`${shown}\``, fix: { title: "use not", edits }, ...(t?.guessed === true ? { guessed: true } : {}) }
+        ? { start: s.start(i), end, message, hint: `write \`${shown}\``, proposes: true, fix: { title: "use not", edits }, ...(t?.guessed === true ? { guessed: true } : {}) }
         : { start: s.start(i), end, message, hint: t.unsure },
     ],
     from: s.start(i),

@@ -23,6 +23,8 @@ export interface Finding {
    * stands only where the checker accepts what it writes.
    */
   readonly guessed?: boolean;
+  /** Set when the hint proposes the fix's own text (`write …`): a refused guess's hint says why instead. */
+  readonly proposes?: boolean;
 }
 
 /** A recognised habit: its findings, the text it covers, and the token to go on from. */

@@ -68,6 +68,7 @@ function inParens(s: Source, i: number): Match | undefined {
     end: s.end(j),
     message: "a list is written in square brackets: `[…]`, not `(…)`",
     hint: `write \`${written}\``,
+    proposes: true,
     fix: replace(`write ${written}`, s.start(i), s.end(j), written),
   });
   return { findings, from: s.start(i), to: s.end(j), next: j + 1 };

@@ -24,7 +24,7 @@ function synonym(s: Source, i: number, end: number, op: string, message: string)
   const quoted = bare === undefined ? [] : (bare.fix?.edits ?? [{ start: bare.start, end: bare.end, text: value.text }]);
   const edits = [{ start, end: stop, text: op }, ...quoted];
   const field = s.slice(first, i);
-  const findings: Finding[] = [{ start, end: stop, message, hint: `write \`${field} ${op} ${value.text}\``, fix: { title: `use ${op}`, edits }, guessed: true }];
+  const findings: Finding[] = [{ start, end: stop, message, hint: `write \`${field} ${op} ${value.text}\``, proposes: true, fix: { title: `use ${op}`, edits }, guessed: true }];
   if (value.bare !== undefined) findings.push(value.bare);
   return { findings, from: start, to: s.end(value.next - 1), next: value.next };
 }

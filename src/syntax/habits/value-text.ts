@@ -71,8 +71,9 @@ export function bareWord(s: Source, i: number, oneWord = false, field = s.fieldF
   if (other !== undefined) return { quoted, next, finding: { start, end, message, hint: other } };
   const allowed = options === undefined || field === undefined ? "" : `; \`${field.path}\` takes ${options.map((o) => JSON.stringify(o)).join(", ")}`;
   // A word near no allowed value: the allowed values (quoting it would fix only where the enum is not read).
-  const hint = near !== undefined ? `the closest allowed value is \`${quoted}\`${allowed}` : options !== undefined && !exact ? allowed.slice(2) : `write it as a string: \`${quoted}\`${allowed}`;
-  return { quoted, next, finding: { start, end, message, hint, fix: replace(`quote: ${quoted}`, start, end, quoted), guessed: true } };
+  const proposes = near === undefined && (options === undefined || exact);
+  const hint = near !== undefined ? `the closest allowed value is \`${quoted}\`${allowed}` : !proposes ? allowed.slice(2) : `write it as a string: \`${quoted}\`${allowed}`;
+  return { quoted, next, finding: { start, end, message, hint, proposes, fix: replace(`quote: ${quoted}`, start, end, quoted), guessed: true } };
 }
 
 const TAKES: Record<Exclude<BaseType, "string" | "any">, string> = {

@@ -117,7 +117,7 @@ export function withHabits(input: HabitInput, generic: readonly Diagnostic[]): D
   // What the checker says against the text a finding's fix writes. A guess it refuses — a value
   // read from a bare word that is not allowed there (`status:archived`), an operator the field does
   // not take (`age has 30` → `contains`) — is not sure to be what was meant: its match gets no fix,
-  // and a hint that proposed the refused text (`write …`) gives the checker's reason instead.
+  // and a hint that proposed the refused text (`proposes`) gives the checker's reason instead.
   // A repair that spells what was written (`'it's'` escaped) stands: its value's error is the checker's to report.
   const refusal = (f: Finding): Diagnostic | undefined => {
     for (const e of f.fix?.edits ?? []) {
@@ -148,7 +148,7 @@ export function withHabits(input: HabitInput, generic: readonly Diagnostic[]): D
     m.findings.forEach((f, i) => {
       // Why the fix is not offered: the error its text still has, or the checker's refusal.
       const why = failing ?? (guessRefused ? refusals[i] : undefined);
-      const proposal = why !== undefined && f.fix !== undefined && f.hint.startsWith("write `");
+      const proposal = why !== undefined && f.fix !== undefined && f.proposes === true;
       const hint = !proposal ? f.hint : why.hint === undefined ? why.message : `${why.message}; ${why.hint}`;
       report(reporter, { ...f, hint }, sure);
     });
