@@ -6,7 +6,7 @@
 import type { Action, Diagnostic as EditorDiagnostic } from "@codemirror/lint";
 import type { EditorState, StateField } from "@codemirror/state";
 import type { EditorView } from "@codemirror/view";
-import { check, parse, path, print, type Diagnostic, type Fix, type ParseOptions, type Query, type Schema } from "../index.js";
+import { check, parse, path, print, type Diagnostic, type Fix, type ParseOptions, type Query, type Schema, type Span } from "../index.js";
 import { resolvedSchema } from "./schema-field.js";
 
 export interface QueryResult {
@@ -42,7 +42,7 @@ export function editorDiagnostics(state: EditorState, schemaField: StateField<Sc
 }
 
 /** The quick fixes of a diagnostic shown over `shown` (its span, clamped to the text). */
-export function quickFixes(d: Diagnostic, shown: Range = d.span): Action[] {
+export function quickFixes(d: Diagnostic, shown: Span = d.span): Action[] {
   const fix = d.fix;
   if (fix !== undefined) return [{ name: fix.title, apply: (view, from, to) => applyEdits(view, shown, { start: from, end: to }, fix.edits) }];
   const meant = /did you mean `([^`]+)`\?/.exec(d.hint ?? "")?.[1];
@@ -52,25 +52,19 @@ export function quickFixes(d: Diagnostic, shown: Range = d.span): Action[] {
   return [{ name: `use ${text}`, apply: (view, from, to) => applyEdits(view, shown, { start: from, end: to }, [{ start: d.span.start, end: d.span.end, text }]) }];
 }
 
-/** Start and end offsets of a stretch of text. */
-interface Range {
-  readonly start: number;
-  readonly end: number;
-}
-
 /**
  * Edits are offsets into the text the diagnostic was made for; CodeMirror hands the action the
  * diagnostic's range mapped through the edits made since (lint waits `lintDelay` after typing),
  * so each offset moves as the end of the range it lies beyond moved.
  */
-function applyEdits(view: EditorView, shown: Range, now: Range, edits: Fix["edits"]): void {
+function applyEdits(view: EditorView, shown: Span, now: Span, edits: Fix["edits"]): void {
   const length = view.state.doc.length;
   const changes = edits.map((e) => ({ from: moved(e.start, shown, now, length), to: moved(e.end, shown, now, length), insert: e.text }));
   view.dispatch({ changes, userEvent: "input.complete" });
 }
 
 /** An offset of the linted text in the current one, where the range `shown` now stands at `now`. */
-function moved(offset: number, shown: Range, now: Range, length: number): number {
+function moved(offset: number, shown: Span, now: Span, length: number): number {
   const at = offset <= shown.start ? offset + now.start - shown.start : offset >= shown.end ? offset + now.end - shown.end : Math.min(now.start + offset - shown.start, now.end);
   return Math.max(0, Math.min(at, length));
 }
